@@ -1,0 +1,62 @@
+package dev.logverdict;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every setting of logverdict; the README's configuration table lists each key. */
+@ConfigMapping(prefix = "logverdict")
+public interface LogVerdictConfig {
+
+    /** Only object keys under this prefix are scanned. */
+    @WithDefault("logs/")
+    String inputPrefix();
+
+    /** Reports go to report-prefix + (key minus input-prefix) + ".json"; keys under it are never scanned. */
+    @WithDefault("reports/")
+    String reportPrefix();
+
+    /** Bucket for reports; the input bucket when unset. */
+    Optional<String> reportBucket();
+
+    /** Lines longer than this are cut here (the client field is still read) and counted as malformed. */
+    @WithDefault("1048576")
+    int maxLineBytes();
+
+    /** How many malformed lines the report quotes. */
+    @WithDefault("20")
+    int malformedSamples();
+
+    /** Distinct host-name clients listed in nonIpClients before the list is capped. */
+    @WithDefault("1000")
+    int maxNonIpClients();
+
+    /** Time kept back from the invocation's deadline to write the report; lookups stop before it. */
+    @WithDefault("20s")
+    Duration reportWriteMargin();
+
+    VirusTotal virustotal();
+
+    Policy policy();
+
+    interface VirusTotal {
+        /** VirusTotal API key (env LOGVERDICT_VIRUSTOTAL_API_KEY); absent = no lookups, said in the report. */
+        Optional<String> apiKey();
+
+        /** Lookups per minute; 4 for a public key. */
+        @WithDefault("4")
+        int requestsPerMinute();
+    }
+
+    interface Policy {
+        /** Engines that must say malicious for the verdict malicious. */
+        @WithDefault("1")
+        int maliciousEngines();
+
+        /** Engines saying malicious or suspicious for the verdict suspicious. */
+        @WithDefault("1")
+        int suspiciousEngines();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.logverdict.intel;
+
+/**
+ * The verdict on one IP and how it was reached.
+ *
+ * @param reputation what the service said, or null when it was not asked or did not know the IP
+ * @param reason     why the IP was not checked or the lookup failed; null when it was answered
+ * @param source     who answered ("virustotal"), or null
+ */
+public record Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation) {
+
+    public static Assessment skipped(String reason) {
+        return new Assessment(Verdict.NOT_CHECKED, LookupStatus.SKIPPED, reason, null, null);
+    }
+
+    public static Assessment deferred(String reason) {
+        return new Assessment(Verdict.NOT_CHECKED, LookupStatus.DEFERRED, reason, null, null);
+    }
+
+    public boolean wasChecked() {
+        return verdict != Verdict.NOT_CHECKED;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.logverdict.intel;
+
+import dev.logverdict.ip.IpAddress;
+
+/** Asks a reputation service about one public IP. */
+public interface ThreatIntel {
+
+    /** Whether a service is configured at all; without one every public IP stays not checked. */
+    boolean isConfigured();
+
+    /**
+     * @throws IntelAuthenticationException when the service rejects our credentials: nothing it would
+     *                                      answer afterwards could be trusted, so the run must fail
+     */
+    LookupResult lookup(IpAddress address);
+}

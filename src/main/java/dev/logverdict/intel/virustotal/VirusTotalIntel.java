@@ -1,0 +1,82 @@
+package dev.logverdict.intel.virustotal;
+
+import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.intel.IntelAuthenticationException;
+import dev.logverdict.intel.LookupResult;
+import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.ThreatIntel;
+import dev.logverdict.ip.IpAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@link ThreatIntel} backed by VirusTotal API v3. */
+@ApplicationScoped
+public class VirusTotalIntel implements ThreatIntel {
+
+    private static final Logger LOG = Logger.getLogger(VirusTotalIntel.class);
+
+    private final VirusTotalApi api;
+    private final Optional<String> apiKey;
+
+    public VirusTotalIntel(@RestClient VirusTotalApi api, LogVerdictConfig config) {
+        this.api = api;
+        this.apiKey = config.virustotal().apiKey().filter(key -> !key.isBlank());
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return apiKey.isPresent();
+    }
+
+    @Override
+    public LookupResult lookup(IpAddress address) {
+        String key = apiKey.orElseThrow(() -> new IllegalStateException("VirusTotal API key not configured"));
+        try {
+            IpAddressResponse response = api.ipAddress(address.toString(), key);
+            return toReputation(response);
+        } catch (VirusTotalException e) {
+            return switch (e.status()) {
+                case 404 -> new LookupResult.NotFound();
+                case 401, 403 -> throw new IntelAuthenticationException("VirusTotal rejected the API key (HTTP "
+                        + e.status() + (e.code() == null ? "" : " " + e.code())
+                        + "); check logverdict.virustotal.api-key");
+                case 429 -> new LookupResult.RateLimited("HTTP 429" + (e.code() == null ? "" : " " + e.code()));
+                default -> new LookupResult.Failed(e.getMessage());
+            };
+        } catch (ProcessingException e) {
+            // Connection refused/reset, timeout, or a body that is not the JSON we expect.
+            LOG.warnf("VirusTotal lookup for %s failed: %s", address, describe(e));
+            return new LookupResult.Failed("VirusTotal request failed: " + describe(e));
+        } catch (RuntimeException e) {
+            LOG.warnf("VirusTotal lookup for %s failed: %s", address, describe(e));
+            return new LookupResult.Failed("VirusTotal answer unusable: " + describe(e));
+        }
+    }
+
+    private static LookupResult toReputation(IpAddressResponse response) {
+        if (response == null || response.data() == null || response.data().attributes() == null) {
+            return new LookupResult.Failed("VirusTotal answer had no data.attributes");
+        }
+        IpAddressResponse.Attributes a = response.data().attributes();
+        IpAddressResponse.AnalysisStats stats = a.lastAnalysisStats() == null
+                ? new IpAddressResponse.AnalysisStats(0, 0, 0, 0, 0)
+                : a.lastAnalysisStats();
+        return new LookupResult.Found(new Reputation(stats.malicious(), stats.suspicious(), stats.harmless(),
+                stats.undetected(), stats.timeout(), a.reputation(), a.asOwner(), a.asn(), a.country(), a.network(),
+                a.tags(), a.lastAnalysisDate() == null ? null : Instant.ofEpochSecond(a.lastAnalysisDate())));
+    }
+
+    /** The exception's kind and its root cause's kind: enough to act on, and free of URLs and headers. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.logverdict.lambda;
+
+import dev.logverdict.intel.virustotal.ErrorResponse;
+import dev.logverdict.intel.virustotal.IpAddressResponse;
+import dev.logverdict.report.Report;
+import dev.logverdict.scan.ScanOutcome;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Types Jackson reads or writes by reflection, registered for the native image. The pure packages cannot
+ * carry Quarkus annotations, so they are listed here; ArchitectureTest fails when one is missing.
+ */
+@RegisterForReflection(targets = {
+        Report.class,
+        Report.Source.class,
+        Report.Intel.class,
+        Report.Policy.class,
+        Report.Summary.class,
+        Report.IpEntry.class,
+        Report.Lookup.class,
+        Report.VirusTotal.class,
+        Report.NonIpClient.class,
+        Report.MalformedLine.class,
+        IpAddressResponse.class,
+        IpAddressResponse.Data.class,
+        IpAddressResponse.Attributes.class,
+        IpAddressResponse.AnalysisStats.class,
+        ErrorResponse.class,
+        ErrorResponse.Error.class,
+        InvocationSummary.class,
+        InvocationSummary.Ignored.class,
+        ScanOutcome.class,
+})
+public final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

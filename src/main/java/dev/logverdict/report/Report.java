@@ -1,0 +1,98 @@
+package dev.logverdict.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/** The verdict report, contract v1 (see report-schema.json). Field names are the contract. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Report(
+        String schemaVersion,
+        Source source,
+        String generatedAt,
+        Intel intel,
+        Summary summary,
+        List<IpEntry> ips,
+        List<NonIpClient> nonIpClients,
+        List<MalformedLine> malformedSamples) {
+
+    public static final String SCHEMA_VERSION = "1";
+
+    /** The scanned object, as read (not as announced by the event). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(
+            String bucket,
+            String key,
+            String versionId,
+            @JsonProperty("eTag") String eTag,
+            long size,
+            String format,
+            long uncompressedBytes,
+            String readError) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Intel(String virustotal, List<String> feeds, Policy policy) {
+    }
+
+    public record Policy(int maliciousEngines, int suspiciousEngines) {
+    }
+
+    public record Summary(
+            long lines,
+            long parsedLines,
+            long malformedLines,
+            long uniqueIps,
+            long publicIps,
+            long lookedUp,
+            long fromCache,
+            long fromFeeds,
+            long notChecked,
+            long malicious,
+            long suspicious,
+            long harmless,
+            long unknown,
+            List<String> truncated) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IpEntry(
+            String ip,
+            int version,
+            String scope,
+            long requests,
+            String firstSeen,
+            String lastSeen,
+            String verdict,
+            Lookup lookup,
+            VirusTotal virustotal) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Lookup(String status, String reason, String source) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VirusTotal(
+            int malicious,
+            int suspicious,
+            int harmless,
+            int undetected,
+            int timeout,
+            Integer reputation,
+            String asOwner,
+            Long asn,
+            String country,
+            String network,
+            List<String> tags,
+            String lastAnalysisDate,
+            String link) {
+    }
+
+    public record NonIpClient(String value, long requests) {
+    }
+
+    public record MalformedLine(long lineNumber, String reason, String excerpt) {
+    }
+}

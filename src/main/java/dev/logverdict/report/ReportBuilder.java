@@ -1,0 +1,130 @@
+package dev.logverdict.report;
+
+import dev.logverdict.intel.Assessment;
+import dev.logverdict.intel.IntelStatus;
+import dev.logverdict.intel.LookupStatus;
+import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.Verdict;
+import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.IpScope;
+import dev.logverdict.ip.ScopeClassifier;
+import dev.logverdict.log.ClientActivity;
+import dev.logverdict.log.ParsedLine;
+import dev.logverdict.log.TrafficScan;
+import dev.logverdict.storage.StoredObject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles the report from what the log said and what the intel said; computes the summary counts. */
+public final class ReportBuilder {
+
+    private static final String VIRUSTOTAL_GUI = "https://www.virustotal.com/gui/ip-address/";
+
+    private ReportBuilder() {
+    }
+
+    public static Report build(StoredObject source, TrafficScan scan, Map<IpAddress, Assessment> assessments,
+                               IntelStatus virusTotalStatus, VerdictPolicy policy, Instant generatedAt) {
+        List<RankedIp> entries = new ArrayList<>(scan.clients().size());
+        long publicIps = 0;
+        long lookedUp = 0;
+        long notChecked = 0;
+        long[] verdictCounts = new long[Verdict.values().length];
+        for (Map.Entry<IpAddress, ClientActivity> client : scan.clients().entrySet()) {
+            IpAddress ip = client.getKey();
+            IpScope scope = ScopeClassifier.classify(ip);
+            Assessment assessment = scope.isPublic()
+                    ? assessments.getOrDefault(ip, Assessment.deferred("not reached in this run"))
+                    : Assessment.skipped("not a public address (" + scope.label() + "); only public IPs are looked up");
+            if (scope.isPublic()) {
+                publicIps++;
+                verdictCounts[assessment.verdict().ordinal()]++;
+                if (assessment.status() == LookupStatus.OK || assessment.status() == LookupStatus.NOT_FOUND) {
+                    lookedUp++;
+                } else if (!assessment.wasChecked()) {
+                    notChecked++;
+                }
+            }
+            entries.add(new RankedIp(ip, scope, client.getValue(), assessment));
+        }
+        entries.sort(RankedIp.BY_RISK);
+
+        Report.Summary summary = new Report.Summary(scan.lines(), scan.parsedLines(), scan.malformedLines(),
+                scan.clients().size(), publicIps, lookedUp, 0, 0, notChecked,
+                verdictCounts[Verdict.MALICIOUS.ordinal()], verdictCounts[Verdict.SUSPICIOUS.ordinal()],
+                verdictCounts[Verdict.HARMLESS.ordinal()], verdictCounts[Verdict.UNKNOWN.ordinal()],
+                scan.truncated());
+        return new Report(
+                Report.SCHEMA_VERSION,
+                new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
+                        scan.format().label(), scan.bytesRead(), scan.inputError()),
+                generatedAt.toString(),
+                new Report.Intel(virusTotalStatus.label(), List.of(),
+                        new Report.Policy(policy.maliciousEngines(), policy.suspiciousEngines())),
+                summary,
+                entries.stream().map(RankedIp::toReport).toList(),
+                scan.nonIpClients().entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> new Report.NonIpClient(e.getKey(), e.getValue()))
+                        .toList(),
+                scan.malformedSamples().stream()
+                        .map(s -> new Report.MalformedLine(s.lineNumber(), s.reason(), s.excerpt()))
+                        .toList());
+    }
+
+    private record RankedIp(IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment) {
+
+        /**
+         * Most dangerous first: confirmed bad, then public IPs nobody could vouch for, then clean ones,
+         * then addresses that are not on the internet at all.
+         */
+        static final Comparator<RankedIp> BY_RISK = Comparator.comparingInt(RankedIp::riskRank)
+                .thenComparing(Comparator.comparingInt(RankedIp::maliciousEngines).reversed())
+                .thenComparing(Comparator.comparingLong((RankedIp e) -> e.activity().requests()).reversed())
+                .thenComparing(RankedIp::ip);
+
+        int riskRank() {
+            if (!scope.isPublic()) {
+                return 5;
+            }
+            return switch (assessment.verdict()) {
+                case MALICIOUS -> 0;
+                case SUSPICIOUS -> 1;
+                case NOT_CHECKED -> 2;
+                case UNKNOWN -> 3;
+                case HARMLESS -> 4;
+            };
+        }
+
+        int maliciousEngines() {
+            return assessment.reputation() == null ? 0 : assessment.reputation().malicious();
+        }
+
+        Report.IpEntry toReport() {
+            return new Report.IpEntry(ip.toString(), ip.version(), scope.label(), activity.requests(),
+                    timestamp(activity.firstSeen()), timestamp(activity.lastSeen()), assessment.verdict().label(),
+                    new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source()),
+                    virusTotal());
+        }
+
+        private Report.VirusTotal virusTotal() {
+            Reputation r = assessment.reputation();
+            if (r == null) {
+                return null;
+            }
+            return new Report.VirusTotal(r.malicious(), r.suspicious(), r.harmless(), r.undetected(), r.timeout(),
+                    r.reputation(), r.asOwner(), r.asn(), r.country(), r.network(), r.tags(),
+                    r.lastAnalysisDate() == null ? null : r.lastAnalysisDate().toString(),
+                    VIRUSTOTAL_GUI + ip);
+        }
+
+        private static String timestamp(long epochSecond) {
+            return epochSecond == ParsedLine.NO_TIMESTAMP ? null : Instant.ofEpochSecond(epochSecond).toString();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.logverdict.scan;
+
+import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.intel.IntelAuthenticationException;
+import dev.logverdict.intel.Pacer;
+import dev.logverdict.intel.ReputationLookups;
+import dev.logverdict.intel.ThreatIntel;
+import dev.logverdict.intel.TimeBudget;
+import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.ScopeClassifier;
+import dev.logverdict.log.ClientActivity;
+import dev.logverdict.log.LogScanner;
+import dev.logverdict.log.ScanLimits;
+import dev.logverdict.log.TrafficScan;
+import dev.logverdict.report.Report;
+import dev.logverdict.report.ReportBuilder;
+import dev.logverdict.report.ReportWriter;
+import dev.logverdict.storage.ObjectKeys;
+import dev.logverdict.storage.ObjectStore;
+import dev.logverdict.storage.StoredObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The use case: one log object in, one verdict report out. */
+@ApplicationScoped
+public class ScanService {
+
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+    private static final String REPORT_CONTENT_TYPE = "application/json";
+
+    private final ObjectStore store;
+    private final ThreatIntel intel;
+    private final LogVerdictConfig config;
+    private final ObjectKeys keys;
+    private final VerdictPolicy policy;
+    private final Clock clock;
+    private final ReportWriter reportWriter = new ReportWriter();
+
+    public ScanService(ObjectStore store, ThreatIntel intel, LogVerdictConfig config, Clock clock) {
+        this.store = store;
+        this.intel = intel;
+        this.config = config;
+        this.clock = clock;
+        this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix());
+        this.policy = new VerdictPolicy(config.policy().maliciousEngines(), config.policy().suspiciousEngines());
+    }
+
+    public ObjectKeys keys() {
+        return keys;
+    }
+
+    public ScanOutcome scan(String bucket, String key, String versionId, TimeBudget timeBudget) throws IOException {
+        StoredObject source;
+        TrafficScan traffic;
+        try (ObjectStore.OpenObject object = store.open(bucket, key, versionId)) {
+            source = object.metadata();
+            traffic = newScanner().scan(object.content());
+        }
+        LOG.infof("scanned s3://%s/%s: %d lines, %d malformed, %d unique IPs", bucket, key, traffic.lines(),
+                traffic.malformedLines(), traffic.clients().size());
+
+        ReputationLookups.Outcome lookups = newLookups().assess(publicIpsByPriority(traffic), timeBudget);
+
+        Report report = ReportBuilder.build(source, traffic, lookups.assessments(), lookups.status(), policy,
+                clock.instant());
+        String reportBucket = config.reportBucket().orElse(bucket);
+        String reportKey = keys.reportKeyFor(key);
+        store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report, out));
+        LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
+
+        if (lookups.authFailure() != null) {
+            // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
+            throw new IntelAuthenticationException(lookups.authFailure());
+        }
+        return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary());
+    }
+
+    private LogScanner newScanner() {
+        return new LogScanner(new ScanLimits(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients()));
+    }
+
+    private ReputationLookups newLookups() {
+        Pacer pacer = new Pacer(config.virustotal().requestsPerMinute(), clock,
+                duration -> Thread.sleep(duration.toMillis()));
+        return new ReputationLookups(intel, policy, pacer);
+    }
+
+    /** Busiest clients first: when the quota runs out, the ones doing the most were asked about. */
+    private static List<IpAddress> publicIpsByPriority(TrafficScan traffic) {
+        return traffic.clients().entrySet().stream()
+                .filter(client -> ScopeClassifier.classify(client.getKey()).isPublic())
+                .sorted(Map.Entry.<IpAddress, ClientActivity>comparingByValue(
+                                Comparator.comparingLong(ClientActivity::requests).reversed())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+}

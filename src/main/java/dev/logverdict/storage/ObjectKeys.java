@@ -1,0 +1,40 @@
+package dev.logverdict.storage;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Where logs are read from and reports go, and which keys the function must leave alone. A key under the
+ * report prefix is never scanned, even when the report prefix sits inside the input prefix, so the
+ * function cannot feed on its own output.
+ */
+public record ObjectKeys(String inputPrefix, String reportPrefix) {
+
+    /** S3 event keys are form-URL-encoded: '+' is a space, %2B a plus. Empty when not decodable. */
+    public static Optional<String> decodeEventKey(String encoded) {
+        try {
+            return Optional.of(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why a key must not be scanned, or empty when it should be. */
+    public Optional<String> reasonToIgnore(String key) {
+        if (key.startsWith(reportPrefix)) {
+            return Optional.of("key is under the report prefix '" + reportPrefix + "' (a report, never scanned)");
+        }
+        if (!key.startsWith(inputPrefix)) {
+            return Optional.of("key is outside the input prefix '" + inputPrefix + "'");
+        }
+        if (key.endsWith("/")) {
+            return Optional.of("key is a folder marker");
+        }
+        return Optional.empty();
+    }
+
+    public String reportKeyFor(String inputKey) {
+        return reportPrefix + inputKey.substring(inputPrefix.length()) + ".json";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.logverdict.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Reads logs from and writes reports to an object store. */
+public interface ObjectStore {
+
+    /** An object being read; close it to release the connection. */
+    interface OpenObject extends AutoCloseable {
+        InputStream content();
+
+        StoredObject metadata();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Writes the body; called once with a stream the store owns. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Opens an object for streaming.
+     *
+     * @param versionId the version the event announced, or null for the current one
+     * @throws ObjectNotFoundException when the object (or version) no longer exists
+     */
+    OpenObject open(String bucket, String key, String versionId) throws IOException;
+
+    /** Replaces the object at bucket/key with what {@code body} writes. */
+    void write(String bucket, String key, String contentType, BodyWriter body) throws IOException;
+}

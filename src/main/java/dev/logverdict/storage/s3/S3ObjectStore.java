@@ -1,0 +1,88 @@
+package dev.logverdict.storage.s3;
+
+import dev.logverdict.storage.ObjectNotFoundException;
+import dev.logverdict.storage.ObjectStore;
+import dev.logverdict.storage.StoredObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** {@link ObjectStore} on Amazon S3 (or any S3-compatible server via the endpoint override). */
+@ApplicationScoped
+public class S3ObjectStore implements ObjectStore {
+
+    static final int PART_SIZE = 8 * 1024 * 1024;
+
+    private final S3Client s3;
+
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public OpenObject open(String bucket, String key, String versionId) {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+        if (versionId != null && !versionId.isBlank()) {
+            request.versionId(versionId);
+        }
+        ResponseInputStream<GetObjectResponse> stream;
+        try {
+            stream = s3.getObject(request.build());
+        } catch (NoSuchKeyException e) {
+            throw new ObjectNotFoundException("s3://" + bucket + "/" + key + " no longer exists", e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new ObjectNotFoundException("s3://" + bucket + "/" + key
+                        + (versionId == null ? "" : " version " + versionId) + " no longer exists", e);
+            }
+            throw e;
+        }
+        GetObjectResponse response = stream.response();
+        StoredObject metadata = new StoredObject(bucket, key, response.versionId(), unquote(response.eTag()),
+                response.contentLength() == null ? -1 : response.contentLength());
+        return new OpenObject() {
+            @Override
+            public InputStream content() {
+                return stream;
+            }
+
+            @Override
+            public StoredObject metadata() {
+                return metadata;
+            }
+
+            @Override
+            public void close() throws IOException {
+                // Abort rather than drain: the rest of a large object is not wanted when we stop early.
+                stream.abort();
+                stream.close();
+            }
+        };
+    }
+
+    @Override
+    public void write(String bucket, String key, String contentType, BodyWriter body) throws IOException {
+        MultipartUploadStream out = new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE);
+        try {
+            body.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+        out.close();
+    }
+
+    private static String unquote(String eTag) {
+        if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
+            return eTag.substring(1, eTag.length() - 1);
+        }
+        return eTag;
+    }
+}
