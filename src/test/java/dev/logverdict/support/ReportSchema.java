@@ -1,0 +1,43 @@
+package dev.logverdict.support;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The committed report schema (draft 2020-12), with format assertions on, as every test applies it. */
+public final class ReportSchema {
+
+    private static final Schema SCHEMA = load();
+
+    private ReportSchema() {
+    }
+
+    public static List<Error> errors(String json) {
+        return SCHEMA.validate(json, InputFormat.JSON,
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+    }
+
+    public static void assertValid(String json) {
+        assertThat(errors(json)).as("report must validate against report-v1.schema.json").isEmpty();
+    }
+
+    private static Schema load() {
+        try (InputStream in = ReportSchema.class.getResourceAsStream("/schema/report-v1.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("schema/report-v1.schema.json is not on the classpath");
+            }
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
