@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every setting of logverdict; the README's configuration table lists each key. */
@@ -36,6 +37,28 @@ public interface LogVerdictConfig {
     /** Time kept back from the invocation's deadline to write the report; lookups stop before it. */
     @WithDefault("20s")
     Duration reportWriteMargin();
+
+    /**
+     * auto (recognised line by line), or one of: common, combined, vhost_combined, vhost_combined_no_port,
+     * alb, elb, cloudfront, s3, json.
+     */
+    @WithDefault("auto")
+    String logFormat();
+
+    /** JSON lines: the field (dots for nested objects) that holds the client address; usual names when unset. */
+    Optional<String> jsonIpField();
+
+    /** CIDRs of proxies whose X-Forwarded-For is believed; the real client is the right-most untrusted hop. */
+    @WithDefault("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,127.0.0.0/8,fc00::/7,::1/128")
+    List<String> trustedProxies();
+
+    /** Also list addresses written in request targets and referrers (never user agents), apart from clients. */
+    @WithDefault("false")
+    boolean scanAllFields();
+
+    /** Distinct addresses listed by scan-all-fields before the list is capped. */
+    @WithDefault("10000")
+    int maxIpsElsewhere();
 
     VirusTotal virustotal();
 

@@ -1,5 +1,6 @@
 package dev.logverdict.log;
 
+import dev.logverdict.ip.ForwardedChain;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 
@@ -7,7 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,25 +19,27 @@ import java.util.zip.ZipException;
 
 /**
  * Streams a log once and keeps only per-client state: memory grows with unique clients, never with the
- * file. Gzip is recognised by its magic bytes, not the object's name.
+ * file. Gzip is recognised by its magic bytes, not the object's name; the format line by line.
  */
 public final class LogScanner {
 
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
+    /** Below this share of well-formed lines the file is reported as format "unknown". */
+    private static final double RECOGNISED_SHARE = 0.1;
 
-    private final ScanLimits limits;
+    private final ScanOptions options;
 
-    public LogScanner(ScanLimits limits) {
-        this.limits = limits;
+    public LogScanner(ScanOptions options) {
+        this.options = options;
     }
 
     public TrafficScan scan(InputStream raw) throws IOException {
-        Accumulator accumulator = new Accumulator(limits);
+        Accumulator accumulator = new Accumulator(options);
         BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
         String inputError = null;
         LineReader reader = new LineReader(isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered,
-                limits.maxLineBytes());
+                options.maxLineBytes());
         try {
             reader.forEachLine(accumulator::accept);
         } catch (ZipException | EOFException e) {
@@ -56,18 +59,22 @@ public final class LogScanner {
     }
 
     private static final class Accumulator {
-        private final ScanLimits limits;
-        private final ParsedLine line = new ParsedLine();
+        private final ScanOptions options;
+        private final FormatDetector detector;
         private final Map<IpAddress, ClientActivity> clients = new HashMap<>();
         private final Map<String, Long> nonIpClients = new HashMap<>();
+        private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
         private final List<MalformedSample> samples = new ArrayList<>();
         private final Map<LogFormat, Long> formats = new EnumMap<>(LogFormat.class);
         private long lines;
         private long malformed;
+        private long directives;
         private long droppedNonIpClients;
+        private long droppedIpsElsewhere;
 
-        Accumulator(ScanLimits limits) {
-            this.limits = limits;
+        Accumulator(ScanOptions options) {
+            this.options = options;
+            this.detector = new FormatDetector(options.format(), options.jsonClientField());
         }
 
         void accept(byte[] bytes, int from, int to, boolean overlong) {
@@ -76,11 +83,19 @@ public final class LogScanner {
                 malformed("empty line", bytes, from, to);
                 return;
             }
-            AccessLogLineParser.parse(bytes, from, to, line);
-            if (line.hasClient()) {
-                recordClient(bytes);
+            ParsedLine line = detector.parse(bytes, from, to);
+            if (line.isDirective()) {
+                directives++;
+                return;
             }
-            String problem = overlong ? "line longer than " + limits.maxLineBytes() + " bytes; the rest was skipped"
+            if (line.client().isPresent()) {
+                recordClient(line);
+            }
+            if (options.scanAllFields()) {
+                IpFinder.findAll(line.path(), this::recordElsewhere);
+                IpFinder.findAll(line.referer(), this::recordElsewhere);
+            }
+            String problem = overlong ? "line longer than " + options.maxLineBytes() + " bytes; the rest was skipped"
                     : line.malformedReason();
             if (problem != null) {
                 malformed(problem, bytes, from, to);
@@ -89,27 +104,52 @@ public final class LogScanner {
             }
         }
 
-        private void recordClient(byte[] bytes) {
-            int clientFrom = line.clientFrom();
-            int clientTo = line.clientTo();
-            IpAddress address = IpAddressParser.parseClientField(bytes, clientFrom, clientTo);
-            if (address != null) {
-                clients.computeIfAbsent(address, ignored -> new ClientActivity()).record(line.epochSecond());
-            } else if (HostnameSyntax.isHostname(bytes, clientFrom, clientTo)) {
-                String host = new String(bytes, clientFrom, clientTo - clientFrom, StandardCharsets.US_ASCII);
-                if (nonIpClients.containsKey(host) || nonIpClients.size() < limits.maxNonIpClients()) {
+        private void recordClient(ParsedLine line) {
+            Field client = line.client();
+            IpAddress direct = IpAddressParser.parseClientField(client.bytes(), client.from(), client.to());
+            if (direct != null) {
+                Field xff = line.forwardedFor();
+                IpAddress origin = xff.isPresent()
+                        ? ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies())
+                        : direct;
+                if (origin.equals(direct)) {
+                    activityOf(direct).record(line.epochSecond());
+                } else {
+                    activityOf(origin).recordForwarded(line.epochSecond(), direct);
+                    activityOf(direct).recordRelayed();
+                }
+            } else if (HostnameSyntax.isHostname(client.bytes(), client.from(), client.to())) {
+                String host = client.asString();
+                if (nonIpClients.containsKey(host) || nonIpClients.size() < options.maxNonIpClients()) {
                     nonIpClients.merge(host, 1L, Long::sum);
                 } else {
                     droppedNonIpClients++;
                 }
-            } else if (line.malformedReason() == null) {
-                line.malformedReason = "client field is neither an IP address nor a host name";
+            } else if (!line.isMalformed()) {
+                line.malformed("client field is neither an IP address nor a host name");
+            }
+        }
+
+        private ClientActivity activityOf(IpAddress address) {
+            ClientActivity activity = clients.get(address);
+            if (activity == null) {
+                activity = new ClientActivity();
+                clients.put(address, activity);
+            }
+            return activity;
+        }
+
+        private void recordElsewhere(IpAddress address) {
+            if (ipsElsewhere.containsKey(address) || ipsElsewhere.size() < options.maxIpsElsewhere()) {
+                ipsElsewhere.merge(address, 1L, Long::sum);
+            } else {
+                droppedIpsElsewhere++;
             }
         }
 
         private void malformed(String reason, byte[] bytes, int from, int to) {
             malformed++;
-            if (samples.size() < limits.malformedSamples()) {
+            if (samples.size() < options.malformedSamples()) {
                 samples.add(new MalformedSample(lines, reason, Excerpts.of(bytes, from, to)));
             }
         }
@@ -117,16 +157,23 @@ public final class LogScanner {
         TrafficScan result(long bytesRead, String inputError) {
             List<String> truncated = new ArrayList<>();
             if (droppedNonIpClients > 0) {
-                truncated.add("nonIpClients: kept the first " + limits.maxNonIpClients() + " distinct values; "
+                truncated.add("nonIpClients: kept the first " + options.maxNonIpClients() + " distinct values; "
                         + droppedNonIpClients + " requests from further host names are not listed");
             }
+            if (droppedIpsElsewhere > 0) {
+                truncated.add("ipsElsewhere: kept the first " + options.maxIpsElsewhere() + " distinct addresses; "
+                        + droppedIpsElsewhere + " further occurrences are not listed");
+            }
+            long parsed = lines - malformed;
+            long requestLines = parsed - directives;
             LogFormat format = formats.entrySet().stream()
                     .max(Map.Entry.comparingByValue())
                     .map(Map.Entry::getKey)
+                    .filter(f -> requestLines > 0 && requestLines >= RECOGNISED_SHARE * (lines - directives))
                     .orElse(LogFormat.UNKNOWN);
-            long parsed = lines - malformed;
-            return new TrafficScan(lines, parsed, malformed, bytesRead, format, clients, nonIpClients, samples,
-                    truncated, inputError);
+            return new TrafficScan(lines, parsed, malformed, bytesRead, format, formats, clients, nonIpClients,
+                    ipsElsewhere, samples, truncated, inputError);
         }
     }
+
 }

@@ -1,53 +1,71 @@
 package dev.logverdict.log;
 
 /**
- * One line's fields as offsets into the line's bytes. Mutable and reused line after line on purpose:
- * the scanner runs at hundreds of MB/s and allocating per line would dominate; nothing outside the
- * scanner's loop ever holds one.
+ * One line's fields. Mutable and reused line after line on purpose: the scanner runs at hundreds of MB/s
+ * and allocating per line would dominate; nothing outside the scanner's loop ever holds one.
  */
 public final class ParsedLine {
 
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
-    int clientFrom;
-    int clientTo;
+    final Field client = new Field();
+    final Field forwardedFor = new Field();
+    final Field method = new Field();
+    final Field path = new Field();
+    final Field referer = new Field();
+    final Field userAgent = new Field();
     long epochSecond;
-    int requestFrom;
-    int requestTo;
     int status;
     long responseBytes;
-    int refererFrom;
-    int refererTo;
-    int userAgentFrom;
-    int userAgentTo;
     LogFormat format;
     String malformedReason;
+    boolean directive;
 
     void reset() {
-        clientFrom = clientTo = 0;
+        client.clear();
+        forwardedFor.clear();
+        method.clear();
+        path.clear();
+        referer.clear();
+        userAgent.clear();
         epochSecond = NO_TIMESTAMP;
-        requestFrom = requestTo = -1;
         status = -1;
         responseBytes = -1;
-        refererFrom = refererTo = -1;
-        userAgentFrom = userAgentTo = -1;
         format = null;
         malformedReason = null;
+        directive = false;
     }
 
-    public int clientFrom() {
-        return clientFrom;
+    void malformed(String reason) {
+        malformedReason = reason;
     }
 
-    public int clientTo() {
-        return clientTo;
+    public Field client() {
+        return client;
     }
 
-    public boolean hasClient() {
-        return clientTo > clientFrom;
+    /** The X-Forwarded-For value the format carries, if any. */
+    public Field forwardedFor() {
+        return forwardedFor;
     }
 
-    /** Seconds since the epoch, or {@link #NO_TIMESTAMP} when the line had none that parsed. */
+    public Field method() {
+        return method;
+    }
+
+    public Field path() {
+        return path;
+    }
+
+    public Field referer() {
+        return referer;
+    }
+
+    public Field userAgent() {
+        return userAgent;
+    }
+
+    /** Seconds since the epoch, or {@link #NO_TIMESTAMP}. */
     public long epochSecond() {
         return epochSecond;
     }
@@ -70,8 +88,12 @@ public final class ParsedLine {
         return malformedReason != null;
     }
 
-    /** Why the line did not match its format, or null. */
     public String malformedReason() {
         return malformedReason;
+    }
+
+    /** A header line (W3C {@code #Fields:}), not a request. */
+    public boolean isDirective() {
+        return directive;
     }
 }

@@ -8,8 +8,11 @@ import java.util.Map;
 /**
  * Everything the log said about its clients.
  *
- * @param inputError set when the input ended in a way that is the input's fault (truncated gzip):
- *                   what was read before it is still reported
+ * @param formats      well-formed lines per detected format
+ * @param ipsElsewhere addresses written in request targets and referrers, with occurrences (only with
+ *                     scan-all-fields); never clients, never looked up
+ * @param inputError   set when the input ended in a way that is the input's fault (truncated gzip): what
+ *                     was read before it is still reported
  */
 public record TrafficScan(
         long lines,
@@ -17,15 +20,19 @@ public record TrafficScan(
         long malformedLines,
         long bytesRead,
         LogFormat format,
+        Map<LogFormat, Long> formats,
         Map<IpAddress, ClientActivity> clients,
         Map<String, Long> nonIpClients,
+        Map<IpAddress, Long> ipsElsewhere,
         List<MalformedSample> malformedSamples,
         List<String> truncated,
         String inputError) {
 
     public TrafficScan {
+        formats = Map.copyOf(formats);
         clients = Map.copyOf(clients);
         nonIpClients = Map.copyOf(nonIpClients);
+        ipsElsewhere = Map.copyOf(ipsElsewhere);
         malformedSamples = List.copyOf(malformedSamples);
         truncated = List.copyOf(truncated);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /** The verdict report, contract v1 (see report-schema.json). Field names are the contract. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,6 +16,7 @@ public record Report(
         Summary summary,
         List<IpEntry> ips,
         List<NonIpClient> nonIpClients,
+        List<IpElsewhere> ipsElsewhere,
         List<MalformedLine> malformedSamples) {
 
     public static final String SCHEMA_VERSION = "1";
@@ -28,6 +30,7 @@ public record Report(
             @JsonProperty("eTag") String eTag,
             long size,
             String format,
+            Map<String, Long> formats,
             long uncompressedBytes,
             String readError) {
     }
@@ -66,7 +69,20 @@ public record Report(
             String lastSeen,
             String verdict,
             Lookup lookup,
-            VirusTotal virustotal) {
+            VirusTotal virustotal,
+            Proxy proxy,
+            Long relayedRequests) {
+    }
+
+    /** How an origin's requests reached the server: through these trusted proxies, per X-Forwarded-For. */
+    public record Proxy(long forwardedRequests, List<ProxyHop> via) {
+    }
+
+    public record ProxyHop(String ip, long requests) {
+    }
+
+    /** An address written inside requests or referrers (scan-all-fields): not a client, not looked up. */
+    public record IpElsewhere(String ip, String scope, long occurrences) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Assembles the report from what the log said and what the intel said; computes the summary counts. */
 public final class ReportBuilder {
@@ -62,7 +63,7 @@ public final class ReportBuilder {
         return new Report(
                 Report.SCHEMA_VERSION,
                 new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
-                        scan.format().label(), scan.bytesRead(), scan.inputError()),
+                        scan.format().label(), formatCounts(scan), scan.bytesRead(), scan.inputError()),
                 generatedAt.toString(),
                 new Report.Intel(virusTotalStatus.label(), List.of(),
                         new Report.Policy(policy.maliciousEngines(), policy.suspiciousEngines())),
@@ -72,9 +73,19 @@ public final class ReportBuilder {
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .map(e -> new Report.NonIpClient(e.getKey(), e.getValue()))
                         .toList(),
+                scan.ipsElsewhere().isEmpty() ? null : scan.ipsElsewhere().entrySet().stream()
+                        .sorted(Map.Entry.<IpAddress, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> new Report.IpElsewhere(e.getKey().toString(), ScopeClassifier.classify(e.getKey()).label(), e.getValue()))
+                        .toList(),
                 scan.malformedSamples().stream()
                         .map(s -> new Report.MalformedLine(s.lineNumber(), s.reason(), s.excerpt()))
                         .toList());
+    }
+
+    private static Map<String, Long> formatCounts(TrafficScan scan) {
+        Map<String, Long> counts = new TreeMap<>();
+        scan.formats().forEach((format, lines) -> counts.put(format.label(), lines));
+        return counts;
     }
 
     private record RankedIp(IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment) {
@@ -109,7 +120,17 @@ public final class ReportBuilder {
             return new Report.IpEntry(ip.toString(), ip.version(), scope.label(), activity.requests(),
                     timestamp(activity.firstSeen()), timestamp(activity.lastSeen()), assessment.verdict().label(),
                     new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source()),
-                    virusTotal());
+                    virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests());
+        }
+
+        private Report.Proxy proxy() {
+            if (activity.forwardedRequests() == 0) {
+                return null;
+            }
+            return new Report.Proxy(activity.forwardedRequests(), activity.via().entrySet().stream()
+                    .sorted(Map.Entry.<IpAddress, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(hop -> new Report.ProxyHop(hop.getKey().toString(), hop.getValue()))
+                    .toList());
         }
 
         private Report.VirusTotal virusTotal() {

@@ -11,7 +11,9 @@ import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.ScopeClassifier;
 import dev.logverdict.log.ClientActivity;
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanLimits;
+import dev.logverdict.ip.TrustedProxies;
+import dev.logverdict.log.LogFormat;
+import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportBuilder;
@@ -26,7 +28,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The use case: one log object in, one verdict report out. */
 @ApplicationScoped
@@ -42,6 +47,7 @@ public class ScanService {
     private final VerdictPolicy policy;
     private final Clock clock;
     private final ReportWriter reportWriter = new ReportWriter();
+    private final ScanOptions scanOptions;
 
     public ScanService(ObjectStore store, ThreatIntel intel, LogVerdictConfig config, Clock clock) {
         this.store = store;
@@ -49,6 +55,7 @@ public class ScanService {
         this.config = config;
         this.clock = clock;
         this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix());
+        this.scanOptions = scanOptions(config);
         this.policy = new VerdictPolicy(config.policy().maliciousEngines(), config.policy().suspiciousEngines());
     }
 
@@ -83,7 +90,19 @@ public class ScanService {
     }
 
     private LogScanner newScanner() {
-        return new LogScanner(new ScanLimits(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients()));
+        return new LogScanner(scanOptions);
+    }
+
+    /** Reads the scan settings once, failing at start-up on a value that cannot work. */
+    static ScanOptions scanOptions(LogVerdictConfig config) {
+        Optional<LogFormat> format = config.logFormat().equals("auto") ? Optional.empty()
+                : Optional.of(LogFormat.byLabel(config.logFormat()).orElseThrow(() -> new IllegalArgumentException(
+                "logverdict.log-format=" + config.logFormat() + " is not one of auto, "
+                        + Arrays.stream(LogFormat.values()).filter(f -> f != LogFormat.UNKNOWN).map(LogFormat::label)
+                        .collect(Collectors.joining(", ")))));
+        return new ScanOptions(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients(), format,
+                config.jsonIpField(), TrustedProxies.of(config.trustedProxies()), config.scanAllFields(),
+                config.maxIpsElsewhere());
     }
 
     private ReputationLookups newLookups() {

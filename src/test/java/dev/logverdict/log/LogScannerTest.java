@@ -18,7 +18,7 @@ class LogScannerTest {
 
     private static final String GOOD = "198.51.100.23 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"";
 
-    private final LogScanner scanner = new LogScanner(ScanLimits.defaults());
+    private final LogScanner scanner = new LogScanner(ScanOptions.defaults());
 
     private TrafficScan scan(byte[] bytes) throws IOException {
         TrafficScan scan = scanner.scan(new ByteArrayInputStream(bytes));
@@ -66,7 +66,7 @@ class LogScannerTest {
 
     @Test
     void capsTheHostNameListAndSaysSo() throws IOException {
-        LogScanner small = new LogScanner(new ScanLimits(1 << 20, 20, 2));
+        LogScanner small = new LogScanner(ScanOptions.defaults().withLimits(1 << 20, 20, 2));
         TrafficScan scan = small.scan(new ByteArrayInputStream(String.join("\n",
                 "a.example - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5",
                 "b.example - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5",
@@ -97,7 +97,7 @@ class LogScannerTest {
 
     @Test
     void cutsALineLongerThanTheLimitButStillCountsItsClient() throws IOException {
-        LogScanner small = new LogScanner(new ScanLimits(1024, 20, 10));
+        LogScanner small = new LogScanner(ScanOptions.defaults().withLimits(1024, 20, 10));
         byte[] huge = ("203.0.113.77 - - [27/Nov/2026:10:00:00 +0000] \"GET /" + "x".repeat(5 * 1024 * 1024)
                 + " HTTP/1.1\" 200 5\n" + GOOD + "\n").getBytes(StandardCharsets.US_ASCII);
         TrafficScan scan = small.scan(new ByteArrayInputStream(huge));

@@ -9,20 +9,24 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccessLogLineParserTest {
+class ClfParserTest {
+
+    private final ClfParser parser = new ClfParser(ClfParser.Variant.PLAIN);
 
     private final ParsedLine line = new ParsedLine();
 
     private ParsedLine parse(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AccessLogLineParser.parse(bytes, 0, bytes.length, line);
+        line.reset();
+        parser.parse(bytes, 0, bytes.length, line);
         return line;
     }
 
     private String client(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AccessLogLineParser.parse(bytes, 0, bytes.length, line);
-        return new String(bytes, line.clientFrom(), line.clientTo() - line.clientFrom(), StandardCharsets.UTF_8);
+        line.reset();
+        parser.parse(bytes, 0, bytes.length, line);
+        return line.client().asString();
     }
 
     @Test

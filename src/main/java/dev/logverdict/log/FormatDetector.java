@@ -1,0 +1,66 @@
+package dev.logverdict.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recognises the format line by line: the format of the last well-formed line is tried first (one
+ * attempt per line in a uniform file); a line it rejects is offered to the other formats, and the first
+ * that accepts it becomes current. So detection needs no look-ahead and a format change mid-file (a
+ * concatenation, a rotated config) is followed. A line no format accepts keeps the current format's
+ * reading of it, so its client is still counted.
+ */
+final class FormatDetector {
+
+    private final List<LineParser> parsers;
+    private int current = -1;
+    private ParsedLine primary = new ParsedLine();
+    private ParsedLine alternative = new ParsedLine();
+
+    FormatDetector(Optional<LogFormat> fixed, Optional<String> jsonClientField) {
+        List<LineParser> all = new ArrayList<>(List.of(
+                new ClfParser(ClfParser.Variant.PLAIN),
+                new ClfParser(ClfParser.Variant.VHOST_WITH_PORT),
+                new ClfParser(ClfParser.Variant.VHOST_NO_PORT),
+                new BalancerParser(true),
+                new BalancerParser(false),
+                new S3AccessLogParser(),
+                new CloudFrontParser(),
+                new JsonLineParser(jsonClientField)));
+        if (fixed.isPresent()) {
+            LogFormat format = fixed.get() == LogFormat.COMMON ? LogFormat.COMBINED : fixed.get();
+            all.removeIf(parser -> parser.family() != format);
+            current = 0;
+        }
+        this.parsers = List.copyOf(all);
+    }
+
+    ParsedLine parse(byte[] b, int from, int to) {
+        if (current >= 0) {
+            primary.reset();
+            if (parsers.get(current).parse(b, from, to, primary)) {
+                return primary;
+            }
+        }
+        for (int i = 0; i < parsers.size(); i++) {
+            if (i == current) {
+                continue;
+            }
+            alternative.reset();
+            if (parsers.get(i).parse(b, from, to, alternative)) {
+                current = i;
+                ParsedLine accepted = alternative;
+                alternative = primary;
+                primary = accepted;
+                return primary;
+            }
+        }
+        if (current < 0) {
+            // Nothing recognised yet: read it as the most common shape, client first.
+            primary.reset();
+            parsers.get(0).parse(b, from, to, primary);
+        }
+        return primary;
+    }
+}

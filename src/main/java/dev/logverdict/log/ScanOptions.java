@@ -1,0 +1,43 @@
+package dev.logverdict.log;
+
+import dev.logverdict.ip.TrustedProxies;
+
+import java.util.Optional;
+
+/**
+ * How a log is read, and the caps that keep memory bounded by what a report can show.
+ *
+ * @param format        a fixed format, or empty to recognise it line by line
+ * @param jsonClientField the JSON field holding the client address, or empty for the usual names
+ * @param scanAllFields also collect addresses written in request targets and referrers (never user agents)
+ */
+public record ScanOptions(
+        int maxLineBytes,
+        int malformedSamples,
+        int maxNonIpClients,
+        Optional<LogFormat> format,
+        Optional<String> jsonClientField,
+        TrustedProxies trustedProxies,
+        boolean scanAllFields,
+        int maxIpsElsewhere) {
+
+    public static ScanOptions defaults() {
+        return new ScanOptions(1 << 20, 20, 1_000, Optional.empty(), Optional.empty(), TrustedProxies.privateRanges(),
+                false, 10_000);
+    }
+
+    public ScanOptions withFormat(LogFormat fixed) {
+        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, Optional.of(fixed), jsonClientField,
+                trustedProxies, scanAllFields, maxIpsElsewhere);
+    }
+
+    public ScanOptions withScanAllFields(boolean scanAll) {
+        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
+                trustedProxies, scanAll, maxIpsElsewhere);
+    }
+
+    public ScanOptions withLimits(int lineBytes, int samples, int nonIpClients) {
+        return new ScanOptions(lineBytes, samples, nonIpClients, format, jsonClientField, trustedProxies, scanAllFields,
+                maxIpsElsewhere);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.logverdict.log;
+
+/**
+ * Splits a line into space-separated tokens the way web servers write them: bare words, "quoted strings"
+ * (backslash escapes honoured) and [bracketed] times. Offsets exclude the quotes and brackets. One
+ * instance is reused for every line.
+ */
+final class Tokens {
+
+    static final byte BARE = 0;
+    static final byte QUOTED = 1;
+    static final byte BRACKETED = 2;
+
+    private static final int MAX_TOKENS = 48;
+
+    final int[] start = new int[MAX_TOKENS];
+    final int[] end = new int[MAX_TOKENS];
+    final byte[] kind = new byte[MAX_TOKENS];
+    int count;
+    /** A quote or bracket was opened and never closed: the line was cut or is not this shape. */
+    boolean unterminated;
+    byte[] line;
+
+    /** Tokenises up to {@code maxTokens} tokens; the rest of the line is left alone. */
+    void split(byte[] b, int from, int to, int maxTokens) {
+        line = b;
+        count = 0;
+        unterminated = false;
+        int limit = Math.min(maxTokens, MAX_TOKENS);
+        int i = from;
+        while (i < to && count < limit) {
+            byte c = b[i];
+            if (c == '"') {
+                int close = closingQuote(b, i + 1, to);
+                add(QUOTED, i + 1, close < 0 ? to : close);
+                if (close < 0) {
+                    unterminated = true;
+                    return;
+                }
+                i = close + 1;
+            } else if (c == '[') {
+                int close = indexOf(b, i + 1, to, (byte) ']');
+                add(BRACKETED, i + 1, close < 0 ? to : close);
+                if (close < 0) {
+                    unterminated = true;
+                    return;
+                }
+                i = close + 1;
+            } else {
+                int j = i;
+                while (j < to && b[j] != ' ') {
+                    j++;
+                }
+                add(BARE, i, j);
+                i = j;
+            }
+            if (i < to) {
+                if (b[i] != ' ') {
+                    // A closing quote glued to the next token: not a shape any server writes.
+                    unterminated = true;
+                    return;
+                }
+                i++;
+            }
+        }
+    }
+
+    private void add(byte tokenKind, int s, int e) {
+        kind[count] = tokenKind;
+        start[count] = s;
+        end[count] = e;
+        count++;
+    }
+
+    boolean is(int index, byte tokenKind) {
+        return index < count && kind[index] == tokenKind;
+    }
+
+    int length(int index) {
+        return end[index] - start[index];
+    }
+
+    void copyTo(int index, Field field) {
+        field.set(line, start[index], end[index]);
+    }
+
+    static int closingQuote(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                i++;
+            } else if (b[i] == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOf(byte[] b, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int lastIndexOf(byte[] b, int from, int to, byte wanted) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
