@@ -36,6 +36,19 @@ final class FormatDetector {
         this.parsers = List.copyOf(all);
     }
 
+    private LineParser byFamily(LogFormat family) {
+        for (LineParser parser : parsers) {
+            if (parser.family() == family) {
+                return parser;
+            }
+        }
+        return parsers.get(0);
+    }
+
+    private static boolean looksLikeJson(byte[] b, int from, int to) {
+        return to > from && b[from] == '{';
+    }
+
     ParsedLine parse(byte[] b, int from, int to) {
         if (current >= 0) {
             primary.reset();
@@ -56,10 +69,11 @@ final class FormatDetector {
                 return primary;
             }
         }
-        if (current < 0) {
-            // Nothing recognised yet: read it as the most common shape, client first.
+        LineParser fallback = looksLikeJson(b, from, to) ? byFamily(LogFormat.JSON) : current < 0 ? parsers.get(0) : null;
+        if (fallback != null && (current < 0 || fallback != parsers.get(current))) {
+            // Read a line nobody accepts the way its shape suggests, so its client is still found.
             primary.reset();
-            parsers.get(0).parse(b, from, to, primary);
+            fallback.parse(b, from, to, primary);
         }
         return primary;
     }

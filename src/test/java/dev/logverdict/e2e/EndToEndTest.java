@@ -254,6 +254,38 @@ class EndToEndTest {
         assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
     }
 
+    @Test
+    void recognisesAGzippedCloudFrontLogWhateverItsNameAndTakesTheOriginFromXForwardedFor() throws Exception {
+        stubVirusTotal("45.155.205.233", 200, VirusTotalBodies.ipAddress("45.155.205.233", 5, 1, 40, 20, -12,
+                "Example Hosting", 64500, "RU", "45.155.205.0/24", "scanner"));
+        String log = String.join("\n",
+                "#Version: 1.0",
+                "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) x-forwarded-for",
+                String.join("\t", "2026-11-27", "10:00:00", "FRA56-P1", "512", "10.20.0.4", "GET", "d1.cloudfront.net",
+                        "/.git/config", "404", "-", "Mozilla/5.0", "45.155.205.233, 10.20.0.3"),
+                String.join("\t", "2026-11-27", "10:00:02", "FRA56-P1", "512", "10.20.0.4", "GET", "d1.cloudfront.net",
+                        "/.env", "404", "-", "Mozilla/5.0", "45.155.205.233"));
+        String key = "logs/cdn/E2ABCDEF.2026-11-27-10.txt";
+        PutObjectResponse put = upload(key, gzip(log + "\n"));
+
+        invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+
+        String reportText = download("reports/cdn/E2ABCDEF.2026-11-27-10.txt.json");
+        ReportSchema.assertValid(reportText);
+        JsonNode report = JSON.readTree(reportText);
+        assertCountIdentities(report);
+        assertThat(report.at("/source/format").asText()).isEqualTo("cloudfront");
+        assertThat(report.at("/source/size").asLong()).as("compressed size").isLessThan(report.at("/source/uncompressedBytes").asLong());
+        assertThat(ipsOf(report)).containsExactly("45.155.205.233", "10.20.0.4");
+        Map<String, JsonNode> byIp = byIp(report);
+        assertThat(byIp.get("45.155.205.233").get("verdict").asText()).isEqualTo("malicious");
+        assertThat(byIp.get("45.155.205.233").get("requests").asLong()).isEqualTo(2);
+        assertThat(byIp.get("45.155.205.233").at("/proxy/via/0/ip").asText()).isEqualTo("10.20.0.4");
+        assertThat(byIp.get("10.20.0.4").get("relayedRequests").asLong()).isEqualTo(2);
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+                .containsExactly("/api/v3/ip_addresses/45.155.205.233");
+    }
+
     private void stubVirusTotal(String ip, int status, String body) {
         virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
