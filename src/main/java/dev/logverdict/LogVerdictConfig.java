@@ -60,6 +60,14 @@ public interface LogVerdictConfig {
     @WithDefault("10000")
     int maxIpsElsewhere();
 
+    /** Clients that get full activity detail (top paths and agents, hourly series…); later ones get counts only. */
+    @WithDefault("200000")
+    int maxDetailedIps();
+
+    /** Reading stops after this many (decompressed) bytes, so a decompression bomb ends in a report, not a crash. */
+    @WithDefault("17179869184")
+    long maxUncompressedBytes();
+
     VirusTotal virustotal();
 
     Policy policy();

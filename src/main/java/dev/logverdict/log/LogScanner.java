@@ -38,10 +38,15 @@ public final class LogScanner {
         Accumulator accumulator = new Accumulator(options);
         BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
         String inputError = null;
-        LineReader reader = new LineReader(isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered,
+        InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+        LineReader reader = new LineReader(new LimitedInputStream(content, options.maxUncompressedBytes()),
                 options.maxLineBytes());
         try {
             reader.forEachLine(accumulator::accept);
+        } catch (LimitedInputStream.LimitReached e) {
+            inputError = "reading stopped after " + options.maxUncompressedBytes()
+                    + " uncompressed bytes (logverdict.max-uncompressed-bytes); the rest of the object was not scanned";
+            accumulator.truncated.add("input: " + inputError);
         } catch (ZipException | EOFException e) {
             // A corrupt or cut-off archive is the input's fault: report what was read and say where it stopped.
             inputError = "compressed input is corrupt or truncated after " + reader.bytesRead()
@@ -66,11 +71,14 @@ public final class LogScanner {
         private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
         private final List<MalformedSample> samples = new ArrayList<>();
         private final Map<LogFormat, Long> formats = new EnumMap<>(LogFormat.class);
+        private final ActivityContext context = new ActivityContext();
+        private final List<String> truncated = new ArrayList<>();
         private long lines;
         private long malformed;
         private long directives;
         private long droppedNonIpClients;
         private long droppedIpsElsewhere;
+        private long countsOnly;
 
         Accumulator(ScanOptions options) {
             this.options = options;
@@ -113,9 +121,9 @@ public final class LogScanner {
                         ? ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies())
                         : direct;
                 if (origin.equals(direct)) {
-                    activityOf(direct).record(line.epochSecond());
+                    activityOf(direct).record(line, context);
                 } else {
-                    activityOf(origin).recordForwarded(line.epochSecond(), direct);
+                    activityOf(origin).recordForwarded(line, direct, context);
                     activityOf(direct).recordRelayed();
                 }
             } else if (HostnameSyntax.isHostname(client.bytes(), client.from(), client.to())) {
@@ -133,7 +141,11 @@ public final class LogScanner {
         private ClientActivity activityOf(IpAddress address) {
             ClientActivity activity = clients.get(address);
             if (activity == null) {
-                activity = new ClientActivity();
+                boolean detailed = clients.size() < options.maxDetailedIps();
+                if (!detailed) {
+                    countsOnly++;
+                }
+                activity = new ClientActivity(detailed);
                 clients.put(address, activity);
             }
             return activity;
@@ -155,7 +167,14 @@ public final class LogScanner {
         }
 
         TrafficScan result(long bytesRead, String inputError) {
-            List<String> truncated = new ArrayList<>();
+            if (countsOnly > 0) {
+                truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "
+                        + options.maxDetailedIps() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");
+            }
+            if (context.hourlyDropped > 0) {
+                truncated.add("hourly: " + context.hourlyDropped + " requests fell outside an IP's "
+                        + ActivityContext.MAX_HOURS + "-hour window and are not charted (still counted)");
+            }
             if (droppedNonIpClients > 0) {
                 truncated.add("nonIpClients: kept the first " + options.maxNonIpClients() + " distinct values; "
                         + droppedNonIpClients + " requests from further host names are not listed");

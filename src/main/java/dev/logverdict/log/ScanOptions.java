@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param format        a fixed format, or empty to recognise it line by line
  * @param jsonClientField the JSON field holding the client address, or empty for the usual names
  * @param scanAllFields also collect addresses written in request targets and referrers (never user agents)
+ * @param maxDetailedIps clients that get top paths, agents, hourly series…; later ones get counts only
+ * @param maxUncompressedBytes reading stops here (decompression bombs), and the report says so
  */
 public record ScanOptions(
         int maxLineBytes,
@@ -19,25 +21,34 @@ public record ScanOptions(
         Optional<String> jsonClientField,
         TrustedProxies trustedProxies,
         boolean scanAllFields,
-        int maxIpsElsewhere) {
+        int maxIpsElsewhere,
+        int maxDetailedIps,
+        long maxUncompressedBytes) {
+
+    public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 16L << 30;
 
     public static ScanOptions defaults() {
         return new ScanOptions(1 << 20, 20, 1_000, Optional.empty(), Optional.empty(), TrustedProxies.privateRanges(),
-                false, 10_000);
+                false, 10_000, 200_000, DEFAULT_MAX_UNCOMPRESSED_BYTES);
+    }
+
+    public ScanOptions withCaps(int detailedIps, long uncompressedBytes) {
+        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
+                trustedProxies, scanAllFields, maxIpsElsewhere, detailedIps, uncompressedBytes);
     }
 
     public ScanOptions withFormat(LogFormat fixed) {
         return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, Optional.of(fixed), jsonClientField,
-                trustedProxies, scanAllFields, maxIpsElsewhere);
+                trustedProxies, scanAllFields, maxIpsElsewhere, maxDetailedIps, maxUncompressedBytes);
     }
 
     public ScanOptions withScanAllFields(boolean scanAll) {
         return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
-                trustedProxies, scanAll, maxIpsElsewhere);
+                trustedProxies, scanAll, maxIpsElsewhere, maxDetailedIps, maxUncompressedBytes);
     }
 
     public ScanOptions withLimits(int lineBytes, int samples, int nonIpClients) {
         return new ScanOptions(lineBytes, samples, nonIpClients, format, jsonClientField, trustedProxies, scanAllFields,
-                maxIpsElsewhere);
+                maxIpsElsewhere, maxDetailedIps, maxUncompressedBytes);
     }
 }

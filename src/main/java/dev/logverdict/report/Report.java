@@ -71,7 +71,27 @@ public record Report(
             Lookup lookup,
             VirusTotal virustotal,
             Proxy proxy,
-            Long relayedRequests) {
+            Long relayedRequests,
+            Activity activity,
+            Map<String, Integer> signals) {
+    }
+
+    /** What the client did; the detail fields are absent for clients beyond the detail cap. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Activity(
+            long bytes,
+            Map<String, Long> statuses,
+            Map<String, Long> methods,
+            List<Counted> topPaths,
+            List<Counted> topUserAgents,
+            Hourly hourly) {
+    }
+
+    public record Counted(String value, long count) {
+    }
+
+    /** Requests per hour from {@code start} (an hour boundary, UTC). */
+    public record Hourly(String start, int[] counts) {
     }
 
     /** How an origin's requests reached the server: through these trusted proxies, per X-Forwarded-For. */

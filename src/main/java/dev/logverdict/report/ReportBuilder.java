@@ -9,15 +9,20 @@ import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpScope;
 import dev.logverdict.ip.ScopeClassifier;
+import dev.logverdict.log.ActivityDetail;
 import dev.logverdict.log.ClientActivity;
+import dev.logverdict.log.Signal;
+import dev.logverdict.log.TopN;
 import dev.logverdict.log.ParsedLine;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.storage.StoredObject;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,7 +73,7 @@ public final class ReportBuilder {
                 new Report.Intel(virusTotalStatus.label(), List.of(),
                         new Report.Policy(policy.maliciousEngines(), policy.suspiciousEngines())),
                 summary,
-                entries.stream().map(RankedIp::toReport).toList(),
+                lazily(entries),
                 scan.nonIpClients().entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .map(e -> new Report.NonIpClient(e.getKey(), e.getValue()))
@@ -80,6 +85,24 @@ public final class ReportBuilder {
                 scan.malformedSamples().stream()
                         .map(s -> new Report.MalformedLine(s.lineNumber(), s.reason(), s.excerpt()))
                         .toList());
+    }
+
+    /**
+     * The ranked entries as report records made one at a time while the writer streams them: a report on
+     * 100 k IPs never exists whole in memory.
+     */
+    private static List<Report.IpEntry> lazily(List<RankedIp> ranked) {
+        return new AbstractList<>() {
+            @Override
+            public Report.IpEntry get(int index) {
+                return ranked.get(index).toReport();
+            }
+
+            @Override
+            public int size() {
+                return ranked.size();
+            }
+        };
     }
 
     private static Map<String, Long> formatCounts(TrafficScan scan) {
@@ -120,7 +143,33 @@ public final class ReportBuilder {
             return new Report.IpEntry(ip.toString(), ip.version(), scope.label(), activity.requests(),
                     timestamp(activity.firstSeen()), timestamp(activity.lastSeen()), assessment.verdict().label(),
                     new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source()),
-                    virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests());
+                    virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests(),
+                    activityReport(), signals());
+        }
+
+        private Report.Activity activityReport() {
+            ActivityDetail detail = activity.detail();
+            if (detail == null) {
+                return new Report.Activity(activity.bytes(), null, null, null, null, null);
+            }
+            long start = detail.hourlyStart();
+            return new Report.Activity(activity.bytes(), detail.statusClasses(), detail.methods(),
+                    counted(detail.topPaths()), counted(detail.topUserAgents()),
+                    start == ParsedLine.NO_TIMESTAMP ? null : new Report.Hourly(Instant.ofEpochSecond(start).toString(), detail.hourly()));
+        }
+
+        private static List<Report.Counted> counted(List<TopN.Entry> entries) {
+            return entries.stream().map(e -> new Report.Counted(e.value(), e.count())).toList();
+        }
+
+        private Map<String, Integer> signals() {
+            Map<Signal, Integer> counts = activity.signals();
+            if (counts.isEmpty()) {
+                return null;
+            }
+            Map<String, Integer> named = new LinkedHashMap<>();
+            counts.forEach((signal, count) -> named.put(signal.label(), count));
+            return named;
         }
 
         private Report.Proxy proxy() {

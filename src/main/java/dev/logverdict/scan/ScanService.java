@@ -102,7 +102,7 @@ public class ScanService {
                         .collect(Collectors.joining(", ")))));
         return new ScanOptions(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients(), format,
                 config.jsonIpField(), TrustedProxies.of(config.trustedProxies()), config.scanAllFields(),
-                config.maxIpsElsewhere());
+                config.maxIpsElsewhere(), config.maxDetailedIps(), config.maxUncompressedBytes());
     }
 
     private ReputationLookups newLookups() {
@@ -111,12 +111,16 @@ public class ScanService {
         return new ReputationLookups(intel, policy, pacer);
     }
 
-    /** Busiest clients first: when the quota runs out, the ones doing the most were asked about. */
-    private static List<IpAddress> publicIpsByPriority(TrafficScan traffic) {
+    /**
+     * Clients with attack signals first, then the busiest: when the quota runs out, the ones that matter
+     * most were asked about.
+     */
+    static List<IpAddress> publicIpsByPriority(TrafficScan traffic) {
         return traffic.clients().entrySet().stream()
                 .filter(client -> ScopeClassifier.classify(client.getKey()).isPublic())
                 .sorted(Map.Entry.<IpAddress, ClientActivity>comparingByValue(
-                                Comparator.comparingLong(ClientActivity::requests).reversed())
+                                Comparator.comparingLong(ClientActivity::signalWeight)
+                                        .thenComparingLong(ClientActivity::requests).reversed())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .toList();
