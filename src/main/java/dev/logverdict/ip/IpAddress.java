@@ -86,6 +86,30 @@ public record IpAddress(long high, long low, int version) implements Comparable<
         return text.toString();
     }
 
+    // Explicit rather than the record's generated versions: this is the key of the per-client table,
+    // hit once per log line.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpAddress that && low == that.low && high == that.high && version == that.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return mix(high, low);
+    }
+
+    /** A well-spread hash of 128 address bits (IPv4 keys differ only in their low 32 bits). */
+    public static int mix(long high, long low) {
+        // MurmurHash3's 64-bit finaliser: every input bit reaches the low bits that index a table.
+        long h = low ^ Long.rotateLeft(high, 32);
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+
     @Override
     public int compareTo(IpAddress other) {
         if (version != other.version) {

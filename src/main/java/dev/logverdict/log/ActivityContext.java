@@ -21,23 +21,28 @@ final class ActivityContext {
             return -1;
         }
         byte[] b = method.bytes();
-        int from = method.from();
-        int length = method.length();
-        for (int m = 0; m < METHODS.length - 1; m++) {
-            String name = METHODS[m];
-            if (name.length() == length && b[from] == name.charAt(0) && matches(b, from, name)) {
+        int f = method.from();
+        return switch (method.length()) {
+            case 3 -> b[f] == 'G' && b[f + 1] == 'E' && b[f + 2] == 'T' ? 0
+                    : b[f] == 'P' && b[f + 1] == 'U' && b[f + 2] == 'T' ? 3 : OTHER;
+            case 4 -> b[f] == 'P' && b[f + 1] == 'O' && b[f + 2] == 'S' && b[f + 3] == 'T' ? 1
+                    : b[f] == 'H' && b[f + 1] == 'E' && b[f + 2] == 'A' && b[f + 3] == 'D' ? 2 : OTHER;
+            default -> named(b, f, method.length());
+        };
+    }
+
+    private static final int OTHER = METHODS.length - 1;
+
+    private static final byte[][] METHOD_BYTES = java.util.Arrays.stream(METHODS)
+            .map(name -> name.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+    private static int named(byte[] b, int from, int length) {
+        for (int m = 4; m < OTHER; m++) {
+            byte[] name = METHOD_BYTES[m];
+            if (name.length == length && java.util.Arrays.equals(b, from, from + length, name, 0, length)) {
                 return m;
             }
         }
-        return METHODS.length - 1;
-    }
-
-    private static boolean matches(byte[] b, int from, String name) {
-        for (int i = 1; i < name.length(); i++) {
-            if (b[from + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return OTHER;
     }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 /** The bounded detail kept per client: status classes, methods, top paths and agents, an hourly series. */
 public final class ActivityDetail {
 
-    private final long[] statusClasses = new long[6]; // 1xx..5xx, then anything unparsable
-    private final long[] methods = new long[ActivityContext.METHODS.length];
+    private static final int METHODS_AT = 6;
+    /** 1xx..5xx and "other" status classes, then the methods: one array, one cache line. */
+    private final int[] counters = new int[METHODS_AT + ActivityContext.METHODS.length];
     private final TopN topPaths = new TopN(ActivityContext.TOP_PATHS);
     private final TopN topUserAgents = new TopN(ActivityContext.TOP_USER_AGENTS);
     private long firstHour = Long.MIN_VALUE;
@@ -16,10 +17,10 @@ public final class ActivityDetail {
 
     void record(ParsedLine line, long pathHash, int pathEnd, long agentHash, ActivityContext context) {
         int status = line.status();
-        statusClasses[status >= 100 && status <= 599 ? status / 100 - 1 : 5]++;
+        counters[status >= 100 && status <= 599 ? status / 100 - 1 : 5]++;
         int method = ActivityContext.methodIndex(line.method());
         if (method >= 0) {
-            methods[method]++;
+            counters[METHODS_AT + method]++;
         }
         if (pathHash != 0) {
             topPaths.add(pathHash, line.path(), pathEnd, context.paths);
@@ -55,7 +56,8 @@ public final class ActivityDetail {
             return;
         }
         if (offset >= hourly.length) {
-            hourly = java.util.Arrays.copyOf(hourly, (int) Math.min(ActivityContext.MAX_HOURS, Math.max(offset + 1, hourly.length * 2L)));
+            // Grow in small steps: a day of traffic is 24 buckets, and 100 k clients each hold one.
+            hourly = java.util.Arrays.copyOf(hourly, (int) Math.min(ActivityContext.MAX_HOURS, (offset + 8) & ~7L));
         }
         hourly[(int) offset]++;
     }
@@ -71,9 +73,9 @@ public final class ActivityDetail {
     /** Requests per status class ("2xx"…; "other" for a missing or odd status), zero classes left out. */
     public Map<String, Long> statusClasses() {
         Map<String, Long> classes = new LinkedHashMap<>();
-        for (int i = 0; i < statusClasses.length; i++) {
-            if (statusClasses[i] > 0) {
-                classes.put(i < 5 ? (i + 1) + "xx" : "other", statusClasses[i]);
+        for (int i = 0; i < METHODS_AT; i++) {
+            if (counters[i] > 0) {
+                classes.put(i < 5 ? (i + 1) + "xx" : "other", (long) counters[i]);
             }
         }
         return classes;
@@ -81,9 +83,9 @@ public final class ActivityDetail {
 
     public Map<String, Long> methods() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (int i = 0; i < methods.length; i++) {
-            if (methods[i] > 0) {
-                counts.put(ActivityContext.METHODS[i], methods[i]);
+        for (int i = 0; i < ActivityContext.METHODS.length; i++) {
+            if (counters[METHODS_AT + i] > 0) {
+                counts.put(ActivityContext.METHODS[i], (long) counters[METHODS_AT + i]);
             }
         }
         return counts;

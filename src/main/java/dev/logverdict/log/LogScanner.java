@@ -66,7 +66,7 @@ public final class LogScanner {
     private static final class Accumulator {
         private final ScanOptions options;
         private final FormatDetector detector;
-        private final Map<IpAddress, ClientActivity> clients = new HashMap<>();
+        private final ClientTable clients = new ClientTable();
         private final Map<String, Long> nonIpClients = new HashMap<>();
         private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
         private final List<MalformedSample> samples = new ArrayList<>();
@@ -139,14 +139,14 @@ public final class LogScanner {
         }
 
         private ClientActivity activityOf(IpAddress address) {
-            ClientActivity activity = clients.get(address);
+            ClientActivity activity = clients.find(address);
             if (activity == null) {
                 boolean detailed = clients.size() < options.maxDetailedIps();
                 if (!detailed) {
                     countsOnly++;
                 }
                 activity = new ClientActivity(detailed);
-                clients.put(address, activity);
+                clients.add(address, activity);
             }
             return activity;
         }

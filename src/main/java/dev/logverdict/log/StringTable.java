@@ -1,32 +1,55 @@
 package dev.logverdict.log;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Shares the text of paths and user agents between clients: thousands of IPs asking for "/" hold one
- * string. Bounded; past the cap new texts are still returned, just not shared.
+ * string. Open addressing on the 64-bit hash of the bytes; bounded, past the cap new texts are still
+ * returned, just not shared.
  */
 final class StringTable {
 
-    private final Map<Long, String> byHash = new HashMap<>();
+    private final long[] keys;
+    private final String[] values;
+    private final int mask;
     private final int capacity;
     private final int maxLength;
+    private int size;
 
     StringTable(int capacity, int maxLength) {
+        int slots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
+        this.keys = new long[slots];
+        this.values = new String[slots];
+        this.mask = slots - 1;
         this.capacity = capacity;
         this.maxLength = maxLength;
     }
 
+    /** @param hash non-zero hash of the field's bytes up to {@code to} */
     String get(long hash, Field field, int to) {
-        String text = byHash.get(hash);
-        if (text == null) {
-            int length = Math.min(to - field.from(), maxLength);
-            text = Excerpts.of(field.bytes(), field.from(), field.from() + length, maxLength);
-            if (byHash.size() < capacity) {
-                byHash.put(hash, text);
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (values[slot] != null) {
+            if (keys[slot] == hash) {
+                return values[slot];
             }
+            slot = (slot + 1) & mask;
+        }
+        String text = textOf(field.bytes(), field.from(), Math.min(to, field.from() + maxLength));
+        if (size < capacity) {
+            keys[slot] = hash;
+            values[slot] = text;
+            size++;
         }
         return text;
+    }
+
+    private String textOf(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0x20 || b[i] == 0x7F) {
+                return Excerpts.of(b, from, to, maxLength);
+            }
+        }
+        // Printable ASCII or UTF-8 without control characters: decode directly; invalid bytes become U+FFFD.
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 }

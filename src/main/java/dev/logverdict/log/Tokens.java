@@ -39,7 +39,8 @@ final class Tokens {
                 }
                 i = close + 1;
             } else if (c == '[') {
-                int close = indexOf(b, i + 1, to, (byte) ']');
+                // The common log time is 26 bytes: check there first, scan only otherwise.
+                int close = i + 27 < to && b[i + 27] == ']' ? i + 27 : indexOf(b, i + 1, to, (byte) ']');
                 add(BRACKETED, i + 1, close < 0 ? to : close);
                 if (close < 0) {
                     unterminated = true;

@@ -1,13 +1,15 @@
 package dev.logverdict.log;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The most frequent values of a stream in fixed memory (Space-Saving: a miss replaces the least counted
- * slot, whose count it inherits). Exact while there are at most {@code k} distinct values; beyond that
- * the heavy hitters are still found and their counts are upper bounds. Values are told apart by a 64-bit
- * hash of their bytes.
+ * slot, whose count it inherits). Exact while there are at most twice {@code shown} distinct values;
+ * beyond that a value with more than 1/(2·shown) of the stream is never lost, and counts are upper bounds.
+ * Each slot is one long: a 36-bit hash of the value's bytes and a 28-bit count (saturating), so a lookup
+ * touches one small array; 100 k clients × two lists must fit a Lambda's memory.
  */
 public final class TopN {
 
@@ -15,58 +17,70 @@ public final class TopN {
     public record Entry(String value, long count) {
     }
 
+    private static final int COUNT_BITS = 28;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    private static final long HASH_MASK = ~COUNT_MASK;
+
     private final int shown;
     private final int capacity;
-    private long[] hashes = new long[2];
-    private long[] counts = new long[2];
+    private long[] slots = new long[2];
     private String[] values = new String[2];
     private int used;
+    private int lastHit;
 
-    /**
-     * @param shown how many entries {@link #entries()} returns; four times as many are tracked, so a value
-     *              with more than a quarter-of-k-th of the traffic is never lost among one-off values
-     */
     TopN(int shown) {
         this.shown = shown;
-        this.capacity = shown * 4;
+        this.capacity = shown * 2;
     }
 
     void add(long hash, Field field, int to, StringTable strings) {
+        long key = hash & HASH_MASK;
+        long[] s = slots;
+        if (used > 0 && (s[lastHit] & HASH_MASK) == key) {
+            increment(lastHit);
+            return;
+        }
         for (int i = 0; i < used; i++) {
-            if (hashes[i] == hash) {
-                counts[i]++;
+            if ((s[i] & HASH_MASK) == key) {
+                increment(i);
+                lastHit = i;
                 return;
             }
         }
         int slot;
         long inherited = 0;
         if (used < capacity) {
-            if (used == hashes.length) {
+            if (used == values.length) {
                 // Most clients ask for a handful of paths: grow on demand instead of reserving the maximum.
                 int grown = Math.min(capacity, used * 2);
-                hashes = java.util.Arrays.copyOf(hashes, grown);
-                counts = java.util.Arrays.copyOf(counts, grown);
-                values = java.util.Arrays.copyOf(values, grown);
+                slots = Arrays.copyOf(slots, grown);
+                values = Arrays.copyOf(values, grown);
             }
             slot = used++;
         } else {
             slot = 0;
             for (int i = 1; i < used; i++) {
-                if (counts[i] < counts[slot]) {
+                if ((slots[i] & COUNT_MASK) < (slots[slot] & COUNT_MASK)) {
                     slot = i;
                 }
             }
-            inherited = counts[slot];
+            inherited = slots[slot] & COUNT_MASK;
         }
-        hashes[slot] = hash;
-        counts[slot] = inherited + 1;
+        slots[slot] = key | Math.min(COUNT_MASK, inherited + 1);
         values[slot] = strings.get(hash, field, to);
+        lastHit = slot;
+    }
+
+    private void increment(int slot) {
+        if ((slots[slot] & COUNT_MASK) != COUNT_MASK) {
+            slots[slot]++;
+        }
     }
 
     List<Entry> entries() {
         List<Entry> entries = new ArrayList<>(used);
         for (int i = 0; i < used; i++) {
-            entries.add(new Entry(values[i], counts[i]));
+            entries.add(new Entry(values[i], slots[i] & COUNT_MASK));
         }
         entries.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
         return entries.size() > shown ? List.copyOf(entries.subList(0, shown)) : entries;

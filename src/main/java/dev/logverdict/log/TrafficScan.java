@@ -30,7 +30,7 @@ public record TrafficScan(
 
     public TrafficScan {
         formats = Map.copyOf(formats);
-        clients = Map.copyOf(clients);
+        clients = java.util.Collections.unmodifiableMap(clients);
         nonIpClients = Map.copyOf(nonIpClients);
         ipsElsewhere = Map.copyOf(ipsElsewhere);
         malformedSamples = List.copyOf(malformedSamples);
