@@ -68,6 +68,25 @@ public interface LogVerdictConfig {
     @WithDefault("17179869184")
     long maxUncompressedBytes();
 
+    /** Where VirusTotal answers are cached (in the report bucket), one object per IP. */
+    @WithDefault("cache/virustotal/")
+    String cachePrefix();
+
+    /** How long a cached VirusTotal answer counts. */
+    @WithDefault("24h")
+    Duration cacheTtl();
+
+    /** How long a cached "VirusTotal does not know this IP" counts. */
+    @WithDefault("6h")
+    Duration cacheNotFoundTtl();
+
+    /** Blocklists (one IP or CIDR a line) under this prefix of the report bucket are loaded each run. */
+    @WithDefault("feeds/")
+    String feedsPrefix();
+
+    /** A local directory of blocklists too (the local run bundles one); unset in the cloud. */
+    Optional<String> feedsDirectory();
+
     VirusTotal virustotal();
 
     Policy policy();
@@ -79,12 +98,36 @@ public interface LogVerdictConfig {
         /** Lookups per minute; 4 for a public key. */
         @WithDefault("4")
         int requestsPerMinute();
+
+        /** Lookups per UTC day, shared by all invocations through the ledger in the cache prefix. */
+        @WithDefault("500")
+        int requestsPerDay();
+
+        /** Lookups in flight at once; raise only for premium keys. */
+        @WithDefault("1")
+        int maxConcurrency();
+
+        /** How often a 429 is waited out (exponential back-off with jitter) before the run stops asking. */
+        @WithDefault("2")
+        int rateLimitRetries();
+
+        /** The first wait after a 429; it doubles each time. */
+        @WithDefault("15s")
+        Duration rateLimitBackoff();
+
+        /** After repeated 429s, how long later invocations assume the quota stays exhausted. */
+        @WithDefault("15m")
+        Duration quotaPause();
     }
 
     interface Policy {
         /** Engines that must say malicious for the verdict malicious. */
-        @WithDefault("1")
+        @WithDefault("2")
         int maliciousEngines();
+
+        /** Engines saying malicious that suffice when the community reputation is negative. */
+        @WithDefault("1")
+        int maliciousEnginesWithBadReputation();
 
         /** Engines saying malicious or suspicious for the verdict suspicious. */
         @WithDefault("1")

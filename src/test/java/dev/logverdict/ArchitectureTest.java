@@ -1,6 +1,5 @@
 package dev.logverdict;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,11 +8,13 @@ import dev.logverdict.lambda.NativeReflection;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,8 @@ class ArchitectureTest {
 
     /** The core: parsing, addresses, verdict policy, report model, and the storage port. */
     private static final String[] PURE_PACKAGES = {
-            "dev.logverdict.log..", "dev.logverdict.ip..", "dev.logverdict.intel", "dev.logverdict.report..",
-            "dev.logverdict.storage"};
+            "dev.logverdict.log..", "dev.logverdict.ip..", "dev.logverdict.intel", "dev.logverdict.intel.feeds",
+            "dev.logverdict.report..", "dev.logverdict.storage"};
 
     @Test
     void theCoreImportsNoFrameworkCloudOrHttpClasses() {
@@ -49,22 +50,38 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The types Jackson reads or writes at the edges; every record reachable from them is mapped too. */
+    private static final List<Class<?>> JSON_ROOTS = List.of(
+            dev.logverdict.report.Report.class,
+            dev.logverdict.lambda.InvocationSummary.class,
+            dev.logverdict.intel.virustotal.IpAddressResponse.class,
+            dev.logverdict.intel.virustotal.ErrorResponse.class,
+            dev.logverdict.storage.s3.S3VerdictCache.Entry.class,
+            dev.logverdict.storage.s3.S3QuotaLedger.Day.class);
+
     @Test
     void everyJacksonMappedRecordIsRegisteredForReflection() {
         Set<Class<?>> registered = Set.copyOf(Arrays.asList(
                 NativeReflection.class.getAnnotation(RegisterForReflection.class).targets()));
-        List<String> missing = CLASSES.stream()
-                .filter(c -> c.getPackageName().equals("dev.logverdict.report")
-                        || c.getPackageName().equals("dev.logverdict.intel.virustotal")
-                        || c.getPackageName().equals("dev.logverdict.lambda")
-                        || c.getPackageName().equals("dev.logverdict.scan"))
-                .filter(c -> c.reflect().isRecord() && Modifier.isPublic(c.reflect().getModifiers()))
-                .map(JavaClass::reflect)
-                .filter(type -> !registered.contains(type))
-                .map(Class::getName)
-                .collect(Collectors.toList());
-        assertThat(missing).as("records serialised by Jackson but not in NativeReflection").isEmpty();
-        assertThat(registered).as("the check above found the records it guards").contains(
-                dev.logverdict.report.Report.class, dev.logverdict.intel.virustotal.IpAddressResponse.Attributes.class);
+        Set<Class<?>> mapped = new LinkedHashSet<>();
+        JSON_ROOTS.forEach(root -> collectRecords(root, mapped));
+        assertThat(mapped).as("the walk found nested records").contains(
+                dev.logverdict.report.Report.IpEntry.class, dev.logverdict.intel.Reputation.class,
+                dev.logverdict.intel.virustotal.IpAddressResponse.AnalysisStats.class);
+        assertThat(mapped.stream().filter(type -> !registered.contains(type)).map(Class::getName).toList())
+                .as("records serialised by Jackson but not in NativeReflection").isEmpty();
+    }
+
+    private static void collectRecords(Type type, Set<Class<?>> found) {
+        if (type instanceof ParameterizedType parameterized) {
+            collectRecords(parameterized.getRawType(), found);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collectRecords(argument, found);
+            }
+        } else if (type instanceof Class<?> clazz && clazz.isRecord() && found.add(clazz)) {
+            for (RecordComponent component : clazz.getRecordComponents()) {
+                collectRecords(component.getGenericType(), found);
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class Pacer {
     }
 
     /** How long until the next request may go out. */
-    public Duration waitForNextSlot() {
+    public synchronized Duration waitForNextSlot() {
         if (nextSlot == null) {
             return Duration.ZERO;
         }
@@ -40,10 +40,20 @@ public final class Pacer {
 
     /** Blocks until a request may go out, then books that slot. */
     public void acquire() throws InterruptedException {
-        Duration wait = waitForNextSlot();
-        if (!wait.isZero()) {
+        Instant slot;
+        synchronized (this) {
+            // Book the slot before waiting, so concurrent callers queue up one interval apart.
+            Instant now = clock.instant();
+            slot = nextSlot == null || nextSlot.isBefore(now) ? now : nextSlot;
+            nextSlot = slot.plus(interval);
+        }
+        Duration wait = Duration.between(clock.instant(), slot);
+        if (!wait.isNegative() && !wait.isZero()) {
             sleeper.sleep(wait);
         }
-        nextSlot = clock.instant().plus(interval);
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
     }
 }

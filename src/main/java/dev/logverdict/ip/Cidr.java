@@ -44,6 +44,21 @@ public record Cidr(IpAddress network, int prefixLength) {
         return (address.high() & highMask()) == network.high() && (address.low() & lowMask()) == network.low();
     }
 
+    /** The block's highest address. */
+    public IpAddress lastAddress() {
+        if (network.version() == 4) {
+            long hostBits = prefixLength == 32 ? 0 : (0xFFFF_FFFFL >>> prefixLength);
+            return IpAddress.ofV4((int) (network.low() | hostBits));
+        }
+        return IpAddress.ofV6(network.high() | ~highMask(), network.low() | ~lowMask());
+    }
+
+    /** Whether {@code other} lies wholly inside this block. */
+    public boolean containsBlock(Cidr other) {
+        return other.network().version() == network.version() && other.prefixLength >= prefixLength
+                && contains(other.network());
+    }
+
     private IpAddress firstAddress() {
         if (network.version() == 4) {
             long mask = prefixLength == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefixLength)) & 0xFFFF_FFFFL;

@@ -68,6 +68,16 @@ public final class ScopeClassifier {
         return address.version() == 4 ? IpScope.PUBLIC : IpScope.RESERVED;
     }
 
+    /** Whether a special-purpose block (or, for IPv6, a block outside 2000::/3) lies inside {@code block}. */
+    public static boolean containsSpecialBlock(Cidr block) {
+        for (Block special : block.network().version() == 4 ? V4 : V6) {
+            if (special.scope() != IpScope.PUBLIC && block.containsBlock(special.cidr())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Block block(String cidr, IpScope scope) {
         return new Block(Cidr.parse(cidr), scope);
     }

@@ -36,10 +36,25 @@ public record Report(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Intel(String virustotal, List<String> feeds, Policy policy) {
+    public record Intel(String virustotal, List<String> feeds, Policy policy, List<FeedSource> feedSources,
+                        Cache cache, Budget budget) {
     }
 
-    public record Policy(int maliciousEngines, int suspiciousEngines) {
+    public record Policy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines) {
+    }
+
+    /** A blocklist as loaded: entries used, and entries dropped because they touch special-purpose ranges. */
+    public record FeedSource(String name, long entries, long ignoredSpecialPurpose, long ignoredInvalid, long matchedIps) {
+    }
+
+    /** The verdict cache in this run; {@code error} when it could not be used (e.g. AccessDenied). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cache(long hits, long stored, String error) {
+    }
+
+    /** The VirusTotal quota as this run saw it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Budget(int requestsPerDay, int spentToday, int spentThisRun, String exhaustedUntil) {
     }
 
     public record Summary(
@@ -56,6 +71,7 @@ public record Report(
             long suspicious,
             long harmless,
             long unknown,
+            double coverage,
             List<String> truncated) {
     }
 

@@ -1,7 +1,9 @@
 package dev.logverdict.report;
 
 import dev.logverdict.intel.Assessment;
-import dev.logverdict.intel.IntelStatus;
+import dev.logverdict.intel.IntelStats;
+import dev.logverdict.intel.ReputationLookups;
+import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.Verdict;
@@ -34,12 +36,16 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    public static Report build(StoredObject source, TrafficScan scan, Map<IpAddress, Assessment> assessments,
-                               IntelStatus virusTotalStatus, VerdictPolicy policy, Instant generatedAt) {
+    public static Report build(StoredObject source, TrafficScan scan, ReputationLookups.Outcome intel,
+                               VerdictPolicy policy, List<Blocklist> blocklists, Instant generatedAt) {
+        Map<IpAddress, Assessment> assessments = intel.assessments();
         List<RankedIp> entries = new ArrayList<>(scan.clients().size());
         long publicIps = 0;
         long lookedUp = 0;
+        long fromCache = 0;
+        long fromFeeds = 0;
         long notChecked = 0;
+        Map<String, Long> feedMatches = new java.util.HashMap<>();
         long[] verdictCounts = new long[Verdict.values().length];
         for (Map.Entry<IpAddress, ClientActivity> client : scan.clients().entrySet()) {
             IpAddress ip = client.getKey();
@@ -50,10 +56,14 @@ public final class ReportBuilder {
             if (scope.isPublic()) {
                 publicIps++;
                 verdictCounts[assessment.verdict().ordinal()]++;
-                if (assessment.status() == LookupStatus.OK || assessment.status() == LookupStatus.NOT_FOUND) {
-                    lookedUp++;
-                } else if (!assessment.wasChecked()) {
-                    notChecked++;
+                switch (assessment.status()) {
+                    case OK, NOT_FOUND -> lookedUp++;
+                    case CACHED -> fromCache++;
+                    case FEED -> {
+                        fromFeeds++;
+                        feedMatches.merge(assessment.source(), 1L, Long::sum);
+                    }
+                    default -> notChecked++;
                 }
             }
             entries.add(new RankedIp(ip, scope, client.getValue(), assessment));
@@ -61,17 +71,17 @@ public final class ReportBuilder {
         entries.sort(RankedIp.BY_RISK);
 
         Report.Summary summary = new Report.Summary(scan.lines(), scan.parsedLines(), scan.malformedLines(),
-                scan.clients().size(), publicIps, lookedUp, 0, 0, notChecked,
+                scan.clients().size(), publicIps, lookedUp, fromCache, fromFeeds, notChecked,
                 verdictCounts[Verdict.MALICIOUS.ordinal()], verdictCounts[Verdict.SUSPICIOUS.ordinal()],
                 verdictCounts[Verdict.HARMLESS.ordinal()], verdictCounts[Verdict.UNKNOWN.ordinal()],
+                publicIps == 0 ? 1.0 : Math.round((publicIps - notChecked) * 10_000.0 / publicIps) / 10_000.0,
                 scan.truncated());
         return new Report(
                 Report.SCHEMA_VERSION,
                 new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
                         scan.format().label(), formatCounts(scan), scan.bytesRead(), scan.inputError()),
                 generatedAt.toString(),
-                new Report.Intel(virusTotalStatus.label(), List.of(),
-                        new Report.Policy(policy.maliciousEngines(), policy.suspiciousEngines())),
+                intelSection(intel, policy, blocklists, feedMatches),
                 summary,
                 lazily(entries),
                 scan.nonIpClients().entrySet().stream()
@@ -85,6 +95,19 @@ public final class ReportBuilder {
                 scan.malformedSamples().stream()
                         .map(s -> new Report.MalformedLine(s.lineNumber(), s.reason(), s.excerpt()))
                         .toList());
+    }
+
+    private static Report.Intel intelSection(ReputationLookups.Outcome intel, VerdictPolicy policy,
+                                             List<Blocklist> blocklists, Map<String, Long> feedMatches) {
+        IntelStats stats = intel.stats();
+        return new Report.Intel(intel.status().label(),
+                blocklists.stream().map(Blocklist::name).toList(),
+                new Report.Policy(policy.maliciousEngines(), policy.maliciousEnginesWithBadReputation(), policy.suspiciousEngines()),
+                blocklists.stream().map(list -> new Report.FeedSource(list.name(), list.entries().size(),
+                        list.ignoredSpecialPurpose(), list.ignoredInvalid(), feedMatches.getOrDefault(list.name(), 0L))).toList(),
+                new Report.Cache(stats.cacheHits(), stats.cacheStored(), stats.cacheError()),
+                new Report.Budget(stats.requestsPerDay(), stats.spentToday(), stats.spentThisRun(),
+                        stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()));
     }
 
     /**

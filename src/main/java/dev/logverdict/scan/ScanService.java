@@ -2,6 +2,10 @@ package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.IntelAuthenticationException;
+import dev.logverdict.intel.IntelSettings;
+import dev.logverdict.intel.IntelStorage;
+import dev.logverdict.intel.feeds.Blocklist;
+import dev.logverdict.intel.feeds.FeedIndex;
 import dev.logverdict.intel.Pacer;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.ThreatIntel;
@@ -42,6 +46,9 @@ public class ScanService {
 
     private final ObjectStore store;
     private final ThreatIntel intel;
+    private final IntelStorage intelStorage;
+    private final IntelSettings intelSettings;
+    private final Pacer pacer;
     private final LogVerdictConfig config;
     private final ObjectKeys keys;
     private final VerdictPolicy policy;
@@ -49,14 +56,22 @@ public class ScanService {
     private final ReportWriter reportWriter = new ReportWriter();
     private final ScanOptions scanOptions;
 
-    public ScanService(ObjectStore store, ThreatIntel intel, LogVerdictConfig config, Clock clock) {
+    public ScanService(ObjectStore store, ThreatIntel intel, IntelStorage intelStorage, LogVerdictConfig config,
+                       Clock clock) {
         this.store = store;
         this.intel = intel;
+        this.intelStorage = intelStorage;
         this.config = config;
         this.clock = clock;
         this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix());
         this.scanOptions = scanOptions(config);
-        this.policy = new VerdictPolicy(config.policy().maliciousEngines(), config.policy().suspiciousEngines());
+        this.policy = new VerdictPolicy(config.policy().maliciousEngines(),
+                config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines());
+        LogVerdictConfig.VirusTotal vt = config.virustotal();
+        this.intelSettings = new IntelSettings(vt.requestsPerDay(), vt.maxConcurrency(), vt.rateLimitRetries(),
+                vt.rateLimitBackoff(), vt.quotaPause(), config.cacheTtl(), config.cacheNotFoundTtl());
+        // One pacer per container: a warm container's next invocation keeps the spacing.
+        this.pacer = new Pacer(vt.requestsPerMinute(), clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     public ObjectKeys keys() {
@@ -73,18 +88,21 @@ public class ScanService {
         LOG.infof("scanned s3://%s/%s: %d lines, %d malformed, %d unique IPs", bucket, key, traffic.lines(),
                 traffic.malformedLines(), traffic.clients().size());
 
-        ReputationLookups.Outcome lookups = newLookups().assess(publicIpsByPriority(traffic), timeBudget);
-
-        Report report = ReportBuilder.build(source, traffic, lookups.assessments(), lookups.status(), policy,
-                clock.instant());
         String reportBucket = config.reportBucket().orElse(bucket);
+        List<Blocklist> blocklists = intelStorage.blocklists(reportBucket);
+        ReputationLookups lookups = new ReputationLookups(intel, policy, pacer, clock,
+                intelStorage.verdictCache(reportBucket), new FeedIndex(blocklists), intelStorage.quotaLedger(reportBucket),
+                intelSettings);
+        ReputationLookups.Outcome outcome = lookups.assess(publicIpsByPriority(traffic), timeBudget);
+
+        Report report = ReportBuilder.build(source, traffic, outcome, policy, blocklists, clock.instant());
         String reportKey = keys.reportKeyFor(key);
         store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report, out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
 
-        if (lookups.authFailure() != null) {
+        if (outcome.authFailure() != null) {
             // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
-            throw new IntelAuthenticationException(lookups.authFailure());
+            throw new IntelAuthenticationException(outcome.authFailure());
         }
         return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary());
     }
@@ -103,12 +121,6 @@ public class ScanService {
         return new ScanOptions(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients(), format,
                 config.jsonIpField(), TrustedProxies.of(config.trustedProxies()), config.scanAllFields(),
                 config.maxIpsElsewhere(), config.maxDetailedIps(), config.maxUncompressedBytes());
-    }
-
-    private ReputationLookups newLookups() {
-        Pacer pacer = new Pacer(config.virustotal().requestsPerMinute(), clock,
-                duration -> Thread.sleep(duration.toMillis()));
-        return new ReputationLookups(intel, policy, pacer);
     }
 
     /**

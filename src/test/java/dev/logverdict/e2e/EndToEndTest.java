@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.logverdict.support.ReportSchema;
+import dev.logverdict.support.S3Buckets;
 import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
 import dev.logverdict.support.VirusTotalBodies;
@@ -62,8 +63,10 @@ class EndToEndTest {
     WireMockServer virusTotal;
 
     @BeforeEach
-    void resetVirusTotal() {
+    void startFromACleanSlate() {
         virusTotal.resetAll();
+        S3Buckets.deleteAll(s3, BUCKET, "cache/");
+        S3Buckets.deleteAll(s3, BUCKET, "feeds/");
     }
 
     private static final String MIXED_LOG = String.join("\n",
@@ -165,13 +168,20 @@ class EndToEndTest {
                 "/api/v3/ip_addresses/2a01:4f8::1", "/api/v3/ip_addresses/45.155.205.233");
         assertThat(requests).allSatisfy(r -> assertThat(r.getHeader("x-apikey")).isEqualTo(VirusTotalWireMockResource.API_KEY));
 
-        // Events arrive at least once: the same event again rewrites the same report key.
+        // Events arrive at least once: the same event again rewrites the same report key, from the cache.
         started = System.nanoTime();
         JsonNode again = invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
         System.out.printf("[timing] warm invocation through the mock event server: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(again.at("/scanned/0/reportKey").asText()).isEqualTo(reportKey);
-        assertThat(JSON.readTree(download(reportKey)).at("/summary")).isEqualTo(report.at("/summary"));
+        String rewrittenText = download(reportKey);
+        ReportSchema.assertValid(rewrittenText);
+        JsonNode rewritten = JSON.readTree(rewrittenText);
+        assertCountIdentities(rewritten);
+        assertThat(rewritten.at("/summary/fromCache").asLong()).isEqualTo(4);
+        assertThat(rewritten.at("/summary/lookedUp").asLong()).isZero();
+        assertThat(rewritten.at("/summary/malicious").asLong()).isEqualTo(report.at("/summary/malicious").asLong());
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).as("no new VirusTotal request").hasSize(4);
     }
 
     @Test
@@ -210,8 +220,12 @@ class EndToEndTest {
             assertThat(byIp.get(deferred).at("/lookup/reason").asText()).contains("QuotaExceededError");
         }
         assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+                .as("the 429 is waited out twice, then the run stops asking")
                 .containsExactly("/api/v3/ip_addresses/" + byActivity[0], "/api/v3/ip_addresses/" + byActivity[1],
+                        "/api/v3/ip_addresses/" + byActivity[2], "/api/v3/ip_addresses/" + byActivity[2],
                         "/api/v3/ip_addresses/" + byActivity[2]);
+        assertThat(report.at("/intel/budget/exhaustedUntil").asText()).isNotEmpty();
+        assertThat(report.at("/intel/budget/spentThisRun").asInt()).isEqualTo(5);
     }
 
     @Test

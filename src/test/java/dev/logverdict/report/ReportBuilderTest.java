@@ -3,7 +3,10 @@ package dev.logverdict.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.intel.Assessment;
+import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
+import dev.logverdict.intel.ReputationLookups;
+import java.util.List;
 import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.Verdict;
@@ -35,7 +38,8 @@ class ReportBuilderTest {
     private static JsonNode build(String log, ScanOptions options, Map<IpAddress, Assessment> assessments,
                                   IntelStatus status) throws IOException {
         TrafficScan scan = new LogScanner(options).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
-        Report report = ReportBuilder.build(SOURCE, scan, assessments, status, new VerdictPolicy(1, 1),
+        Report report = ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, status, null,
+                        new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), List.of(),
                 Instant.parse("2026-11-27T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);

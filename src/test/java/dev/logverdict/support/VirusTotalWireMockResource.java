@@ -27,11 +27,16 @@ public class VirusTotalWireMockResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of(
-                "quarkus.rest-client.virustotal.url", server.baseUrl(),
-                "logverdict.virustotal.api-key", API_KEY,
-                // Pacing is proven with a fake clock in ReputationLookupsTest; here it would only slow the run.
-                "logverdict.virustotal.requests-per-minute", "60000");
+        return Map.ofEntries(
+                Map.entry("quarkus.rest-client.virustotal.url", server.baseUrl()),
+                Map.entry("logverdict.virustotal.api-key", API_KEY),
+                // Pacing and back-off are proven with a fake clock in ReputationLookupsTest; here they would
+                // only slow the run down.
+                Map.entry("logverdict.virustotal.requests-per-minute", "60000"),
+                Map.entry("logverdict.virustotal.rate-limit-backoff", "0.05s"),
+                Map.entry("quarkus.rest-client.virustotal.read-timeout", "1500"),
+                Map.entry("dev.logverdict.intel.virustotal.VirusTotalFetcher/fetch/Retry/delay", "20"),
+                Map.entry("dev.logverdict.intel.virustotal.VirusTotalFetcher/fetch/Retry/jitter", "10"));
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.ip.IpAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -20,11 +19,11 @@ public class VirusTotalIntel implements ThreatIntel {
 
     private static final Logger LOG = Logger.getLogger(VirusTotalIntel.class);
 
-    private final VirusTotalApi api;
+    private final VirusTotalFetcher fetcher;
     private final Optional<String> apiKey;
 
-    public VirusTotalIntel(@RestClient VirusTotalApi api, LogVerdictConfig config) {
-        this.api = api;
+    public VirusTotalIntel(VirusTotalFetcher fetcher, LogVerdictConfig config) {
+        this.fetcher = fetcher;
         this.apiKey = config.virustotal().apiKey().filter(key -> !key.isBlank());
     }
 
@@ -37,7 +36,7 @@ public class VirusTotalIntel implements ThreatIntel {
     public LookupResult lookup(IpAddress address) {
         String key = apiKey.orElseThrow(() -> new IllegalStateException("VirusTotal API key not configured"));
         try {
-            IpAddressResponse response = api.ipAddress(address.toString(), key);
+            IpAddressResponse response = fetcher.fetch(address.toString(), key);
             return toReputation(response);
         } catch (VirusTotalException e) {
             return switch (e.status()) {
@@ -48,6 +47,9 @@ public class VirusTotalIntel implements ThreatIntel {
                 case 429 -> new LookupResult.RateLimited("HTTP 429" + (e.code() == null ? "" : " " + e.code()));
                 default -> new LookupResult.Failed(e.getMessage());
             };
+        } catch (TransientVirusTotalFailure e) {
+            LOG.warnf("VirusTotal lookup for %s failed after retries: %s", address, e.getMessage());
+            return new LookupResult.Failed(e.getMessage() + " (after retries)");
         } catch (ProcessingException e) {
             // Connection refused/reset, timeout, or a body that is not the JSON we expect.
             LOG.warnf("VirusTotal lookup for %s failed: %s", address, describe(e));

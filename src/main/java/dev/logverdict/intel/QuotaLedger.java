@@ -1,0 +1,41 @@
+package dev.logverdict.intel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The day's VirusTotal spend, shared by all invocations (cold starts included) through the store.
+ * Best effort: two invocations updating at the same moment can lose one update, which is why the
+ * deployment reserves concurrency 1 by default.
+ */
+public interface QuotaLedger {
+
+    /** Lookups spent on a UTC day and, if a 429 said so, when the quota is expected back. */
+    record Entry(int spent, Instant exhaustedUntil) {
+
+        public static final Entry EMPTY = new Entry(0, null);
+    }
+
+    Entry read(LocalDate day);
+
+    /** Adds {@code moreSpent} to the day's count and records the exhaustion mark (null keeps the stored one). */
+    void add(LocalDate day, int moreSpent, Instant exhaustedUntil);
+
+    /** A ledger that forgets at every cold start. */
+    static QuotaLedger inMemory() {
+        return new QuotaLedger() {
+            private final java.util.Map<LocalDate, Entry> days = new java.util.HashMap<>();
+
+            @Override
+            public synchronized Entry read(LocalDate day) {
+                return days.getOrDefault(day, Entry.EMPTY);
+            }
+
+            @Override
+            public synchronized void add(LocalDate day, int moreSpent, Instant exhaustedUntil) {
+                Entry old = read(day);
+                days.put(day, new Entry(old.spent() + moreSpent, exhaustedUntil != null ? exhaustedUntil : old.exhaustedUntil()));
+            }
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package dev.logverdict.intel.feeds;
+
+import dev.logverdict.ip.Cidr;
+import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.ip.IpScope;
+import dev.logverdict.ip.ScopeClassifier;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One plain-text blocklist as published (FireHOL {@code .netset}, Spamhaus DROP, a home-made list): one IP
+ * or CIDR per line, {@code #} or {@code ;} comments (also after an entry). Entries that touch a
+ * special-purpose range are dropped and counted: FireHOL level1 lists 10.0.0.0/8 and friends, and feeds
+ * only ever judge public addresses.
+ */
+public record Blocklist(String name, List<FeedEntry> entries, long ignoredSpecialPurpose, long ignoredInvalid) {
+
+    public Blocklist {
+        entries = List.copyOf(entries);
+    }
+
+    public static Blocklist parse(String name, Reader text) throws IOException {
+        List<FeedEntry> entries = new ArrayList<>();
+        long special = 0;
+        long invalid = 0;
+        BufferedReader reader = new BufferedReader(text);
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            String entry = stripComment(line).trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int space = entry.indexOf(' ');
+            if (space > 0) {
+                entry = entry.substring(0, space);
+            }
+            Cidr block = toBlock(entry);
+            if (block == null) {
+                invalid++;
+            } else if (touchesSpecialPurpose(block)) {
+                special++;
+            } else {
+                entries.add(new FeedEntry(block, name));
+            }
+        }
+        return new Blocklist(name, entries, special, invalid);
+    }
+
+    private static String stripComment(String line) {
+        int cut = line.length();
+        int hash = line.indexOf('#');
+        int semicolon = line.indexOf(';');
+        if (hash >= 0) {
+            cut = hash;
+        }
+        if (semicolon >= 0 && semicolon < cut) {
+            cut = semicolon;
+        }
+        return line.substring(0, cut);
+    }
+
+    private static Cidr toBlock(String entry) {
+        if (entry.indexOf('/') >= 0) {
+            try {
+                return Cidr.parse(entry);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        IpAddress address = IpAddressParser.parse(entry);
+        return address == null ? null : new Cidr(address, address.version() == 4 ? 32 : 128);
+    }
+
+    /**
+     * True when the block is not wholly public: its first or last address is not public, or it contains a
+     * special-purpose block (0.0.0.0/0 contains them all).
+     */
+    static boolean touchesSpecialPurpose(Cidr block) {
+        return ScopeClassifier.classify(block.network()) != IpScope.PUBLIC
+                || ScopeClassifier.classify(block.lastAddress()) != IpScope.PUBLIC
+                || ScopeClassifier.containsSpecialBlock(block);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.logverdict.storage.s3;
+
+import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.intel.IntelStorage;
+import dev.logverdict.intel.QuotaLedger;
+import dev.logverdict.intel.VerdictCache;
+import dev.logverdict.intel.feeds.Blocklist;
+import dev.logverdict.intel.feeds.LocalFeeds;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The verdict cache, the quota ledger and the stored blocklists, all in S3 under configured prefixes. */
+@ApplicationScoped
+public class S3IntelStorage implements IntelStorage {
+
+    private static final Logger LOG = Logger.getLogger(S3IntelStorage.class);
+
+    private final S3Client s3;
+    private final LogVerdictConfig config;
+
+    public S3IntelStorage(S3Client s3, LogVerdictConfig config) {
+        this.s3 = s3;
+        this.config = config;
+    }
+
+    @Override
+    public VerdictCache verdictCache(String bucket) {
+        return new S3VerdictCache(s3, bucket, config.cachePrefix());
+    }
+
+    @Override
+    public QuotaLedger quotaLedger(String bucket) {
+        return new S3QuotaLedger(s3, bucket, config.cachePrefix());
+    }
+
+    @Override
+    public List<Blocklist> blocklists(String bucket) {
+        List<Blocklist> lists = new ArrayList<>(S3FeedSource.load(s3, bucket, config.feedsPrefix()));
+        if (config.feedsDirectory().isPresent()) {
+            try {
+                lists.addAll(LocalFeeds.load(Path.of(config.feedsDirectory().get())));
+            } catch (IOException e) {
+                LOG.errorf("cannot read blocklists from %s: %s", config.feedsDirectory().get(), e.getMessage());
+            }
+        }
+        return lists;
+    }
+}
