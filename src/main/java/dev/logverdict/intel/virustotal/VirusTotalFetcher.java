@@ -8,6 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One VirusTotal call with bounded retries for what is worth retrying (SmallRye Fault Tolerance):
@@ -35,9 +36,10 @@ public class VirusTotalFetcher {
             }
             throw e;
         } catch (ProcessingException e) {
-            if (rootCause(e) instanceof IOException) {
+            Throwable root = rootCause(e);
+            if (root instanceof IOException || root instanceof TimeoutException) {
                 // Timeouts, resets and refused connections; a body that is not JSON is not retried.
-                throw new TransientVirusTotalFailure("VirusTotal request failed: " + rootCause(e).getClass().getSimpleName(), e);
+                throw new TransientVirusTotalFailure("VirusTotal request failed: " + (root instanceof TimeoutException ? "timed out" : root.getClass().getSimpleName()), e);
             }
             throw e;
         }
