@@ -92,8 +92,17 @@ public interface LogVerdictConfig {
     Policy policy();
 
     interface VirusTotal {
-        /** VirusTotal API key (env LOGVERDICT_VIRUSTOTAL_API_KEY); absent = no lookups, said in the report. */
+        /** VirusTotal API key (env LOGVERDICT_VIRUSTOTAL_API_KEY) for local runs; absent = no lookups, said in the report. */
         Optional<String> apiKey();
+
+        /** Secrets Manager secret id/ARN holding the key, read at init through the Parameters and Secrets extension. */
+        Optional<String> apiKeySecret();
+
+        /** When the secret is JSON, the field holding the key (e.g. apiKey); unset = the whole secret string. */
+        Optional<String> apiKeySecretField();
+
+        /** SSM SecureString parameter name holding the key (used when no secret is named). */
+        Optional<String> apiKeyParameter();
 
         /** Lookups per minute; 4 for a public key. */
         @WithDefault("4")

@@ -56,6 +56,8 @@ class ArchitectureTest {
             dev.logverdict.lambda.InvocationSummary.class,
             dev.logverdict.intel.virustotal.IpAddressResponse.class,
             dev.logverdict.intel.virustotal.ErrorResponse.class,
+            dev.logverdict.intel.virustotal.ParametersSecretsExtensionApi.SecretValue.class,
+            dev.logverdict.intel.virustotal.ParametersSecretsExtensionApi.ParameterValue.class,
             dev.logverdict.storage.s3.S3VerdictCache.Entry.class,
             dev.logverdict.storage.s3.S3QuotaLedger.Day.class);
 

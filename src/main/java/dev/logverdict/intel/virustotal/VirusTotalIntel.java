@@ -1,6 +1,5 @@
 package dev.logverdict.intel.virustotal;
 
-import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.IntelAuthenticationException;
 import dev.logverdict.intel.LookupResult;
 import dev.logverdict.intel.Reputation;
@@ -22,9 +21,9 @@ public class VirusTotalIntel implements ThreatIntel {
     private final VirusTotalFetcher fetcher;
     private final Optional<String> apiKey;
 
-    public VirusTotalIntel(VirusTotalFetcher fetcher, LogVerdictConfig config) {
+    public VirusTotalIntel(VirusTotalFetcher fetcher, ApiKeySource keys) {
         this.fetcher = fetcher;
-        this.apiKey = config.virustotal().apiKey().filter(key -> !key.isBlank());
+        this.apiKey = keys.key();
     }
 
     @Override

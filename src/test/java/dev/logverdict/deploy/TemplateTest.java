@@ -1,0 +1,151 @@
+package dev.logverdict.deploy;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The deployment's guard rails, read from template.yaml itself: what would turn a mistake into a disaster. */
+class TemplateTest {
+
+    private static Map<String, Object> template;
+
+    /** CloudFormation's short-form intrinsics (!Sub, !Ref, !If …) become {"Fn::…": value} maps. */
+    private static final class CloudFormationConstructor extends SafeConstructor {
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            for (String tag : List.of("Ref", "Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Join", "Select", "Split",
+                    "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Condition")) {
+                this.yamlConstructors.put(new org.yaml.snakeyaml.nodes.Tag("!" + tag), new AbstractConstruct() {
+                    @Override
+                    public Object construct(Node node) {
+                        Object value = node instanceof ScalarNode scalar ? scalar.getValue()
+                                : node instanceof SequenceNode sequence ? constructSequence(sequence)
+                                : constructMapping((MappingNode) node);
+                        return Map.of(tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag, value);
+                    }
+                });
+            }
+        }
+    }
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("template.yaml"))) {
+            template = new Yaml(new CloudFormationConstructor()).load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return (Map<String, Object>) current;
+    }
+
+    private static Map<String, Object> resource(String name) {
+        return map(template, "Resources", name);
+    }
+
+    private static Object parameterDefault(String name) {
+        return map(template, "Parameters", name).get("Default");
+    }
+
+    @Test
+    void theTriggerFiresOnlyUnderTheInputPrefixAndReportsLieOutsideIt() {
+        Map<String, Object> event = map(resource("ScanFunction"), "Properties", "Events", "LogUploaded", "Properties");
+        assertThat(event.get("Events")).isEqualTo("s3:ObjectCreated:*");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) map(event, "Filter", "S3Key").get("Rules");
+        assertThat(rules).containsExactly(Map.of("Name", "prefix", "Value", Map.of("Ref", "InputPrefix")));
+        String input = (String) parameterDefault("InputPrefix");
+        for (String other : List.of("ReportPrefix", "CachePrefix", "FeedsPrefix")) {
+            String prefix = (String) parameterDefault(other);
+            assertThat(prefix).as(other).doesNotStartWith(input);
+            assertThat(input).as(other).doesNotStartWith(prefix);
+        }
+    }
+
+    @Test
+    void theFunctionMayOnlyTouchItsOwnBucketAndPrefixes() {
+        String bucketArn = "arn:${AWS::Partition}:s3:::${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}";
+        List<String> s3Resources = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
+            collectStatements(policy, s3Resources, actions);
+        }
+        assertThat(actions).doesNotContain("s3:*", "*", "s3:DeleteObject", "s3:PutBucketPolicy", "secretsmanager:*");
+        assertThat(s3Resources).isNotEmpty().allSatisfy(resource -> assertThat(resource).startsWith(bucketArn));
+        assertThat(s3Resources).contains(bucketArn + "/${InputPrefix}*", bucketArn + "/${ReportPrefix}*",
+                bucketArn + "/${CachePrefix}*", bucketArn + "/${FeedsPrefix}*", bucketArn);
+        assertThat(s3Resources).doesNotContain(bucketArn + "/*");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectStatements(Object node, List<String> s3Resources, List<String> actions) {
+        if (node instanceof Map<?, ?> map) {
+            Object statements = map.get("Statement");
+            if (statements instanceof List<?> list) {
+                for (Object statement : list) {
+                    Map<String, Object> s = (Map<String, Object>) statement;
+                    Object action = s.get("Action");
+                    (action instanceof List<?> l ? (List<Object>) l : List.of(action)).forEach(a -> actions.add(String.valueOf(a)));
+                    Object resources = s.get("Resource");
+                    for (Object r : resources instanceof List<?> l ? (List<Object>) l : List.of(resources)) {
+                        if (r instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String arn && arn.contains(":s3:::")) {
+                            s3Resources.add(arn);
+                        }
+                    }
+                }
+            }
+            map.values().forEach(v -> collectStatements(v, s3Resources, actions));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectStatements(v, s3Resources, actions));
+        }
+    }
+
+    @Test
+    void noSecretTravelsInPlainText() throws IOException {
+        String text = Files.readString(Path.of("template.yaml"));
+        assertThat(text).doesNotContainPattern("(?i)api[-_]?key\\s*:\\s*\\S+").doesNotContain("{{resolve:");
+        Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
+        assertThat(variables).doesNotContainKey("LOGVERDICT_VIRUSTOTAL_API_KEY");
+        assertThat(parameterDefault("VirusTotalApiKeySecretArn")).isEqualTo("");
+    }
+
+    @Test
+    void theBucketIsPrivateEncryptedTlsOnlyAndForgetsPersonalData() {
+        Map<String, Object> bucket = map(resource("LogBucket"), "Properties");
+        assertThat(map(bucket, "PublicAccessBlockConfiguration")).containsEntry("BlockPublicAcls", true)
+                .containsEntry("BlockPublicPolicy", true).containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+        assertThat(bucket).containsKey("BucketEncryption");
+        assertThat(map(resource("LogBucketPolicy"), "Properties", "PolicyDocument").toString()).contains("aws:SecureTransport");
+        assertThat(map(bucket, "LifecycleConfiguration").toString()).contains("ReportRetentionDays").contains("CacheRetentionDays");
+    }
+
+    @Test
+    void aFailedScanIsNeverSilentlyLost() {
+        Map<String, Object> invoke = map(resource("ScanFunction"), "Properties", "EventInvokeConfig");
+        assertThat(invoke).containsKey("MaximumRetryAttempts");
+        assertThat(map(invoke, "DestinationConfig", "OnFailure")).containsEntry("Type", "SQS");
+        assertThat(parameterDefault("ReservedConcurrency")).isEqualTo(1);
+    }
+}
