@@ -87,6 +87,10 @@ public interface LogVerdictConfig {
     /** A local directory of blocklists too (the local run bundles one); unset in the cloud. */
     Optional<String> feedsDirectory();
 
+    /** The scheduled re-run resumes reports written within this window. */
+    @WithDefault("48h")
+    Duration rerunWindow();
+
     VirusTotal virustotal();
 
     Policy policy();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.TimeBudget;
+import dev.logverdict.scan.DeferredRescans;
 import dev.logverdict.scan.ScanOutcome;
 import dev.logverdict.scan.ScanService;
 import dev.logverdict.storage.ObjectKeys;
@@ -26,11 +27,16 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
 
     private static final Logger LOG = Logger.getLogger(S3EventHandler.class);
 
+    /** The eventName the scheduled re-run sends (an S3-event-shaped constant input naming the bucket). */
+    static final String RESUME_DEFERRED = "logverdict:ResumeDeferred";
+
     private final ScanService scans;
+    private final DeferredRescans rescans;
     private final Duration reportWriteMargin;
 
-    public S3EventHandler(ScanService scans, LogVerdictConfig config) {
+    public S3EventHandler(ScanService scans, DeferredRescans rescans, LogVerdictConfig config) {
         this.scans = scans;
+        this.rescans = rescans;
         this.reportWriteMargin = config.reportWriteMargin();
     }
 
@@ -43,6 +49,10 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
         for (S3EventNotificationRecord record : records) {
             String rawKey = record.getS3() == null || record.getS3().getObject() == null ? null : record.getS3().getObject().getKey();
             String bucket = record.getS3() == null || record.getS3().getBucket() == null ? null : record.getS3().getBucket().getName();
+            if (RESUME_DEFERRED.equals(record.getEventName()) && bucket != null) {
+                scanned.addAll(rescans.resume(bucket, budget));
+                continue;
+            }
             if (rawKey == null || bucket == null || record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated:")) {
                 ignore(ignored, bucket, rawKey, "not an S3 ObjectCreated record");
                 continue;

@@ -33,4 +33,11 @@ public interface ObjectStore {
 
     /** Replaces the object at bucket/key with what {@code body} writes. */
     void write(String bucket, String key, String contentType, BodyWriter body) throws IOException;
+
+    /** An object as listed. */
+    record Listed(String key, java.time.Instant lastModified, long size) {
+    }
+
+    /** Objects under a prefix, in key order. */
+    java.util.List<Listed> list(String bucket, String prefix);
 }

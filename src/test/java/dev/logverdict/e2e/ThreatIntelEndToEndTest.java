@@ -166,6 +166,29 @@ class ThreatIntelEndToEndTest {
     }
 
     @Test
+    void theScheduledReRunResumesDeferredLookupsFromTheCache() throws Exception {
+        answer("91.92.99.1", 0);
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/91.92.99.2")).willReturn(aResponse().withStatus(429)
+                .withBody(VirusTotalBodies.error("QuotaExceededError", "quota"))));
+        String log = line("91.92.99.1", "/") + line("91.92.99.1", "/") + line("91.92.99.2", "/");
+        JsonNode first = client.scan("rerun/access.log", log);
+        assertThat(first.at("/summary/notChecked").asLong()).isEqualTo(1);
+
+        // An hour later the quota is back.
+        S3Buckets.deleteAll(s3, BUCKET, "cache/virustotal/_quota/");
+        answer("91.92.99.2", 3);
+        var response = ScanClient.post(new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("events/scheduled-resume.json"))));
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
+
+        JsonNode resumed = client.report("reports/rerun/access.log.json");
+        assertThat(resumed.at("/summary/notChecked").asLong()).isZero();
+        assertThat(resumed.at("/summary/fromCache").asLong()).isEqualTo(1);
+        assertThat(resumed.at("/summary/lookedUp").asLong()).isEqualTo(1);
+        assertThat(byIp(resumed).get("91.92.99.2").get("verdict").asText()).isEqualTo("malicious");
+        assertThat(requestsFor("91.92.99.1")).as("settled IPs cost nothing").isEqualTo(1);
+    }
+
+    @Test
     void clientsWithAttackSignalsAreAskedAboutFirst() throws Exception {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 5; i++) {
