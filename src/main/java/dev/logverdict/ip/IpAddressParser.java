@@ -192,7 +192,8 @@ public final class IpAddressParser {
         return b >= '0' && b <= '9';
     }
 
-    private static int hexValue(byte b) {
+    /** The value of a hex digit, or -1. */
+    public static int hexValue(byte b) {
         if (b >= '0' && b <= '9') {
             return b - '0';
         }

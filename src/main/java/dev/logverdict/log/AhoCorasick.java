@@ -1,5 +1,7 @@
 package dev.logverdict.log;
 
+import dev.logverdict.ip.IpAddressParser;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,8 +86,8 @@ final class AhoCorasick {
         for (int i = from; i < to; i++) {
             int c = b[i] & 0xFF;
             if (percentDecode) {
-                if (c == '%' && i + 2 < to && hex(b[i + 1]) >= 0 && hex(b[i + 2]) >= 0) {
-                    c = hex(b[i + 1]) << 4 | hex(b[i + 2]);
+                if (c == '%' && i + 2 < to && IpAddressParser.hexValue(b[i + 1]) >= 0 && IpAddressParser.hexValue(b[i + 2]) >= 0) {
+                    c = IpAddressParser.hexValue(b[i + 1]) << 4 | IpAddressParser.hexValue(b[i + 2]);
                     i += 2;
                 } else if (c == '+') {
                     c = ' ';
@@ -98,18 +100,5 @@ final class AhoCorasick {
             found |= output[state];
         }
         return found;
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }

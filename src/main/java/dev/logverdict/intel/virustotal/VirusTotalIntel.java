@@ -74,10 +74,7 @@ public class VirusTotalIntel implements ThreatIntel {
 
     /** The exception's kind and its root cause's kind: enough to act on, and free of URLs and headers. */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = VirusTotalFetcher.rootCause(e);
         return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
     }
 }
