@@ -241,6 +241,16 @@ class EndToEndTest {
     }
 
     @Test
+    void anObjectDeletedBeforeItIsReadIsIgnoredWithTheReasonAndNoReport() throws Exception {
+        JsonNode response = invoke(S3Events.objectCreated(BUCKET, "logs/gone/deleted.log", 120, "d41d8cd98f00b204e9800998ecf8427e"));
+
+        assertThat(response.get("scanned")).isEmpty();
+        assertThat(response.at("/ignored/0/reason").asText()).contains("no longer exists");
+        assertThatThrownBy(() -> download("reports/gone/deleted.log.json")).isInstanceOf(NoSuchKeyException.class);
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void failsTheInvocationOnARejectedApiKeyWithoutClaimingAnythingHarmless() throws Exception {
         virusTotal.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
