@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -24,11 +25,12 @@ public class ApiKeySource {
 
     private final Optional<String> key;
 
-    public ApiKeySource(LogVerdictConfig config, @RestClient ParametersSecretsExtensionApi extension) {
+    public ApiKeySource(LogVerdictConfig config, @RestClient Instance<ParametersSecretsExtensionApi> extension) {
         LogVerdictConfig.VirusTotal vt = config.virustotal();
+        // The extension's client is only built when a secret is named: nothing else on the start path pays for it.
         this.key = vt.apiKey().filter(k -> !k.isBlank())
-                .or(() -> vt.apiKeySecret().flatMap(id -> fromSecret(extension, id, vt.apiKeySecretField())))
-                .or(() -> vt.apiKeyParameter().flatMap(name -> fromParameter(extension, name)));
+                .or(() -> vt.apiKeySecret().flatMap(id -> fromSecret(extension.get(), id, vt.apiKeySecretField())))
+                .or(() -> vt.apiKeyParameter().flatMap(name -> fromParameter(extension.get(), name)));
     }
 
     public Optional<String> key() {

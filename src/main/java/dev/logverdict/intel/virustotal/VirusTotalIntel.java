@@ -6,6 +6,7 @@ import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.ip.IpAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ProcessingException;
 import org.jboss.logging.Logger;
 
@@ -18,10 +19,11 @@ public class VirusTotalIntel implements ThreatIntel {
 
     private static final Logger LOG = Logger.getLogger(VirusTotalIntel.class);
 
-    private final VirusTotalFetcher fetcher;
+    private final Instance<VirusTotalFetcher> fetcher;
     private final Optional<String> apiKey;
 
-    public VirusTotalIntel(VirusTotalFetcher fetcher, ApiKeySource keys) {
+    public VirusTotalIntel(Instance<VirusTotalFetcher> fetcher, ApiKeySource keys) {
+        // Looked up on first use: without a key the REST client is never built.
         this.fetcher = fetcher;
         this.apiKey = keys.key();
     }
@@ -35,7 +37,7 @@ public class VirusTotalIntel implements ThreatIntel {
     public LookupResult lookup(IpAddress address) {
         String key = apiKey.orElseThrow(() -> new IllegalStateException("VirusTotal API key not configured"));
         try {
-            IpAddressResponse response = fetcher.fetch(address.toString(), key);
+            IpAddressResponse response = fetcher.get().fetch(address.toString(), key);
             return toReputation(response);
         } catch (VirusTotalException e) {
             return switch (e.status()) {
