@@ -4,6 +4,8 @@ import dev.logverdict.storage.ObjectNotFoundException;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /** {@link ObjectStore} on Amazon S3 (or any S3-compatible server via the endpoint override). */
 @ApplicationScoped
@@ -67,7 +70,13 @@ public class S3ObjectStore implements ObjectStore {
         };
     }
 
+    /**
+     * Retried on connection-level failures (a pooled connection the server already closed surfaces as
+     * "Unexpected end of file from server" and the SDK does not retry it); the body is written afresh each
+     * time and a failed multipart upload is aborted, so a retry never leaves half a report behind.
+     */
     @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {UncheckedIOException.class, SdkClientException.class})
     public void write(String bucket, String key, String contentType, BodyWriter body) throws IOException {
         MultipartUploadStream out = new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE);
         try {
