@@ -26,7 +26,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.logverdict.e2e.ScanClient.byIp;
 import static dev.logverdict.support.ReportAssertions.assertCountIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -260,7 +260,7 @@ class EndToEndTest {
                 "185.220.101.34 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
                         + "8.8.4.4 - - [27/Nov/2026:12:00:01 +0000] \"GET / HTTP/1.1\" 200 1\n").getBytes(StandardCharsets.UTF_8));
 
-        Response response = post(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        Response response = ScanClient.post(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
 
         assertThat(response.statusCode()).isEqualTo(500);
         String error = response.body().asString();
@@ -318,15 +318,12 @@ class EndToEndTest {
     }
 
     private String download(String key) {
-        return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String();
+        return new ScanClient(s3, BUCKET).get(key);
     }
 
-    private static Response post(String event) {
-        return ScanClient.post(event);
-    }
 
     private static JsonNode invoke(String event) throws IOException {
-        Response response = post(event);
+        Response response = ScanClient.post(event);
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
         return JSON.readTree(response.body().asString());
     }
@@ -337,11 +334,6 @@ class EndToEndTest {
         return ips;
     }
 
-    private static Map<String, JsonNode> byIp(JsonNode report) {
-        Map<String, JsonNode> byIp = new HashMap<>();
-        report.get("ips").forEach(ip -> byIp.put(ip.get("ip").asText(), ip));
-        return byIp;
-    }
 
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
