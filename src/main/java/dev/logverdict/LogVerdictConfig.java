@@ -95,6 +95,68 @@ public interface LogVerdictConfig {
 
     Policy policy();
 
+    Outputs outputs();
+
+    Alert alert();
+
+    /** Files written beside the JSON report, under the same name with another suffix. */
+    interface Outputs {
+        /** A self-contained HTML page (.html) for analysts. */
+        @WithDefault("true")
+        boolean html();
+
+        /** Rows in the HTML table (most dangerous first); the JSON always lists every IP. */
+        @WithDefault("500")
+        int htmlMaxRows();
+
+        /** Malicious IPs as AWS WAF IP set lists, one per family (.waf-ipv4.txt with /32, .waf-ipv6.txt with /128). */
+        @WithDefault("true")
+        boolean wafIpSets();
+
+        /** Malicious IPs as a GuardDuty ThreatIntelSet in TXT format (.guardduty.txt). */
+        @WithDefault("true")
+        boolean guarddutyThreatIntelSet();
+
+        /** Malicious IPs as STIX 2.1 indicators (.stix.json). */
+        @WithDefault("true")
+        boolean stix();
+
+        /** An indicator's valid_until is this long after the scan: reputation goes stale. */
+        @WithDefault("7d")
+        Duration stixValidFor();
+    }
+
+    interface Alert {
+        /** none, eventbridge or sns: where one alert per scanned object with malicious IPs goes. */
+        @WithDefault("none")
+        String target();
+
+        /** EventBridge bus name or ARN (target eventbridge). */
+        @WithDefault("default")
+        String eventBus();
+
+        /** The events' source field (target eventbridge). */
+        @WithDefault("logverdict")
+        String eventSource();
+
+        /** SNS topic ARN (target sns). */
+        Optional<String> topicArn();
+
+        /** Offenders named in the alert, worst first. */
+        @WithDefault("5")
+        int topOffenders();
+
+        /** Markers under this prefix of the report bucket make sure an (object key, eTag) alerts only once. */
+        @WithDefault("cache/alerts/")
+        String markerPrefix();
+
+        /** Region of the bus/topic; the function's region when unset. */
+        Optional<String> region();
+
+        /** Another endpoint for the EventBridge/SNS API (a VPC endpoint, or a local stand-in in tests). */
+        Optional<java.net.URI> endpointOverride();
+    }
+
     interface VirusTotal {
         /** VirusTotal API key (env LOGVERDICT_VIRUSTOTAL_API_KEY) for local runs; absent = no lookups, said in the report. */
         Optional<String> apiKey();

@@ -25,10 +25,10 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.logverdict");
 
-    /** The core: parsing, addresses, verdict policy, report model, and the storage port. */
+    /** The core: parsing, addresses, verdict policy, report model and its views, the alert model, and the storage port. */
     private static final String[] PURE_PACKAGES = {
             "dev.logverdict.log..", "dev.logverdict.ip..", "dev.logverdict.intel", "dev.logverdict.intel.feeds",
-            "dev.logverdict.report..", "dev.logverdict.storage"};
+            "dev.logverdict.report..", "dev.logverdict.alert", "dev.logverdict.storage"};
 
     @Test
     void theCoreImportsNoFrameworkCloudOrHttpClasses() {
@@ -59,7 +59,11 @@ class ArchitectureTest {
             dev.logverdict.intel.virustotal.ParametersSecretsExtensionApi.SecretValue.class,
             dev.logverdict.intel.virustotal.ParametersSecretsExtensionApi.ParameterValue.class,
             dev.logverdict.storage.s3.S3VerdictCache.Entry.class,
-            dev.logverdict.storage.s3.S3QuotaLedger.Day.class);
+            dev.logverdict.storage.s3.S3QuotaLedger.Day.class,
+            dev.logverdict.alert.ScanAlert.class,
+            dev.logverdict.report.export.StixBundle.class,
+            dev.logverdict.report.export.StixBundle.Identity.class,
+            dev.logverdict.report.export.StixBundle.Indicator.class);
 
     @Test
     void everyJacksonMappedRecordIsRegisteredForReflection() {

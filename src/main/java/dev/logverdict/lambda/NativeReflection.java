@@ -45,6 +45,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         InvocationSummary.class,
         InvocationSummary.Ignored.class,
         ScanOutcome.class,
+        dev.logverdict.scan.AlertOutcome.class,
+        Report.Output.class,
+        dev.logverdict.alert.ScanAlert.class,
+        dev.logverdict.alert.ScanAlert.Source.class,
+        dev.logverdict.alert.ScanAlert.Location.class,
+        dev.logverdict.alert.ScanAlert.Counts.class,
+        dev.logverdict.alert.ScanAlert.Offender.class,
+        dev.logverdict.report.export.StixBundle.class,
+        dev.logverdict.report.export.StixBundle.Identity.class,
+        dev.logverdict.report.export.StixBundle.Indicator.class,
+        dev.logverdict.report.export.StixBundle.ExternalReference.class,
 })
 public final class NativeReflection {
 

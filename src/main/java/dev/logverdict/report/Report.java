@@ -17,9 +17,21 @@ public record Report(
         List<IpEntry> ips,
         List<NonIpClient> nonIpClients,
         List<IpElsewhere> ipsElsewhere,
-        List<MalformedLine> malformedSamples) {
+        List<MalformedLine> malformedSamples,
+        List<Output> outputs) {
 
     public static final String SCHEMA_VERSION = "1";
+
+    /** The same report, listing the files written beside it. */
+    public Report withOutputs(List<Output> written) {
+        return new Report(schemaVersion, source, generatedAt, intel, summary, ips, nonIpClients, ipsElsewhere,
+                malformedSamples, written);
+    }
+
+    /** A file written beside the JSON report (HTML view, blocklist export); {@code entries} for exports. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Output(String kind, String bucket, String key, Long entries) {
+    }
 
     /** The scanned object, as read (not as announced by the event). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

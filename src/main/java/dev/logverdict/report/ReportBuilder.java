@@ -94,7 +94,8 @@ public final class ReportBuilder {
                         .toList(),
                 scan.malformedSamples().stream()
                         .map(s -> new Report.MalformedLine(s.lineNumber(), s.reason(), s.excerpt()))
-                        .toList());
+                        .toList(),
+                null);
     }
 
     private static Report.Intel intelSection(ReputationLookups.Outcome intel, VerdictPolicy policy,

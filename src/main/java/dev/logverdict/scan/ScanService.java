@@ -55,10 +55,14 @@ public class ScanService {
     private final Clock clock;
     private final ReportWriter reportWriter = new ReportWriter();
     private final ScanOptions scanOptions;
+    private final ReportOutputs reportOutputs;
+    private final ScanAlerts alerts;
 
-    public ScanService(ObjectStore store, ThreatIntel intel, IntelStorage intelStorage, LogVerdictConfig config,
-                       Clock clock) {
+    public ScanService(ObjectStore store, ThreatIntel intel, IntelStorage intelStorage, ReportOutputs reportOutputs,
+                       ScanAlerts alerts, LogVerdictConfig config, Clock clock) {
         this.store = store;
+        this.reportOutputs = reportOutputs;
+        this.alerts = alerts;
         this.intel = intel;
         this.intelStorage = intelStorage;
         this.config = config;
@@ -97,14 +101,20 @@ public class ScanService {
 
         Report report = ReportBuilder.build(source, traffic, outcome, policy, blocklists, clock.instant());
         String reportKey = keys.reportKeyFor(key);
-        store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report, out));
+        // The JSON goes last: when it exists, so does everything it lists.
+        List<Report.Output> outputs = reportOutputs.write(report, reportBucket, keys.outputKeyBaseFor(key),
+                reportKey.substring(reportKey.lastIndexOf('/') + 1));
+        store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
 
         if (outcome.authFailure() != null) {
             // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
             throw new IntelAuthenticationException(outcome.authFailure());
         }
-        return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary());
+        AlertOutcome alert = alerts.alertOnce(report, reportBucket, reportKey, outputs.stream()
+                .filter(output -> output.kind().equals("html")).map(Report.Output::key).findFirst().orElse(null));
+        return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),
+                outputs, alert);
     }
 
     private LogScanner newScanner() {

@@ -35,6 +35,11 @@ public record ObjectKeys(String inputPrefix, String reportPrefix) {
     }
 
     public String reportKeyFor(String inputKey) {
-        return reportPrefix + inputKey.substring(inputPrefix.length()) + ".json";
+        return outputKeyBaseFor(inputKey) + ".json";
+    }
+
+    /** The report's key without its suffix; the HTML page and the exports add theirs. */
+    public String outputKeyBaseFor(String inputKey) {
+        return reportPrefix + inputKey.substring(inputPrefix.length());
     }
 }

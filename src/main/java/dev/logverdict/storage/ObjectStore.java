@@ -34,6 +34,16 @@ public interface ObjectStore {
     /** Replaces the object at bucket/key with what {@code body} writes. */
     void write(String bucket, String key, String contentType, BodyWriter body) throws IOException;
 
+    /**
+     * Writes a small object only if none exists at bucket/key, atomically (S3 conditional write).
+     *
+     * @return false when an object was already there
+     */
+    boolean createIfAbsent(String bucket, String key, String contentType, byte[] body);
+
+    /** Removes an object; no error when it is already gone. */
+    void delete(String bucket, String key);
+
     /** An object as listed. */
     record Listed(String key, java.time.Instant lastModified, long size) {
     }

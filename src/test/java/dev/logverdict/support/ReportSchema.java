@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The committed report schema (draft 2020-12), with format assertions on, as every test applies it. */
 public final class ReportSchema {
 
-    private static final Schema SCHEMA = load();
+    private static final Schema SCHEMA = load("/schema/report-v1.schema.json");
+    private static final Schema ALERT_SCHEMA = load("/schema/alert-v1.schema.json");
 
     private ReportSchema() {
     }
@@ -30,10 +31,16 @@ public final class ReportSchema {
         assertThat(errors(json)).as("report must validate against report-v1.schema.json").isEmpty();
     }
 
-    private static Schema load() {
-        try (InputStream in = ReportSchema.class.getResourceAsStream("/schema/report-v1.schema.json")) {
+    public static void assertValidAlert(String json) {
+        assertThat(ALERT_SCHEMA.validate(json, InputFormat.JSON,
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true))))
+                .as("alert must validate against alert-v1.schema.json").isEmpty();
+    }
+
+    private static Schema load(String resource) {
+        try (InputStream in = ReportSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("schema/report-v1.schema.json is not on the classpath");
+                throw new IllegalStateException(resource + " is not on the classpath");
             }
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         } catch (IOException e) {

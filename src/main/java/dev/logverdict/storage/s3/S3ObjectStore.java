@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -86,6 +87,26 @@ public class S3ObjectStore implements ObjectStore {
             throw e;
         }
         out.close();
+    }
+
+    @Override
+    public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
+        try {
+            s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*"),
+                    RequestBody.fromBytes(body));
+            return true;
+        } catch (S3Exception e) {
+            // 412: the object exists; 409: another writer is creating it right now. Either way it is not ours.
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        s3.deleteObject(request -> request.bucket(bucket).key(key));
     }
 
     @Override

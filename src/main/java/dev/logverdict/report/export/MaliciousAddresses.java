@@ -1,0 +1,49 @@
+package dev.logverdict.report.export;
+
+import dev.logverdict.intel.Verdict;
+import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.ip.ScopeClassifier;
+import dev.logverdict.report.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The addresses a firewall should block: the report's malicious verdicts, re-parsed and re-classified so
+ * that no private, reserved or otherwise non-public address can ever reach an export, whatever the report
+ * says.
+ */
+public record MaliciousAddresses(List<Offender> offenders) {
+
+    /** A malicious client with what the exports and alerts say about it. */
+    public record Offender(IpAddress ip, Report.IpEntry entry) {
+    }
+
+    public static MaliciousAddresses of(Report report) {
+        List<Offender> offenders = new ArrayList<>();
+        // The report ranks malicious verdicts first, so the walk stops at the first other verdict.
+        for (Report.IpEntry entry : report.ips()) {
+            if (!Verdict.MALICIOUS.label().equals(entry.verdict())) {
+                break;
+            }
+            IpAddress ip = IpAddressParser.parse(entry.ip());
+            if (ip != null && ScopeClassifier.classify(ip).isPublic()) {
+                offenders.add(new Offender(ip, entry));
+            }
+        }
+        return new MaliciousAddresses(List.copyOf(offenders));
+    }
+
+    public List<IpAddress> addresses(int version) {
+        return offenders.stream().map(Offender::ip).filter(ip -> ip.version() == version).sorted().toList();
+    }
+
+    public List<IpAddress> addresses() {
+        return offenders.stream().map(Offender::ip).sorted().toList();
+    }
+
+    public boolean isEmpty() {
+        return offenders.isEmpty();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.logverdict.scan;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.report.Report;
+import dev.logverdict.report.export.BlocklistExport;
+import dev.logverdict.report.export.MaliciousAddresses;
+import dev.logverdict.report.export.StixExport;
+import dev.logverdict.report.view.HtmlReportRenderer;
+import dev.logverdict.report.view.ReportViews;
+import dev.logverdict.storage.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes the files that go beside the JSON report: the HTML page and the blocklist exports, as configured. */
+@ApplicationScoped
+public class ReportOutputs {
+
+    static final String HTML = ".html";
+    static final String WAF_IPV4 = ".waf-ipv4.txt";
+    static final String WAF_IPV6 = ".waf-ipv6.txt";
+    static final String GUARDDUTY = ".guardduty.txt";
+    static final String STIX = ".stix.json";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private final ObjectStore store;
+    private final HtmlReportRenderer htmlRenderer;
+    private final LogVerdictConfig.Outputs settings;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    public ReportOutputs(ObjectStore store, HtmlReportRenderer htmlRenderer, LogVerdictConfig config, Clock clock) {
+        this.store = store;
+        this.htmlRenderer = htmlRenderer;
+        this.settings = config.outputs();
+        this.clock = clock;
+    }
+
+    /**
+     * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
+     * @return what was written, for the report's {@code outputs} list
+     */
+    public List<Report.Output> write(Report report, String bucket, String keyBase, String jsonName) throws IOException {
+        List<Report.Output> written = new ArrayList<>();
+        if (settings.html()) {
+            byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonName));
+            written.add(put(bucket, keyBase + HTML, "text/html; charset=utf-8", page, "html", null));
+        }
+        MaliciousAddresses malicious = MaliciousAddresses.of(report);
+        if (settings.wafIpSets()) {
+            List<dev.logverdict.ip.IpAddress> v4 = malicious.addresses(4);
+            List<dev.logverdict.ip.IpAddress> v6 = malicious.addresses(6);
+            written.add(put(bucket, keyBase + WAF_IPV4, TEXT, BlocklistExport.wafIpSet(v4), "waf-ipv4", (long) v4.size()));
+            written.add(put(bucket, keyBase + WAF_IPV6, TEXT, BlocklistExport.wafIpSet(v6), "waf-ipv6", (long) v6.size()));
+        }
+        if (settings.guarddutyThreatIntelSet()) {
+            List<dev.logverdict.ip.IpAddress> all = malicious.addresses();
+            written.add(put(bucket, keyBase + GUARDDUTY, TEXT, BlocklistExport.guardDutyThreatIntelSet(all), "guardduty",
+                    (long) all.size()));
+        }
+        if (settings.stix()) {
+            byte[] bundle = json.writeValueAsBytes(StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor()));
+            written.add(put(bucket, keyBase + STIX, "application/stix+json;version=2.1", bundle, "stix",
+                    (long) malicious.offenders().size()));
+        }
+        return written;
+    }
+
+    private Report.Output put(String bucket, String key, String contentType, byte[] body, String kind, Long entries)
+            throws IOException {
+        store.write(bucket, key, contentType, out -> out.write(body));
+        return new Report.Output(kind, bucket, key, entries);
+    }
+}
