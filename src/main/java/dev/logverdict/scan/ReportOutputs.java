@@ -45,10 +45,10 @@ public class ReportOutputs {
      * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
      * @return what was written, for the report's {@code outputs} list
      */
-    public List<Report.Output> write(Report report, String bucket, String keyBase, String jsonName) throws IOException {
+    public List<Report.Output> write(Report report, String bucket, String keyBase, String jsonKey) throws IOException {
         List<Report.Output> written = new ArrayList<>();
         if (settings.html()) {
-            byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonName));
+            byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
             written.add(put(bucket, keyBase + HTML, "text/html; charset=utf-8", page, "html", null));
         }
         MaliciousAddresses malicious = MaliciousAddresses.of(report);

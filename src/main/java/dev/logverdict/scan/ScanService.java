@@ -102,8 +102,7 @@ public class ScanService {
         Report report = ReportBuilder.build(source, traffic, outcome, policy, blocklists, clock.instant());
         String reportKey = keys.reportKeyFor(key);
         // The JSON goes last: when it exists, so does everything it lists.
-        List<Report.Output> outputs = reportOutputs.write(report, reportBucket, keys.outputKeyBaseFor(key),
-                reportKey.substring(reportKey.lastIndexOf('/') + 1));
+        List<Report.Output> outputs = reportOutputs.write(report, reportBucket, keys.outputKeyBaseFor(key), reportKey);
         store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
 

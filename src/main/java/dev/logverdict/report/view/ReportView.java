@@ -43,8 +43,8 @@ public record ReportView(
             String engines,
             String source,
             String signals,
-            String topPath,
-            String topAgent,
+            List<String> topPaths,
+            List<String> topAgents,
             String virusTotalLink,
             String firstSeen,
             String lastSeen) {

@@ -19,11 +19,13 @@ public final class ReportViews {
     static final int CHART_HEIGHT = 60;
     static final int CHARTED_CLIENTS = 5;
     static final int NOT_CHECKED_SAMPLE = 10;
+    static final int TOP_VALUES = 3;
 
     private ReportViews() {
     }
 
     /**
+     * @param jsonKey  the JSON report's key, quoted on the page
      * @param maxRows the ranked table stops here (the JSON holds every IP); charts and the not-checked list
      *                still look at all the risky IPs
      */
@@ -102,8 +104,8 @@ public final class ReportViews {
                 source(entry),
                 entry.signals() == null ? "" : entry.signals().entrySet().stream()
                         .map(s -> s.getKey() + " ×" + s.getValue()).collect(Collectors.joining(", ")),
-                first(activity == null ? null : activity.topPaths()),
-                first(activity == null ? null : activity.topUserAgents()),
+                top(activity == null ? null : activity.topPaths()),
+                top(activity == null ? null : activity.topUserAgents()),
                 vt == null || vt.link() == null ? virusTotalLink(entry) : vt.link(),
                 entry.firstSeen() == null ? "" : entry.firstSeen(),
                 entry.lastSeen() == null ? "" : entry.lastSeen());
@@ -122,8 +124,9 @@ public final class ReportViews {
         return entry.lookup().source() == null ? status : status + ": " + entry.lookup().source();
     }
 
-    private static String first(List<Report.Counted> counted) {
-        return counted == null || counted.isEmpty() ? "" : counted.get(0).value();
+    private static List<String> top(List<Report.Counted> counted) {
+        return counted == null ? List.of() : counted.stream().limit(TOP_VALUES)
+                .map(value -> value.value() + " (" + value.count() + ")").toList();
     }
 
     private static java.util.Optional<ReportView.Chart> chart(Report.IpEntry entry) {
