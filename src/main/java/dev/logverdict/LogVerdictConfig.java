@@ -146,9 +146,11 @@ public interface LogVerdictConfig {
         @WithDefault("5")
         int topOffenders();
 
-        /** Markers under this prefix of the report bucket make sure an (object key, eTag) alerts only once. */
-        @WithDefault("cache/alerts/")
-        String markerPrefix();
+        /**
+         * Markers under this prefix of the report bucket make sure an (object key, eTag) alerts only once;
+         * cache-prefix + "_alerts/" when unset, so the cache's permissions and expiry cover them.
+         */
+        Optional<String> markerPrefix();
 
         /** Region of the bus/topic; the function's region when unset. */
         Optional<String> region();

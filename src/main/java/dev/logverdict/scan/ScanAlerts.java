@@ -28,12 +28,14 @@ public class ScanAlerts {
     private final AlertPublisher publisher;
     private final ObjectStore store;
     private final LogVerdictConfig.Alert settings;
+    private final String markerPrefix;
     private final ObjectMapper json = new ObjectMapper();
 
     public ScanAlerts(AlertPublisher publisher, ObjectStore store, LogVerdictConfig config) {
         this.publisher = publisher;
         this.store = store;
         this.settings = config.alert();
+        this.markerPrefix = settings.markerPrefix().orElse(config.cachePrefix() + "_alerts/");
     }
 
     /** @throws AlertFailedException when sending failed; the marker is removed so a retry can send it */
@@ -46,7 +48,7 @@ public class ScanAlerts {
             return new AlertOutcome("nothing_malicious", publisher.target(), null);
         }
         String body = serialise(alert);
-        String marker = settings.markerPrefix() + markerName(report.source());
+        String marker = markerPrefix + markerName(report.source());
         if (!store.createIfAbsent(reportBucket, marker, "application/json", body.getBytes(StandardCharsets.UTF_8))) {
             LOG.infof("alert for s3://%s/%s (eTag %s) was already sent; not sending it again",
                     report.source().bucket(), report.source().key(), report.source().eTag());

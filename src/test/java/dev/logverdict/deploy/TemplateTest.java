@@ -92,11 +92,47 @@ class TemplateTest {
         for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
             collectStatements(policy, s3Resources, actions);
         }
-        assertThat(actions).doesNotContain("s3:*", "*", "s3:DeleteObject", "s3:PutBucketPolicy", "secretsmanager:*");
+        assertThat(actions).doesNotContain("s3:*", "*", "s3:PutBucketPolicy", "secretsmanager:*", "sns:*", "events:*");
         assertThat(s3Resources).isNotEmpty().allSatisfy(resource -> assertThat(resource).startsWith(bucketArn));
+        assertThat(deletableS3Resources()).as("the function deletes nothing but its own alert markers")
+                .containsExactly(bucketArn + "/${CachePrefix}_alerts/*");
         assertThat(s3Resources).contains(bucketArn + "/${InputPrefix}*", bucketArn + "/${ReportPrefix}*",
                 bucketArn + "/${CachePrefix}*", bucketArn + "/${FeedsPrefix}*", bucketArn);
         assertThat(s3Resources).doesNotContain(bucketArn + "/*");
+    }
+
+    @Test
+    void alertsMayOnlyGoToTheOneBusOrTopicTheStackNames() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
+        Map<String, Object> events = statements.stream().filter(s -> "events:PutEvents".equals(s.get("Action"))).findFirst().orElseThrow();
+        assertThat(events.get("Resource")).isEqualTo(Map.of("Fn::Sub",
+                "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${AlertEventBusName}"));
+        Map<String, Object> sns = statements.stream().filter(s -> "sns:Publish".equals(s.get("Action"))).findFirst().orElseThrow();
+        assertThat(sns.get("Resource")).isEqualTo(Map.of("Ref", "AlertTopic"));
+        assertThat(map(resource("AlertTopic"), "Properties").get("KmsMasterKeyId")).isEqualTo("alias/aws/sns");
+        assertThat(parameterDefault("AlertTarget")).isEqualTo("none");
+    }
+
+    private static List<String> deletableS3Resources() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
+        return statements.stream()
+                .filter(s -> s.get("Action") instanceof List<?> l ? l.contains("s3:DeleteObject") : "s3:DeleteObject".equals(s.get("Action")))
+                .map(s -> (String) ((Map<?, ?>) s.get("Resource")).get("Fn::Sub"))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectStatementMaps(Object node, List<Map<String, Object>> statements) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("Statement") instanceof List<?> list) {
+                list.forEach(statement -> statements.add((Map<String, Object>) statement));
+            }
+            map.values().forEach(v -> collectStatementMaps(v, statements));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectStatementMaps(v, statements));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,77 @@
+package dev.logverdict.report;
+
+import dev.logverdict.intel.Assessment;
+import dev.logverdict.intel.IntelStats;
+import dev.logverdict.intel.IntelStatus;
+import dev.logverdict.intel.LookupStatus;
+import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.ReputationLookups;
+import dev.logverdict.intel.Verdict;
+import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.log.LogScanner;
+import dev.logverdict.log.ScanOptions;
+import dev.logverdict.log.TrafficScan;
+import dev.logverdict.storage.StoredObject;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reports built the way the function builds them, from a log and what the intel said, for view and export tests. */
+public final class SampleReports {
+
+    public static final Instant GENERATED = Instant.parse("2026-11-27T10:15:31Z");
+    public static final StoredObject SOURCE = new StoredObject("soc-logs", "logs/web.log", null, "abc123", 1234);
+
+    private SampleReports() {
+    }
+
+    public static Report build(String log, Map<IpAddress, Assessment> assessments) {
+        try {
+            TrafficScan scan = new LogScanner(ScanOptions.defaults())
+                    .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+            return ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, IntelStatus.CONSULTED, null,
+                            new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), List.of(), GENERATED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Assessment virusTotalMalicious(int engines) {
+        return new Assessment(Verdict.MALICIOUS, LookupStatus.OK, null, "virustotal",
+                new Reputation(engines, 0, 50, 20, 0, -20, "Bad Hosting", 64500L, "NL", "185.220.101.0/24", null, null));
+    }
+
+    public static Assessment feedListed(String feed) {
+        return new Assessment(Verdict.MALICIOUS, LookupStatus.FEED, null, feed, null);
+    }
+
+    public static Assessment harmless() {
+        return new Assessment(Verdict.HARMLESS, LookupStatus.OK, null, "virustotal",
+                new Reputation(0, 0, 60, 20, 0, 5, "Google", 15169L, "US", "8.8.8.0/24", null, null));
+    }
+
+    public static IpAddress ip(String text) {
+        return IpAddressParser.parse(text);
+    }
+
+    public static String line(String ip, String time, String path, String agent) {
+        return ip + " - - [27/Nov/2026:" + time + " +0000] \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"" + agent + "\"\n";
+    }
+
+    /** The same report with a forged entry placed first, as a corrupted or hand-edited report could hold. */
+    public static Report withForgedFirstEntry(Report report, Report.IpEntry forged) {
+        List<Report.IpEntry> ips = new ArrayList<>();
+        ips.add(forged);
+        ips.addAll(report.ips());
+        return new Report(report.schemaVersion(), report.source(), report.generatedAt(), report.intel(), report.summary(),
+                ips, report.nonIpClients(), report.ipsElsewhere(), report.malformedSamples(), report.outputs());
+    }
+}
