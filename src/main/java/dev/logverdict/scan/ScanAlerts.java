@@ -11,7 +11,13 @@ import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import dev.logverdict.storage.ObjectNotFoundException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,15 +33,21 @@ public class ScanAlerts {
 
     private final AlertPublisher publisher;
     private final ObjectStore store;
-    private final LogVerdictConfig.Alert settings;
+    private final int topOffenders;
     private final String markerPrefix;
     private final ObjectMapper json = new ObjectMapper();
 
+    @jakarta.inject.Inject
     public ScanAlerts(AlertPublisher publisher, ObjectStore store, LogVerdictConfig config) {
+        this(publisher, store, config.alert().topOffenders(),
+                config.alert().markerPrefix().orElse(config.cachePrefix() + "_alerts/"));
+    }
+
+    ScanAlerts(AlertPublisher publisher, ObjectStore store, int topOffenders, String markerPrefix) {
         this.publisher = publisher;
         this.store = store;
-        this.settings = config.alert();
-        this.markerPrefix = settings.markerPrefix().orElse(config.cachePrefix() + "_alerts/");
+        this.topOffenders = topOffenders;
+        this.markerPrefix = markerPrefix;
     }
 
     /** @throws AlertFailedException when sending failed; the marker is removed so a retry can send it */
@@ -43,13 +55,13 @@ public class ScanAlerts {
         if (!publisher.enabled()) {
             return AlertOutcome.disabled();
         }
-        ScanAlert alert = ScanAlert.of(report, reportBucket, reportKey, htmlKey, settings.topOffenders());
+        ScanAlert alert = ScanAlert.of(report, reportBucket, reportKey, htmlKey, topOffenders);
         if (alert == null) {
             return new AlertOutcome("nothing_malicious", publisher.target(), null);
         }
         String body = serialise(alert);
         String marker = markerPrefix + markerName(report.source());
-        if (!store.createIfAbsent(reportBucket, marker, "application/json", body.getBytes(StandardCharsets.UTF_8))) {
+        if (!claimMarker(reportBucket, marker, body)) {
             LOG.infof("alert for s3://%s/%s (eTag %s) was already sent; not sending it again",
                     report.source().bucket(), report.source().key(), report.source().eTag());
             return new AlertOutcome("duplicate", publisher.target(), null);
@@ -61,6 +73,26 @@ public class ScanAlerts {
         } catch (AlertFailedException e) {
             store.delete(reportBucket, marker);
             throw e;
+        }
+    }
+
+    /**
+     * True when this invocation created the marker. The marker carries a fresh attempt id: when the SDK
+     * retries a conditional PUT whose first try did land, S3 answers 412 to our own write, and only the
+     * id tells the two cases apart.
+     */
+    private boolean claimMarker(String bucket, String marker, String alertJson) {
+        byte[] content = ("{\"attempt\":\"" + UUID.randomUUID() + "\",\"alert\":" + alertJson + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        if (store.createIfAbsent(bucket, marker, "application/json", content)) {
+            return true;
+        }
+        try (ObjectStore.OpenObject existing = store.open(bucket, marker, null)) {
+            return Arrays.equals(existing.content().readAllBytes(), content);
+        } catch (ObjectNotFoundException e) {
+            return false; // removed by a failed send in the meantime: that attempt's retry will send
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the alert marker s3://" + bucket + "/" + marker, e);
         }
     }
 

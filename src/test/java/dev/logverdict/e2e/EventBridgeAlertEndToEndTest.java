@@ -144,7 +144,7 @@ class EventBridgeAlertEndToEndTest {
 
         Response failed = scan(key, line(BAD, "/"));
 
-        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.statusCode()).as(failed.body().asString()).isEqualTo(500);
         assertThat(failed.body().asString()).contains("EventBridge rejected the alert event").contains("InternalFailure");
         assertThat(client.report("reports/alerts/retried.log.json").at("/summary/malicious").asLong()).isEqualTo(1);
 
