@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The day's VirusTotal spend, shared by all invocations (cold starts included) through the store.
- * Best effort: two invocations updating at the same moment can lose one update, which is why the
- * deployment reserves concurrency 1 by default.
+ * The day's VirusTotal spend, shared by all invocations (cold starts included) through the store. Updates
+ * never get lost; overlapping invocations can still each spend what was left when they started, which is
+ * why the deployment reserves concurrency 1 by default.
  */
 public interface QuotaLedger {
 

@@ -14,8 +14,8 @@ import java.util.Properties;
 public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BUCKET = "soc-logs";
-    static final String ACCESS_KEY = "test-access-key";
-    static final String SECRET_KEY = "test-secret-key";
+    public static final String ACCESS_KEY = "test-access-key";
+    public static final String SECRET_KEY = "test-secret-key";
 
     private S3Proxy proxy;
     private BlobStoreContext blobStore;

@@ -5,24 +5,29 @@ import dev.logverdict.intel.QuotaLedger;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@link QuotaLedger} as one JSON object per UTC day ({@code <cache-prefix>_quota/2026-11-27.json}).
- * Read-modify-write without locking: concurrent invocations may lose an update, so the count can fall
- * short by the lookups of one overlapping run; with the default reserved concurrency of 1 they never overlap.
+ * {@link QuotaLedger} as append-only records, one small object per invocation that spent something, under
+ * {@code <cache-prefix>_quota/<UTC day>/}; the spend is in the key name, so one LIST sums the day. Nothing
+ * is ever rewritten, so overlapping invocations cannot lose each other's spend, on any S3-compatible store.
  */
 public final class S3QuotaLedger implements QuotaLedger {
 
     private static final Logger LOG = Logger.getLogger(S3QuotaLedger.class);
     private static final ObjectMapper JSON = S3VerdictCache.JSON;
+    private static final Pattern SPENT = Pattern.compile("spent-(\\d{1,9})-[0-9a-f-]{36}\\.json");
+    private static final Pattern EXHAUSTED = Pattern.compile("exhausted-(\\d{1,15})-[0-9a-f-]{36}\\.json");
 
-    /** The stored form. */
+    /** The stored form of one record (the key says the same; the body is for people auditing the spend). */
     public record Day(String day, int spent, Instant exhaustedUntil) {
     }
 
@@ -38,31 +43,47 @@ public final class S3QuotaLedger implements QuotaLedger {
 
     @Override
     public Entry read(LocalDate day) {
-        try {
-            Day stored = JSON.readValue(s3.getObjectAsBytes(b -> b.bucket(bucket).key(keyOf(day))).asByteArray(), Day.class);
-            return new Entry(Math.max(0, stored.spent()), stored.exhaustedUntil());
-        } catch (NoSuchKeyException e) {
-            return Entry.EMPTY;
-        } catch (IOException e) {
-            LOG.warnf("quota ledger s3://%s/%s is corrupt; counting from zero", bucket, keyOf(day));
-            return Entry.EMPTY;
+        String dayPrefix = prefixOf(day);
+        long spent = 0;
+        Instant exhaustedUntil = null;
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(dayPrefix)).contents()) {
+            String name = object.key().substring(dayPrefix.length());
+            Matcher spend = SPENT.matcher(name);
+            Matcher exhausted = EXHAUSTED.matcher(name);
+            if (spend.matches()) {
+                spent += Long.parseLong(spend.group(1));
+            } else if (exhausted.matches()) {
+                Instant until = Instant.ofEpochMilli(Long.parseLong(exhausted.group(1)));
+                exhaustedUntil = exhaustedUntil == null || until.isAfter(exhaustedUntil) ? until : exhaustedUntil;
+            } else {
+                LOG.warnf("ignoring s3://%s/%s: not a quota ledger record", bucket, object.key());
+            }
         }
+        return new Entry((int) Math.min(Integer.MAX_VALUE, spent), exhaustedUntil);
     }
 
     @Override
     public void add(LocalDate day, int moreSpent, Instant exhaustedUntil) {
-        Entry current = read(day);
-        Day updated = new Day(day.toString(), current.spent() + moreSpent,
-                exhaustedUntil != null ? exhaustedUntil : current.exhaustedUntil());
+        String run = UUID.randomUUID().toString();
+        if (moreSpent > 0) {
+            put(prefixOf(day) + "spent-" + moreSpent + "-" + run + ".json", new Day(day.toString(), moreSpent, null));
+        }
+        if (exhaustedUntil != null) {
+            put(prefixOf(day) + "exhausted-" + exhaustedUntil.toEpochMilli() + "-" + run + ".json",
+                    new Day(day.toString(), 0, exhaustedUntil));
+        }
+    }
+
+    private void put(String key, Day record) {
         try {
-            byte[] body = JSON.writeValueAsBytes(updated);
-            s3.putObject(b -> b.bucket(bucket).key(keyOf(day)).contentType("application/json"), RequestBody.fromBytes(body));
+            byte[] body = JSON.writeValueAsBytes(record);
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private String keyOf(LocalDate day) {
-        return prefix + day + ".json";
+    private String prefixOf(LocalDate day) {
+        return prefix + day + "/";
     }
 }

@@ -61,7 +61,9 @@ public final class S3VerdictCache implements VerdictCache {
         Set<IpAddress> wanted = new HashSet<>(addresses);
         List<IpAddress> present = new ArrayList<>();
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build()).contents()) {
+            // The delimiter leaves out the ledger and alert markers kept in sub-prefixes (_quota/, _alerts/).
+            for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                    .delimiter("/").build()).contents()) {
                 IpAddress ip = ipOf(object.key());
                 if (ip != null && wanted.contains(ip)) {
                     present.add(ip);
