@@ -38,6 +38,7 @@ public final class LogScanner {
         Accumulator accumulator = new Accumulator(options);
         BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
         String inputError = null;
+        boolean readFailed = false;
         InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         LineReader reader = new LineReader(new LimitedInputStream(content, options.maxUncompressedBytes()),
                 options.maxLineBytes());
@@ -51,8 +52,13 @@ public final class LogScanner {
             // A corrupt or cut-off archive is the input's fault: report what was read and say where it stopped.
             inputError = "compressed input is corrupt or truncated after " + reader.bytesRead()
                     + " uncompressed bytes (" + e.getClass().getSimpleName() + ")";
+        } catch (IOException e) {
+            // The store could not deliver the rest (its own resumes exhausted): not the log's fault, so the
+            // caller reports what was read and then fails, to be retried.
+            inputError = "reading the object failed after " + reader.bytesRead() + " uncompressed bytes: " + e.getMessage();
+            readFailed = true;
         }
-        return accumulator.result(reader.bytesRead(), inputError);
+        return accumulator.result(reader.bytesRead(), inputError, readFailed);
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {
@@ -166,7 +172,7 @@ public final class LogScanner {
             }
         }
 
-        TrafficScan result(long bytesRead, String inputError) {
+        TrafficScan result(long bytesRead, String inputError, boolean readFailed) {
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "
                         + options.maxDetailedIps() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");
@@ -191,7 +197,7 @@ public final class LogScanner {
                     .filter(f -> requestLines > 0 && requestLines >= RECOGNISED_SHARE * (lines - directives))
                     .orElse(LogFormat.UNKNOWN);
             return new TrafficScan(lines, parsed, malformed, bytesRead, format, formats, clients, nonIpClients,
-                    ipsElsewhere, samples, truncated, inputError);
+                    ipsElsewhere, samples, truncated, inputError, readFailed);
         }
     }
 

@@ -26,7 +26,8 @@ public record TrafficScan(
         Map<IpAddress, Long> ipsElsewhere,
         List<MalformedSample> malformedSamples,
         List<String> truncated,
-        String inputError) {
+        String inputError,
+        boolean readFailed) {
 
     public TrafficScan {
         formats = Map.copyOf(formats);

@@ -26,7 +26,7 @@ public class ReportOutputs {
     static final String WAF_IPV6 = ".waf-ipv6.txt";
     static final String GUARDDUTY = ".guardduty.txt";
     static final String STIX = ".stix.json";
-    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String TEXT = "text/plain;charset=utf-8";
 
     private final ObjectStore store;
     private final HtmlReportRenderer htmlRenderer;
@@ -49,7 +49,7 @@ public class ReportOutputs {
         List<Report.Output> written = new ArrayList<>();
         if (settings.html()) {
             byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
-            written.add(put(bucket, keyBase + HTML, "text/html; charset=utf-8", page, "html", null));
+            written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, "html", null));
         }
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
         if (settings.wafIpSets()) {

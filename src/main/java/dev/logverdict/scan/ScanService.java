@@ -110,6 +110,11 @@ public class ScanService {
             // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
             throw new IntelAuthenticationException(outcome.authFailure());
         }
+        if (traffic.readFailed()) {
+            // The report holds what was read and says where reading broke; failing gets the scan retried.
+            throw new IOException("s3://" + bucket + "/" + key + " could not be read to the end (" + traffic.inputError()
+                    + "); the partial report is at s3://" + reportBucket + "/" + reportKey);
+        }
         AlertOutcome alert = alerts.alertOnce(report, reportBucket, reportKey, outputs.stream()
                 .filter(output -> output.kind().equals("html")).map(Report.Output::key).findFirst().orElse(null));
         return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),

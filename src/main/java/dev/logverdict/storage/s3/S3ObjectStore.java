@@ -1,5 +1,6 @@
 package dev.logverdict.storage.s3;
 
+import dev.logverdict.storage.ObjectAccessDeniedException;
 import dev.logverdict.storage.ObjectNotFoundException;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
@@ -23,6 +24,9 @@ import java.io.UncheckedIOException;
 public class S3ObjectStore implements ObjectStore {
 
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** A dropped connection while reading a log is resumed this often (ranged GET from where it broke). */
+    static final int MAX_RESUMES = 3;
+    static final long FIRST_RESUME_PAUSE_MILLIS = 200;
 
     private final S3Client s3;
 
@@ -31,30 +35,20 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public OpenObject open(String bucket, String key, String versionId) {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
-        if (versionId != null && !versionId.isBlank()) {
-            request.versionId(versionId);
-        }
-        ResponseInputStream<GetObjectResponse> stream;
-        try {
-            stream = s3.getObject(request.build());
-        } catch (NoSuchKeyException e) {
-            throw new ObjectNotFoundException("s3://" + bucket + "/" + key + " no longer exists", e);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ObjectNotFoundException("s3://" + bucket + "/" + key
-                        + (versionId == null ? "" : " version " + versionId) + " no longer exists", e);
-            }
-            throw e;
-        }
+    public OpenObject open(String bucket, String key, String versionId) throws IOException {
+        ResponseInputStream<GetObjectResponse> stream = get(bucket, key, versionId, null, null);
         GetObjectResponse response = stream.response();
         StoredObject metadata = new StoredObject(bucket, key, response.versionId(), unquote(response.eTag()),
                 response.contentLength() == null ? -1 : response.contentLength());
+        // A resumed read asks for the same version and eTag: bytes of a newer upload never get spliced in.
+        String pinnedVersion = response.versionId() != null ? response.versionId() : versionId;
+        ResumingInputStream content = new ResumingInputStream(stream, metadata.size(),
+                position -> get(bucket, key, pinnedVersion, response.eTag(), position),
+                MAX_RESUMES, FIRST_RESUME_PAUSE_MILLIS, Thread::sleep);
         return new OpenObject() {
             @Override
             public InputStream content() {
-                return stream;
+                return content;
             }
 
             @Override
@@ -64,11 +58,47 @@ public class S3ObjectStore implements ObjectStore {
 
             @Override
             public void close() throws IOException {
-                // Abort rather than drain: the rest of a large object is not wanted when we stop early.
-                stream.abort();
-                stream.close();
+                content.close();
             }
         };
+    }
+
+    private ResponseInputStream<GetObjectResponse> get(String bucket, String key, String versionId, String ifMatch,
+                                                       Long from) throws IOException {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+        if (versionId != null && !versionId.isBlank()) {
+            request.versionId(versionId);
+        }
+        if (ifMatch != null) {
+            request.ifMatch(ifMatch);
+        }
+        if (from != null) {
+            request.range("bytes=" + from + "-");
+        }
+        String object = "s3://" + bucket + "/" + key + (versionId == null ? "" : " version " + versionId);
+        try {
+            return s3.getObject(request.build());
+        } catch (NoSuchKeyException e) {
+            throw new ObjectNotFoundException(object + " no longer exists", e);
+        } catch (S3Exception e) {
+            switch (e.statusCode()) {
+                case 404 -> throw new ObjectNotFoundException(object + " no longer exists", e);
+                case 403 -> throw new ObjectAccessDeniedException("access to " + object + " was denied ("
+                        + errorCode(e) + "): the function's role needs s3:GetObject on the input prefix, and "
+                        + "kms:Decrypt when the object is encrypted with a customer-managed key", e);
+                case 412 -> throw new IOException(object + " changed while it was being read; the event of the new "
+                        + "version scans it", e);
+                default -> throw new IOException("reading " + object + " failed: HTTP " + e.statusCode() + " "
+                        + errorCode(e), e);
+            }
+        } catch (SdkClientException e) {
+            throw new IOException("reading " + object + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String errorCode(S3Exception e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "no error code"
+                : e.awsErrorDetails().errorCode();
     }
 
     /**
