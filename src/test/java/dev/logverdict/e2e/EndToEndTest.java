@@ -241,6 +241,28 @@ class EndToEndTest {
     }
 
     @Test
+    void keysWithPercentUnicodeAndDotSegmentsMapLiterallyToTheirOwnReports() throws Exception {
+        String line = "185.220.101.34 - - [27/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\"\n";
+        // S3 keys are flat: ".." is two dots, never a way out of the input prefix or onto another report.
+        for (String name : List.of("100% done/x.log", "ünï cødé/日志.log", "../reports/evil.log", "a/./b/../c.log",
+                "%2e%2e/encoded.log")) {
+            String key = "logs/" + name;
+            PutObjectResponse put = upload(key, line.getBytes(StandardCharsets.UTF_8));
+
+            JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, line.length(), put.eTag().replace("\"", "")));
+
+            String reportKey = "reports/" + name + ".json";
+            assertThat(response.at("/scanned/0/reportKey").asText()).as(name).isEqualTo(reportKey);
+            JsonNode report = JSON.readTree(download(reportKey));
+            assertThat(report.at("/source/key").asText()).as(name).isEqualTo(key);
+            assertThat(report.at("/summary/lines").asLong()).as(name).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> download("reports/evil.log.json")).as("no report lands at the normalised key")
+                .isInstanceOf(NoSuchKeyException.class);
+        assertThatThrownBy(() -> download("reports/a/c.log.json")).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
     void anObjectDeletedBeforeItIsReadIsIgnoredWithTheReasonAndNoReport() throws Exception {
         JsonNode response = invoke(S3Events.objectCreated(BUCKET, "logs/gone/deleted.log", 120, "d41d8cd98f00b204e9800998ecf8427e"));
 
