@@ -26,13 +26,20 @@ final class LocalRuntimeApi implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Long> firstPollNanos = new CompletableFuture<>();
 
     LocalRuntimeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(Executors.newCachedThreadPool());
+        // Daemon threads: a function's long poll for the next event must not keep the bench alive.
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "local-runtime-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
         server.createContext("/2018-06-01/runtime/", this::handle);
         server.start();
     }
@@ -106,5 +113,6 @@ final class LocalRuntimeApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

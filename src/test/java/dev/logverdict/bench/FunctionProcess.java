@@ -1,0 +1,131 @@
+package dev.logverdict.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The packaged function as Lambda's java21 runtime runs it: target/function.zip unpacked, started by the
+ * AWS runtime interface client with Lambda's JVM flags, polling a local Runtime API.
+ */
+final class FunctionProcess implements AutoCloseable {
+
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private final Process process;
+
+    private FunctionProcess(Process process) {
+        this.process = process;
+    }
+
+    /** Unzips target/function.zip into {@code dir} (once), as Lambda unpacks it into /var/task. */
+    static Path unpacked(Path zip, Path dir) throws IOException {
+        if (Files.isDirectory(dir.resolve("lib"))) {
+            return dir;
+        }
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " is missing: run ./mvnw package first");
+        }
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("zip entry outside the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * @param jarsOnly leave the task root directory off the class path (for class-data sharing archives)
+     */
+    static FunctionProcess start(Path function, LocalRuntimeApi api, Map<String, String> env, List<String> jvmFlags,
+                                 boolean jarsOnly, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xshare:auto"));
+        command.addAll(jvmFlags);
+        String taskRoot = jarsOnly ? "" : function + File.pathSeparator;
+        command.addAll(List.of("-cp", taskRoot + function.resolve("lib") + File.separator + "*"
+                + File.pathSeparator + ricJar(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        environment.put("_HANDLER", HANDLER);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", "logverdict");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        environment.put("AWS_REGION", "us-east-1");
+        environment.putAll(env);
+        return new FunctionProcess(builder.start());
+    }
+
+    /** The function's settings for a local S3 server (the quarkus.s3.* keys as environment variables). */
+    static Map<String, String> s3Environment(Map<String, String> s3Config) {
+        Map<String, String> env = new java.util.HashMap<>();
+        s3Config.forEach((key, value) -> {
+            if (key.startsWith("quarkus.s3.")) {
+                env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value);
+            }
+        });
+        return env;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Resident set size in KB, from /proc (Linux). */
+    long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for process " + process.pid());
+    }
+
+    /** Stops it as Lambda does (SIGTERM), then forcibly. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The runtime interface client and its serialization library, as the java21 runtime image ships them. */
+    static String ricJar() {
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("aws-lambda-java-runtime-interface-client") || entry.contains("aws-lambda-java-serialization")) {
+                jars.add(entry);
+            }
+        }
+        if (jars.size() != 2) {
+            throw new IllegalStateException("runtime interface client or serialization jar missing from the class path");
+        }
+        return String.join(File.pathSeparator, jars);
+    }
+}
