@@ -91,6 +91,14 @@ public interface LogVerdictConfig {
     @WithDefault("48h")
     Duration rerunWindow();
 
+    /**
+     * Run the scan's code paths once on a built-in sample at init: blocking (SnapStart, so the warmed state
+     * is in the snapshot), background, or off (measured fastest for on-demand cold starts, see
+     * docs/performance.md).
+     */
+    @WithDefault("off")
+    String priming();
+
     VirusTotal virustotal();
 
     Policy policy();
