@@ -18,6 +18,7 @@ public final class ReportSchema {
 
     private static final Schema SCHEMA = load("/schema/report-v1.schema.json");
     private static final Schema ALERT_SCHEMA = load("/schema/alert-v1.schema.json");
+    private static final Schema STIX_SCHEMA = load("/stix/indicator-bundle.schema.json");
 
     private ReportSchema() {
     }
@@ -35,6 +36,12 @@ public final class ReportSchema {
         assertThat(ALERT_SCHEMA.validate(json, InputFormat.JSON,
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true))))
                 .as("alert must validate against alert-v1.schema.json").isEmpty();
+    }
+
+    /** The STIX 2.1 bundle subset the exports use (test resource, after the STIX 2.1 specification). */
+    public static List<Error> stixErrors(String json) {
+        return STIX_SCHEMA.validate(json, InputFormat.JSON,
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }
 
     private static Schema load(String resource) {
