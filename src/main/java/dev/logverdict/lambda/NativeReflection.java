@@ -56,6 +56,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.logverdict.report.export.StixBundle.Identity.class,
         dev.logverdict.report.export.StixBundle.Indicator.class,
         dev.logverdict.report.export.StixBundle.ExternalReference.class,
+        // read by the HTML template's reflection value resolver
+        dev.logverdict.report.view.ReportView.class,
+        dev.logverdict.report.view.ReportView.Card.class,
+        dev.logverdict.report.view.ReportView.Coverage.class,
+        dev.logverdict.report.view.ReportView.Row.class,
+        dev.logverdict.report.view.ReportView.Chart.class,
+        dev.logverdict.report.view.ReportView.NotChecked.class,
+        dev.logverdict.report.view.ReportView.Malformed.class,
 })
 public final class NativeReflection {
 
