@@ -76,7 +76,8 @@ public final class LogScanner {
         private final Map<String, Long> nonIpClients = new HashMap<>();
         private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
         private final List<MalformedSample> samples = new ArrayList<>();
-        private final Map<LogFormat, Long> formats = new EnumMap<>(LogFormat.class);
+        /** Lines per format, by ordinal: a per-line map update would box a Long on every line. */
+        private final long[] formatLines = new long[LogFormat.values().length];
         private final ActivityContext context = new ActivityContext();
         private final List<String> truncated = new ArrayList<>();
         private long lines;
@@ -114,7 +115,7 @@ public final class LogScanner {
             if (problem != null) {
                 malformed(problem, bytes, from, to);
             } else {
-                formats.merge(line.format(), 1L, Long::sum);
+                formatLines[line.format().ordinal()]++;
             }
         }
 
@@ -188,6 +189,12 @@ public final class LogScanner {
             if (droppedIpsElsewhere > 0) {
                 truncated.add("ipsElsewhere: kept the first " + options.maxIpsElsewhere() + " distinct addresses; "
                         + droppedIpsElsewhere + " further occurrences are not listed");
+            }
+            Map<LogFormat, Long> formats = new EnumMap<>(LogFormat.class);
+            for (LogFormat each : LogFormat.values()) {
+                if (formatLines[each.ordinal()] > 0) {
+                    formats.put(each, formatLines[each.ordinal()]);
+                }
             }
             long parsed = lines - malformed;
             long requestLines = parsed - directives;

@@ -22,6 +22,7 @@ import java.util.List;
 public class ReportOutputs {
 
     static final String HTML = ".html";
+    static final String HTML_KIND = "html";
     static final String WAF_IPV4 = ".waf-ipv4.txt";
     static final String WAF_IPV6 = ".waf-ipv6.txt";
     static final String GUARDDUTY = ".guardduty.txt";
@@ -49,7 +50,7 @@ public class ReportOutputs {
         List<Report.Output> written = new ArrayList<>();
         if (settings.html()) {
             byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
-            written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, "html", null));
+            written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));
         }
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
         if (settings.wafIpSets()) {

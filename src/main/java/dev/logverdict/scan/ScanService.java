@@ -115,10 +115,14 @@ public class ScanService {
             throw new IOException("s3://" + bucket + "/" + key + " could not be read to the end (" + traffic.inputError()
                     + "); the partial report is at s3://" + reportBucket + "/" + reportKey);
         }
-        AlertOutcome alert = alerts.alertOnce(report, reportBucket, reportKey, outputs.stream()
-                .filter(output -> output.kind().equals("html")).map(Report.Output::key).findFirst().orElse(null));
+        AlertOutcome alert = alerts.alertOnce(report, reportBucket, reportKey, htmlKeyOf(outputs));
         return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),
                 outputs, alert);
+    }
+
+    private static String htmlKeyOf(List<Report.Output> outputs) {
+        return outputs.stream().filter(output -> output.kind().equals(ReportOutputs.HTML_KIND))
+                .map(Report.Output::key).findFirst().orElse(null);
     }
 
     private LogScanner newScanner() {
