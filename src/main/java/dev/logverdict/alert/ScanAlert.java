@@ -42,8 +42,8 @@ public record ScanAlert(
     }
 
     /** The alert for a report, or null when it found nothing malicious (no alert is sent then). */
-    public static ScanAlert of(Report report, String reportBucket, String reportKey, String htmlKey, int topOffenders) {
-        MaliciousAddresses malicious = MaliciousAddresses.of(report);
+    public static ScanAlert of(Report report, MaliciousAddresses malicious, String reportBucket, String reportKey,
+                               String htmlKey, int topOffenders) {
         if (malicious.isEmpty()) {
             return null;
         }

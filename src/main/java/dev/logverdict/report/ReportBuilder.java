@@ -4,7 +4,6 @@ import dev.logverdict.intel.Assessment;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.feeds.Blocklist;
-import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.Verdict;
 import dev.logverdict.intel.VerdictPolicy;

@@ -1,7 +1,5 @@
 package dev.logverdict.scan;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
@@ -78,10 +76,11 @@ public class Priming {
             Report report = ReportBuilder.build(new StoredObject("priming", "logs/priming.log", null, "0", SAMPLE.length()),
                     traffic, new ReputationLookups.Outcome(Map.of(), IntelStatus.NOT_CONFIGURED, null,
                             new IntelStats(0, 0, null, 0, 0, 0, null)), VerdictPolicy.defaults(), List.of(), Instant.now());
-            new ReportWriter().write(report, OutputStream.nullOutputStream());
+            ReportWriter writer = new ReportWriter();
+            writer.write(report, OutputStream.nullOutputStream());
             html.render(ReportViews.of(report, 10, "reports/priming.log.json"));
-            new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(OutputStream.nullOutputStream(),
-                    StixExport.bundle(MaliciousAddresses.of(report), report, Instant.now(), Duration.ofDays(1)));
+            writer.write(StixExport.bundle(MaliciousAddresses.of(report), report, Instant.now(), Duration.ofDays(1)),
+                    OutputStream.nullOutputStream());
             // Endpoint resolution is the S3 client's costliest first step, and needs no request.
             s3.utilities().getUrl(request -> request.bucket("logverdict-priming").key("logs/priming.log"));
             LOG.debugf("primed in %d ms", (System.nanoTime() - start) / 1_000_000);

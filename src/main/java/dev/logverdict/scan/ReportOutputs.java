@@ -1,11 +1,11 @@
 package dev.logverdict.scan;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.BlocklistExport;
 import dev.logverdict.report.export.MaliciousAddresses;
+import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.export.StixExport;
 import dev.logverdict.report.view.HtmlReportRenderer;
 import dev.logverdict.report.view.ReportViews;
@@ -33,7 +33,7 @@ public class ReportOutputs {
     private final HtmlReportRenderer htmlRenderer;
     private final LogVerdictConfig.Outputs settings;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private final ReportWriter writer = new ReportWriter();
 
     public ReportOutputs(ObjectStore store, HtmlReportRenderer htmlRenderer, LogVerdictConfig config, Clock clock) {
         this.store = store;
@@ -46,13 +46,13 @@ public class ReportOutputs {
      * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
      * @return what was written, for the report's {@code outputs} list
      */
-    public List<Report.Output> write(Report report, String bucket, String keyBase, String jsonKey) throws IOException {
+    public List<Report.Output> write(Report report, MaliciousAddresses malicious, String bucket, String keyBase,
+                                     String jsonKey) throws IOException {
         List<Report.Output> written = new ArrayList<>();
         if (settings.html()) {
             byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
             written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));
         }
-        MaliciousAddresses malicious = MaliciousAddresses.of(report);
         if (settings.wafIpSets()) {
             List<dev.logverdict.ip.IpAddress> v4 = malicious.addresses(4);
             List<dev.logverdict.ip.IpAddress> v6 = malicious.addresses(6);
@@ -65,9 +65,9 @@ public class ReportOutputs {
                     (long) all.size()));
         }
         if (settings.stix()) {
-            byte[] bundle = json.writeValueAsBytes(StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor()));
-            written.add(put(bucket, keyBase + STIX, "application/stix+json;version=2.1", bundle, "stix",
-                    (long) malicious.offenders().size()));
+            StixBundle bundle = StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor());
+            store.write(bucket, keyBase + STIX, "application/stix+json;version=2.1", out -> writer.write(bundle, out));
+            written.add(new Report.Output("stix", bucket, keyBase + STIX, (long) malicious.offenders().size()));
         }
         return written;
     }

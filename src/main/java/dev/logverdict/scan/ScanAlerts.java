@@ -7,6 +7,7 @@ import dev.logverdict.alert.AlertFailedException;
 import dev.logverdict.alert.AlertPublisher;
 import dev.logverdict.alert.ScanAlert;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -51,11 +52,12 @@ public class ScanAlerts {
     }
 
     /** @throws AlertFailedException when sending failed; the marker is removed so a retry can send it */
-    public AlertOutcome alertOnce(Report report, String reportBucket, String reportKey, String htmlKey) {
+    public AlertOutcome alertOnce(Report report, MaliciousAddresses malicious, String reportBucket, String reportKey,
+                                  String htmlKey) {
         if (!publisher.enabled()) {
             return AlertOutcome.disabled();
         }
-        ScanAlert alert = ScanAlert.of(report, reportBucket, reportKey, htmlKey, topOffenders);
+        ScanAlert alert = ScanAlert.of(report, malicious, reportBucket, reportKey, htmlKey, topOffenders);
         if (alert == null) {
             return new AlertOutcome("nothing_malicious", publisher.target(), null);
         }

@@ -22,6 +22,7 @@ import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportBuilder;
 import dev.logverdict.report.ReportWriter;
+import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.storage.ObjectKeys;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
@@ -102,7 +103,8 @@ public class ScanService {
         Report report = ReportBuilder.build(source, traffic, outcome, policy, blocklists, clock.instant());
         String reportKey = keys.reportKeyFor(key);
         // The JSON goes last: when it exists, so does everything it lists.
-        List<Report.Output> outputs = reportOutputs.write(report, reportBucket, keys.outputKeyBaseFor(key), reportKey);
+        MaliciousAddresses malicious = MaliciousAddresses.of(report);
+        List<Report.Output> outputs = reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(key), reportKey);
         store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
 
@@ -115,7 +117,7 @@ public class ScanService {
             throw new IOException("s3://" + bucket + "/" + key + " could not be read to the end (" + traffic.inputError()
                     + "); the partial report is at s3://" + reportBucket + "/" + reportKey);
         }
-        AlertOutcome alert = alerts.alertOnce(report, reportBucket, reportKey, htmlKeyOf(outputs));
+        AlertOutcome alert = alerts.alertOnce(report, malicious, reportBucket, reportKey, htmlKeyOf(outputs));
         return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),
                 outputs, alert);
     }

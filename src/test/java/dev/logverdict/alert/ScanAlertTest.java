@@ -1,6 +1,7 @@
 package dev.logverdict.alert;
 
 import dev.logverdict.report.Report;
+import dev.logverdict.report.export.MaliciousAddresses;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -26,7 +27,7 @@ class ScanAlertTest {
         }
         Report report = build(log.toString(), assessments);
 
-        ScanAlert alert = ScanAlert.of(report, "reports-bucket", "reports/web.log.json", null, 3);
+        ScanAlert alert = ScanAlert.of(report, MaliciousAddresses.of(report), "reports-bucket", "reports/web.log.json", null, 3);
 
         assertThat(alert.counts().malicious()).isEqualTo(7);
         assertThat(alert.topOffenders()).extracting(ScanAlert.Offender::ip)
@@ -41,7 +42,7 @@ class ScanAlertTest {
     void sendsNothingWhenNothingIsMalicious() {
         Report report = build(line("8.8.8.8", "10:00:00", "/", "curl"), Map.of(ip("8.8.8.8"), harmless()));
 
-        assertThat(ScanAlert.of(report, "b", "k", null, 5)).isNull();
+        assertThat(ScanAlert.of(report, MaliciousAddresses.of(report), "b", "k", null, 5)).isNull();
     }
 
     @Test

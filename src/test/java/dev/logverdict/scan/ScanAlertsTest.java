@@ -4,6 +4,7 @@ import dev.logverdict.alert.AlertFailedException;
 import dev.logverdict.alert.AlertPublisher;
 import dev.logverdict.alert.ScanAlert;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.support.InMemoryObjectStore;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class ScanAlertsTest {
         };
         RecordingPublisher publisher = new RecordingPublisher();
 
-        AlertOutcome outcome = new ScanAlerts(publisher, store, 5, "cache/_alerts/").alertOnce(MALICIOUS, "b", "r.json", null);
+        AlertOutcome outcome = new ScanAlerts(publisher, store, 5, "cache/_alerts/").alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null);
 
         assertThat(outcome.status()).isEqualTo("sent");
         assertThat(publisher.sent).hasSize(1);
@@ -72,8 +73,8 @@ class ScanAlertsTest {
         RecordingPublisher publisher = new RecordingPublisher();
         ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/");
 
-        assertThat(alerts.alertOnce(MALICIOUS, "b", "r.json", null).status()).isEqualTo("sent");
-        assertThat(alerts.alertOnce(MALICIOUS, "b", "r.json", null).status()).isEqualTo("duplicate");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
         assertThat(publisher.sent).hasSize(1);
         assertThat(store.objects.keySet()).singleElement().asString().startsWith("b/cache/_alerts/").endsWith(".json");
     }
@@ -85,10 +86,10 @@ class ScanAlertsTest {
         ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/");
         publisher.failing = true;
 
-        assertThatThrownBy(() -> alerts.alertOnce(MALICIOUS, "b", "r.json", null)).isInstanceOf(AlertFailedException.class);
+        assertThatThrownBy(() -> alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)).isInstanceOf(AlertFailedException.class);
         assertThat(store.objects).isEmpty();
 
         publisher.failing = false;
-        assertThat(alerts.alertOnce(MALICIOUS, "b", "r.json", null).status()).isEqualTo("sent");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
     }
 }
