@@ -16,6 +16,8 @@ public final class LineReader {
         void accept(byte[] bytes, int from, int to, boolean overlong);
     }
 
+    private static final long NEWLINES = ByteSearch.broadcast((byte) '\n');
+
     private final InputStream input;
     private final byte[] buffer;
     private final int maxLineBytes;
@@ -87,11 +89,6 @@ public final class LineReader {
     }
 
     private static int indexOfNewline(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return ByteSearch.indexOf(bytes, from, to, (byte) '\n', NEWLINES);
     }
 }

@@ -12,6 +12,9 @@ final class Tokens {
     static final byte BRACKETED = 2;
 
     private static final int MAX_TOKENS = 48;
+    private static final long QUOTES = ByteSearch.broadcast((byte) '"');
+    private static final long BACKSLASHES = ByteSearch.broadcast((byte) '\\');
+    private static final long SPACES = ByteSearch.broadcast((byte) ' ');
 
     final int[] start = new int[MAX_TOKENS];
     final int[] end = new int[MAX_TOKENS];
@@ -48,10 +51,8 @@ final class Tokens {
                 }
                 i = close + 1;
             } else {
-                int j = i;
-                while (j < to && b[j] != ' ') {
-                    j++;
-                }
+                int space = ByteSearch.indexOf(b, i, to, (byte) ' ', SPACES);
+                int j = space < 0 ? to : space;
                 add(BARE, i, j);
                 i = j;
             }
@@ -86,23 +87,22 @@ final class Tokens {
     }
 
     static int closingQuote(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\\') {
-                i++;
-            } else if (b[i] == '"') {
-                return i;
+        int i = from;
+        while (true) {
+            int at = ByteSearch.indexOfEither(b, i, to, (byte) '"', QUOTES, (byte) '\\', BACKSLASHES);
+            if (at < 0 || b[at] == '"') {
+                return at;
+            }
+            // A backslash escapes the byte after it, quote or not.
+            i = at + 2;
+            if (i >= to) {
+                return -1;
             }
         }
-        return -1;
     }
 
     static int indexOf(byte[] b, int from, int to, byte wanted) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
+        return ByteSearch.indexOf(b, from, to, wanted);
     }
 
     static int lastIndexOf(byte[] b, int from, int to, byte wanted) {

@@ -1,0 +1,74 @@
+package dev.logverdict.log;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ByteSearchTest {
+
+    private static int naiveIndexOf(byte[] b, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int naiveClosingQuote(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                i++;
+            } else if (b[i] == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Bytes drawn mostly from the searched ones and from bytes one bit away from them (borrow and sign cases). */
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] alphabet = {'"', '\\', ' ', '\n', 'a', '!', (byte) 0x80, (byte) 0xA2, (byte) 0xFF, 0, 1, '#', '[', ']'};
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+        }
+        return bytes;
+    }
+
+    @Test
+    void findsTheSameFirstByteAsAByteByByteSearchAtEveryOffsetAndLength() {
+        Random random = new Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = randomBytes(random, 1 + random.nextInt(40));
+            int from = random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            for (byte wanted : new byte[] {'"', ' ', '\n', (byte) 0xFF, 0}) {
+                assertThat(ByteSearch.indexOf(bytes, from, to, wanted))
+                        .as("round %d, byte %d", round, wanted)
+                        .isEqualTo(naiveIndexOf(bytes, from, to, wanted));
+            }
+        }
+    }
+
+    @Test
+    void closingQuoteHonoursBackslashEscapesAcrossWordBoundaries() {
+        Random random = new Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = randomBytes(random, 1 + random.nextInt(40));
+            int from = random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            assertThat(Tokens.closingQuote(bytes, from, to)).as("round %d", round)
+                    .isEqualTo(naiveClosingQuote(bytes, from, to));
+        }
+    }
+
+    @Test
+    void anEscapedQuoteInTheLastByteOfAWordIsNotTheEnd() {
+        byte[] bytes = "GET /a\\\"bc d\" x".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Tokens.closingQuote(bytes, 0, bytes.length)).isEqualTo(12);
+        assertThat(Tokens.closingQuote(bytes, 0, 7)).isEqualTo(-1);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.logverdict.log;
+
+import dev.logverdict.ip.IpAddressParser;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+public final class StageBench {
+    static long sink;
+
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args[0]);
+        String stage = args[1];
+        int passes = Integer.parseInt(args[2]);
+        long size = Files.size(file);
+        for (int p = 0; p < passes; p++) {
+            long start = System.nanoTime();
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                switch (stage) {
+                    case "lines" -> new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> sink += t - f);
+                    case "parse" -> {
+                        FormatDetector d = new FormatDetector(Optional.empty(), Optional.empty());
+                        new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> sink += d.parse(b, f, t).status);
+                    }
+                    case "ip" -> {
+                        FormatDetector d = new FormatDetector(Optional.empty(), Optional.empty());
+                        new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> {
+                            ParsedLine l = d.parse(b, f, t);
+                            sink += IpAddressParser.parseClientField(l.client.bytes, l.client.from, l.client.to).low();
+                        });
+                    }
+                    case "counts" -> sink += new LogScanner(ScanOptions.defaults().withCaps(0, 1L << 40)).scan(in).lines();
+                    default -> sink += new LogScanner(ScanOptions.defaults()).scan(in).lines();
+                }
+            }
+            double s = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s pass %d: %.0f MB/s%n", stage, p, size / 1e6 / s);
+        }
+    }
+}
