@@ -33,7 +33,7 @@ final class ByteSearch {
         for (; i + 8 <= to; i += 8) {
             long found = zeroBytes((long) LONGS.get(b, i) ^ pattern);
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + firstMarked(found);
             }
         }
         for (; i < to; i++) {
@@ -51,7 +51,7 @@ final class ByteSearch {
             long word = (long) LONGS.get(b, i);
             long found = zeroBytes(word ^ firstPattern) | zeroBytes(word ^ secondPattern);
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + firstMarked(found);
             }
         }
         for (; i < to; i++) {
@@ -60,6 +60,16 @@ final class ByteSearch {
             }
         }
         return -1;
+    }
+
+    /**
+     * Which byte holds the lowest high bit of {@code found} (only bits 7, 15 … 63 can be set): that bit,
+     * moved to its byte's low end, is 256^k, and the multiplication writes k into the top byte. Plain
+     * arithmetic, because the client JIT Lambda runs with does not turn numberOfTrailingZeros into one
+     * instruction.
+     */
+    private static int firstMarked(long found) {
+        return (int) ((((found & -found) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /**

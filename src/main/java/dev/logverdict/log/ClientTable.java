@@ -10,79 +10,88 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * Client IP → activity, open addressing on the address bits: the lookup every log line makes compares
- * two longs in flat arrays instead of walking hash-map nodes. Read-only {@link Map} view for the report.
+ * Client IP → client number in the {@link ClientStore}, open addressing on the address bits: the lookup
+ * every log line makes compares two longs in one flat array and keeps no address object. Read-only
+ * {@link Map} view for the report, whose values are views of the store.
  */
 final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
-    /** Per slot: high bits, low bits, version (0 = empty): one cache line decides a probe. */
-    private long[] bits = new long[3 << 12];
-    private IpAddress[] keys = new IpAddress[1 << 12];
-    private ClientActivity[] values = new ClientActivity[1 << 12];
-    private int size;
+    private static final int WORDS = 3;
 
-    ClientActivity find(IpAddress address) {
-        int mask = keys.length - 1;
-        int slot = IpAddress.mix(address.high(), address.low()) & mask;
-        long high = address.high();
-        long low = address.low();
-        int version = address.version();
+    /** Per slot: high bits, low bits, then (client number + 1) << 8 | version; 0 = empty. */
+    private long[] slots = new long[WORDS << 12];
+    private int mask = (1 << 12) - 1;
+    private final ClientStore store;
+
+    ClientTable(ClientStore store) {
+        this.store = store;
+    }
+
+    /** The client number of an address, or -1. */
+    int find(long high, long low, int version) {
+        long[] s = slots;
+        int slot = IpAddress.mix(high, low) & mask;
         while (true) {
-            int at = slot * 3;
-            long slotVersion = bits[at + 2];
-            if (slotVersion == 0) {
-                return null;
+            int at = slot * WORDS;
+            long tag = s[at + 2];
+            if (tag == 0) {
+                return -1;
             }
-            if (bits[at + 1] == low && bits[at] == high && slotVersion == version) {
-                return values[slot];
+            if (s[at + 1] == low && s[at] == high && (tag & 0xFF) == version) {
+                return (int) (tag >>> 8) - 1;
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    void add(IpAddress address, ClientActivity activity) {
-        if ((size + 1) * 10L > keys.length * 6L) {
+    /** The client number of an address, numbering it in the store first if it is new. */
+    int findOrAdd(long high, long low, int version) {
+        int client = find(high, low, version);
+        if (client >= 0) {
+            return client;
+        }
+        if ((store.size() + 1) * 10L > (mask + 1) * 6L) {
             grow();
         }
-        insert(address, activity);
-        size++;
+        client = store.add();
+        insert(high, low, ((long) client + 1) << 8 | version);
+        return client;
     }
 
-    private void insert(IpAddress address, ClientActivity activity) {
-        int mask = keys.length - 1;
-        int slot = IpAddress.mix(address.high(), address.low()) & mask;
-        while (keys[slot] != null) {
+    private void insert(long high, long low, long tag) {
+        int slot = IpAddress.mix(high, low) & mask;
+        while (slots[slot * WORDS + 2] != 0) {
             slot = (slot + 1) & mask;
         }
-        bits[slot * 3] = address.high();
-        bits[slot * 3 + 1] = address.low();
-        bits[slot * 3 + 2] = address.version();
-        keys[slot] = address;
-        values[slot] = activity;
+        int at = slot * WORDS;
+        slots[at] = high;
+        slots[at + 1] = low;
+        slots[at + 2] = tag;
     }
 
     private void grow() {
-        IpAddress[] oldKeys = keys;
-        ClientActivity[] oldValues = values;
-        int slots = keys.length * 2;
-        bits = new long[slots * 3];
-        keys = new IpAddress[slots];
-        values = new ClientActivity[slots];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                insert(oldKeys[i], oldValues[i]);
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        mask = mask * 2 + 1;
+        for (int at = 0; at < old.length; at += WORDS) {
+            if (old[at + 2] != 0) {
+                insert(old[at], old[at + 1], old[at + 2]);
             }
         }
     }
 
     @Override
     public int size() {
-        return size;
+        return store.size();
     }
 
     @Override
     public ClientActivity get(Object key) {
-        return key instanceof IpAddress address ? find(address) : null;
+        if (!(key instanceof IpAddress address)) {
+            return null;
+        }
+        int client = find(address.high(), address.low(), address.version());
+        return client < 0 ? null : new ClientActivity(store, client);
     }
 
     @Override
@@ -99,16 +108,16 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
                     private int next = advance(0);
 
                     private int advance(int from) {
-                        int i = from;
-                        while (i < keys.length && keys[i] == null) {
-                            i++;
+                        int at = from;
+                        while (at < slots.length && slots[at + 2] == 0) {
+                            at += WORDS;
                         }
-                        return i;
+                        return at;
                     }
 
                     @Override
                     public boolean hasNext() {
-                        return next < keys.length;
+                        return next < slots.length;
                     }
 
                     @Override
@@ -116,8 +125,13 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
                         if (!hasNext()) {
                             throw new NoSuchElementException();
                         }
-                        Entry<IpAddress, ClientActivity> entry = new SimpleImmutableEntry<>(keys[next], values[next]);
-                        next = advance(next + 1);
+                        long tag = slots[next + 2];
+                        int version = (int) (tag & 0xFF);
+                        IpAddress address = version == 4 ? IpAddress.ofV4((int) slots[next + 1])
+                                : IpAddress.ofV6(slots[next], slots[next + 1]);
+                        Entry<IpAddress, ClientActivity> entry =
+                                new SimpleImmutableEntry<>(address, new ClientActivity(store, (int) (tag >>> 8) - 1));
+                        next = advance(next + WORDS);
                         return entry;
                     }
                 };
@@ -125,7 +139,7 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
             @Override
             public int size() {
-                return size;
+                return store.size();
             }
         };
     }

@@ -14,6 +14,10 @@ public final class LineReader {
     /** Receives each line; the bytes are only valid during the call. */
     public interface LineConsumer {
         void accept(byte[] bytes, int from, int to, boolean overlong);
+
+        /** The bytes of every line delivered so far are about to be overwritten: finish with them. */
+        default void endOfChunk() {
+        }
     }
 
     private static final long NEWLINES = ByteSearch.broadcast((byte) '\n');
@@ -68,6 +72,7 @@ public final class LineReader {
                 lines++;
                 skippingOverlongRest = true;
             }
+            consumer.endOfChunk();
             if (skippingOverlongRest) {
                 start = end = 0;
             } else if (start == end) {
@@ -78,6 +83,7 @@ public final class LineReader {
             deliver(consumer, start, end, false);
             lines++;
         }
+        consumer.endOfChunk();
         return lines;
     }
 

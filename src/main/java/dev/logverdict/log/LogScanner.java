@@ -43,7 +43,7 @@ public final class LogScanner {
         LineReader reader = new LineReader(new LimitedInputStream(content, options.maxUncompressedBytes()),
                 options.maxLineBytes());
         try {
-            reader.forEachLine(accumulator::accept);
+            reader.forEachLine(accumulator);
         } catch (LimitedInputStream.LimitReached e) {
             inputError = "reading stopped after " + options.maxUncompressedBytes()
                     + " uncompressed bytes (logverdict.max-uncompressed-bytes); the rest of the object was not scanned";
@@ -69,10 +69,12 @@ public final class LogScanner {
         return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
     }
 
-    private static final class Accumulator {
+    private static final class Accumulator implements LineReader.LineConsumer {
         private final ScanOptions options;
         private final FormatDetector detector;
-        private final ClientTable clients = new ClientTable();
+        private final ClientStore store;
+        private final ClientTable clients;
+        private final RequestBatch pending = new RequestBatch();
         private final Map<String, Long> nonIpClients = new HashMap<>();
         private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
         private final List<MalformedSample> samples = new ArrayList<>();
@@ -85,14 +87,16 @@ public final class LogScanner {
         private long directives;
         private long droppedNonIpClients;
         private long droppedIpsElsewhere;
-        private long countsOnly;
 
         Accumulator(ScanOptions options) {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
+            this.store = new ClientStore(options.maxDetailedIps());
+            this.clients = new ClientTable(store);
         }
 
-        void accept(byte[] bytes, int from, int to, boolean overlong) {
+        @Override
+        public void accept(byte[] bytes, int from, int to, boolean overlong) {
             lines++;
             if (to == from) {
                 malformed("empty line", bytes, from, to);
@@ -127,11 +131,9 @@ public final class LogScanner {
                 IpAddress origin = xff.isPresent()
                         ? ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies())
                         : direct;
-                if (origin.equals(direct)) {
-                    activityOf(direct).record(line, context);
-                } else {
-                    activityOf(origin).recordForwarded(line, direct, context);
-                    activityOf(direct).recordRelayed();
+                pending.add(origin, origin.equals(direct) ? null : direct, line, context);
+                if (pending.isFull()) {
+                    countPending();
                 }
             } else if (HostnameSyntax.isHostname(client.bytes(), client.from(), client.to())) {
                 String host = client.asString();
@@ -145,17 +147,33 @@ public final class LogScanner {
             }
         }
 
-        private ClientActivity activityOf(IpAddress address) {
-            ClientActivity activity = clients.find(address);
-            if (activity == null) {
-                boolean detailed = clients.size() < options.maxDetailedIps();
-                if (!detailed) {
-                    countsOnly++;
-                }
-                activity = new ClientActivity(detailed);
-                clients.add(address, activity);
+        /**
+         * Counts the queued requests in log order, so a new client is numbered where it first appears. In
+         * stages over the whole batch, each a short loop whose cache misses overlap: numbering, bringing
+         * the records in, then counting.
+         */
+        private void countPending() {
+            RequestBatch batch = pending;
+            for (int i = 0; i < batch.size; i++) {
+                batch.client[i] = clients.findOrAdd(batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i]);
+                IpAddress proxy = batch.viaProxy[i];
+                batch.proxyClient[i] = proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
             }
-            return activity;
+            store.prefetch(batch);
+            for (int i = 0; i < batch.size; i++) {
+                int client = batch.client[i];
+                store.record(client, batch, i, context);
+                if (batch.proxyClient[i] >= 0) {
+                    store.recordForwarded(client, batch.viaProxy[i]);
+                    store.recordRelayed(batch.proxyClient[i]);
+                }
+            }
+            batch.clear();
+        }
+
+        @Override
+        public void endOfChunk() {
+            countPending();
         }
 
         private void recordElsewhere(IpAddress address) {
@@ -174,6 +192,9 @@ public final class LogScanner {
         }
 
         TrafficScan result(long bytesRead, String inputError, boolean readFailed) {
+            // A read that failed mid-chunk leaves queued requests whose lines are still in the buffer.
+            countPending();
+            long countsOnly = Math.max(0, store.size() - (long) options.maxDetailedIps());
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "
                         + options.maxDetailedIps() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");

@@ -25,8 +25,8 @@ final class StringTable {
         this.maxLength = maxLength;
     }
 
-    /** @param hash non-zero hash of the field's bytes up to {@code to} */
-    String get(long hash, Field field, int to) {
+    /** @param hash non-zero hash of {@code bytes[from, to)} */
+    String get(long hash, byte[] bytes, int from, int to) {
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
         while (values[slot] != null) {
             if (keys[slot] == hash) {
@@ -34,7 +34,7 @@ final class StringTable {
             }
             slot = (slot + 1) & mask;
         }
-        String text = textOf(field.bytes(), field.from(), Math.min(to, field.from() + maxLength));
+        String text = textOf(bytes, from, Math.min(to, from + maxLength));
         if (size < capacity) {
             keys[slot] = hash;
             values[slot] = text;

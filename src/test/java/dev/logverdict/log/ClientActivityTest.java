@@ -48,6 +48,56 @@ class ClientActivityTest {
         assertThat(activity.signals()).isEmpty();
     }
 
+    /** Hands out reads of a random 1..4096 bytes, so lines straddle reads and the line buffer is reused. */
+    private static java.io.InputStream unevenReads(byte[] log, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        return new java.io.FilterInputStream(new ByteArrayInputStream(log)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(4096)));
+            }
+        };
+    }
+
+    @Test
+    void keepsEveryClientsTextsAndCountsExactAcrossReusedLineBuffers() throws IOException {
+        // Requests are counted in batches after parsing; a batch must be counted before the buffer its
+        // texts point into is refilled. Clients arrive throughout the log, so texts are taken throughout;
+        // 4 paths and 2 agents each: few enough for exact counts.
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder log = new StringBuilder();
+        Map<String, Map<String, Long>> expectedPaths = new java.util.HashMap<>();
+        Map<String, Map<String, Long>> expectedAgents = new java.util.HashMap<>();
+        Map<String, Long> expectedBytes = new java.util.HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            int client = i / 40 + random.nextInt(10);
+            String ip = "203.0." + (client / 256) + "." + (client % 256);
+            String path = "/client-" + client + "/page-" + random.nextInt(4);
+            int variant = random.nextInt(2);
+            String agent = "agent-" + client + "-" + variant + " " + "x".repeat(client % 100 + variant);
+            int size = random.nextInt(5000);
+            log.append(line(ip, "27/Nov/2026:10:00:00", "GET " + path + "?q=" + i + " HTTP/1.1", 200, String.valueOf(size), agent));
+            expectedPaths.computeIfAbsent(ip, k -> new java.util.HashMap<>()).merge(path, 1L, Long::sum);
+            expectedAgents.computeIfAbsent(ip, k -> new java.util.HashMap<>()).merge(agent, 1L, Long::sum);
+            expectedBytes.merge(ip, (long) size, Long::sum);
+        }
+        byte[] bytes = log.toString().getBytes(StandardCharsets.US_ASCII);
+        assertThat(bytes.length).isGreaterThan(20 * 65_536);
+        TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(1024, 20, 10)).scan(unevenReads(bytes, 5));
+        assertThat(scan.clients()).hasSize(expectedPaths.size());
+        expectedPaths.forEach((ip, paths) -> {
+            ClientActivity activity = of(scan, ip);
+            assertThat(activity.bytes()).as(ip).isEqualTo(expectedBytes.get(ip));
+            assertThat(activity.detail().topPaths()).as(ip)
+                    .containsExactlyInAnyOrderElementsOf(paths.entrySet().stream()
+                            .map(e -> new TopN.Entry(e.getKey(), e.getValue())).toList());
+            assertThat(activity.detail().topUserAgents()).as(ip)
+                    .containsExactlyInAnyOrderElementsOf(expectedAgents.get(ip).entrySet().stream()
+                            .map(e -> new TopN.Entry(e.getKey().substring(0, Math.min(200, e.getKey().length())), e.getValue()))
+                            .toList());
+        });
+    }
+
     @Test
     void findsTheHeavyHittersAmongManyDistinctPaths() throws IOException {
         StringBuilder log = new StringBuilder();

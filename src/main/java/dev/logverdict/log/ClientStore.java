@@ -1,0 +1,351 @@
+package dev.logverdict.log;
+
+import dev.logverdict.ip.IpAddress;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every client's accumulators in flat, paged primitive arrays. A log line updates one contiguous record
+ * (counts, status and method counters, top-N slots) found by index arithmetic, instead of following
+ * pointers through half a dozen objects: the record's cache misses then overlap instead of waiting one
+ * behind the other, which is what the scan's per-line cost was made of. Clients are numbered in order of
+ * first appearance; the first {@code detailedClients} get the detailed record, the rest counts only, so
+ * memory stays bounded with millions of addresses.
+ */
+final class ClientStore {
+
+    // A client's record, in longs. Every client has the counts:
+    static final int REQUESTS = 0;
+    static final int BYTES = 1;
+    static final int FIRST_SEEN = 2;
+    static final int LAST_SEEN = 3;
+    static final int FORWARDED = 4;
+    static final int RELAYED = 5;
+    /** Per-signal counts, two 32-bit counts per long. */
+    static final int SIGNALS = 6;
+    private static final int COUNT_LONGS = SIGNALS + (Signal.values().length + 1) / 2;
+    // Detailed clients also have:
+    static final int FIRST_HOUR = COUNT_LONGS;
+    /** Status classes (1xx…5xx, other), then methods: 32-bit counters, two per long. */
+    static final int COUNTERS = FIRST_HOUR + 1;
+    static final int METHODS_AT = 6;
+    private static final int COUNTER_COUNT = METHODS_AT + ActivityContext.METHODS.length;
+    static final int PATH_SLOTS = COUNTERS + (COUNTER_COUNT + 1) / 2;
+    static final int PATH_CAPACITY = 2 * ActivityContext.TOP_PATHS;
+    static final int AGENT_SLOTS = PATH_SLOTS + PATH_CAPACITY;
+    static final int AGENT_CAPACITY = 2 * ActivityContext.TOP_USER_AGENTS;
+    private static final int DETAIL_LONGS = AGENT_SLOTS + AGENT_CAPACITY;
+
+    // A client's references: the proxies it came through; detailed clients also the top-N texts and hours.
+    static final int VIA = 0;
+    static final int PATH_TEXTS = 1;
+    static final int AGENT_TEXTS = PATH_TEXTS + PATH_CAPACITY;
+    static final int HOURLY = AGENT_TEXTS + AGENT_CAPACITY;
+    private static final int DETAIL_REFS = HOURLY + 1;
+
+    private static final int MAX_PROXIES_LISTED = 8;
+    private static final long NO_HOUR = Long.MIN_VALUE;
+
+    private final int detailedClients;
+    private final Tier detailed = new Tier(DETAIL_LONGS, DETAIL_REFS);
+    private final Tier countsOnly = new Tier(COUNT_LONGS, 1);
+    private int size;
+    /** What {@link #prefetch} read; only there to keep its loads. */
+    @SuppressWarnings("unused")
+    private long prefetched;
+
+    ClientStore(int detailedClients) {
+        this.detailedClients = Math.max(0, detailedClients);
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isDetailed(int client) {
+        return client < detailedClients;
+    }
+
+    /** Numbers a new client and returns its index. */
+    int add() {
+        int client = size++;
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        long[] record = tier.reserve(index);
+        int at = tier.at(index);
+        record[at + FIRST_SEEN] = ParsedLine.NO_TIMESTAMP;
+        record[at + LAST_SEEN] = ParsedLine.NO_TIMESTAMP;
+        if (tier == detailed) {
+            record[at + FIRST_HOUR] = NO_HOUR;
+        }
+        return client;
+    }
+
+    /**
+     * Reads the record words and the hourly bucket each request of the batch will update, in two tight
+     * loops: Java has no prefetch instruction, but independent loads in a short loop are issued together,
+     * so the batch waits for memory about once instead of once per request. The loads feed a checksum
+     * kept in a field, so the compiler cannot drop them.
+     */
+    void prefetch(RequestBatch batch) {
+        long sum = 0;
+        for (int i = 0; i < batch.size; i++) {
+            int client = batch.client[i];
+            Tier tier = tier(client);
+            int index = indexIn(client);
+            long[] r = tier.longs(index);
+            int at = tier.at(index);
+            int last = at + tier.longsPerRecord - 1;
+            sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)]
+                    + r[Math.min(at + 32, last)] + r[last];
+            if (tier == detailed) {
+                sum += (tier.refs(index)[tier.refAt(index) + HOURLY] == null ? 0 : 1);
+            }
+        }
+        for (int i = 0; i < batch.size; i++) {
+            int client = batch.client[i];
+            long second = batch.epochSecond[i];
+            if (client < detailedClients && second != ParsedLine.NO_TIMESTAMP) {
+                int[] hourly = (int[]) detailed.refs(client)[detailed.refAt(client) + HOURLY];
+                long offset = Math.floorDiv(second, 3600) - detailed.longs(client)[detailed.at(client) + FIRST_HOUR];
+                if (hourly != null && offset >= 0 && offset < hourly.length) {
+                    sum += hourly[(int) offset];
+                }
+            }
+        }
+        prefetched = sum;
+    }
+
+    /** Request {@code i} of the batch, made by this client. */
+    void record(int client, RequestBatch batch, int i, ActivityContext context) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        long[] r = tier.longs(index);
+        int at = tier.at(index);
+        r[at + REQUESTS]++;
+        long epochSecond = batch.epochSecond[i];
+        if (epochSecond != ParsedLine.NO_TIMESTAMP) {
+            long first = r[at + FIRST_SEEN];
+            if (first == ParsedLine.NO_TIMESTAMP || epochSecond < first) {
+                r[at + FIRST_SEEN] = epochSecond;
+            }
+            long last = r[at + LAST_SEEN];
+            if (last == ParsedLine.NO_TIMESTAMP || epochSecond > last) {
+                r[at + LAST_SEEN] = epochSecond;
+            }
+        }
+        if (batch.responseBytes[i] > 0) {
+            r[at + BYTES] += batch.responseBytes[i];
+        }
+        if (batch.signals[i] != 0) {
+            countSignals(r, at, batch.signals[i]);
+        }
+        if (tier == detailed) {
+            recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i, context);
+        }
+    }
+
+    private static void countSignals(long[] r, int at, long signals) {
+        for (int i = 0; i < Signal.values().length; i++) {
+            if ((signals & (1L << i)) != 0) {
+                increment(r, at + SIGNALS, i);
+            }
+        }
+    }
+
+    private static void recordDetail(long[] r, int at, Object[] refs, int refAt, RequestBatch batch, int i,
+                                     ActivityContext context) {
+        int status = batch.status[i];
+        increment(r, at + COUNTERS, status >= 100 && status <= 599 ? status / 100 - 1 : 5);
+        int method = batch.method[i];
+        if (method >= 0) {
+            increment(r, at + COUNTERS, METHODS_AT + method);
+        }
+        if (batch.pathHash[i] != 0) {
+            TopN.add(r, at + PATH_SLOTS, PATH_CAPACITY, refs, refAt + PATH_TEXTS, batch.pathHash[i],
+                    batch.pathBytes[i], batch.pathFrom[i], batch.pathEnd[i], context.paths);
+        }
+        if (batch.agentHash[i] != 0) {
+            TopN.add(r, at + AGENT_SLOTS, AGENT_CAPACITY, refs, refAt + AGENT_TEXTS, batch.agentHash[i],
+                    batch.agentBytes[i], batch.agentFrom[i], batch.agentTo[i], context.userAgents);
+        }
+        if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
+            countHour(r, at, refs, refAt, Math.floorDiv(batch.epochSecond[i], 3600), context);
+        }
+    }
+
+    /** A request this client made through a trusted proxy, which named it in X-Forwarded-For. */
+    @SuppressWarnings("unchecked")
+    void recordForwarded(int client, IpAddress proxy) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        tier.longs(index)[tier.at(index) + FORWARDED]++;
+        Object[] refs = tier.refs(index);
+        int refAt = tier.refAt(index) + VIA;
+        Map<IpAddress, Long> via = (Map<IpAddress, Long>) refs[refAt];
+        if (via == null) {
+            via = new HashMap<>(4);
+            refs[refAt] = via;
+        }
+        if (via.containsKey(proxy) || via.size() < MAX_PROXIES_LISTED) {
+            via.merge(proxy, 1L, Long::sum);
+        }
+    }
+
+    /** A request this (trusted proxy) client passed on for another client. */
+    void recordRelayed(int client) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        tier.longs(index)[tier.at(index) + RELAYED]++;
+    }
+
+    private static void countHour(long[] r, int at, Object[] refs, int refAt, long hour, ActivityContext context) {
+        int[] hourly = (int[]) refs[refAt + HOURLY];
+        if (hourly == null) {
+            hourly = new int[4];
+            refs[refAt + HOURLY] = hourly;
+            r[at + FIRST_HOUR] = hour;
+        }
+        long firstHour = r[at + FIRST_HOUR];
+        if (hour < firstHour) {
+            int shift = (int) Math.min(firstHour - hour, Integer.MAX_VALUE);
+            int span = usedSpan(hourly);
+            if ((long) shift + span > ActivityContext.MAX_HOURS) {
+                context.hourlyDropped++;
+                return;
+            }
+            int[] grown = new int[Math.max(hourly.length, shift + span)];
+            System.arraycopy(hourly, 0, grown, shift, span);
+            hourly = grown;
+            firstHour = hour;
+            refs[refAt + HOURLY] = hourly;
+            r[at + FIRST_HOUR] = hour;
+        }
+        long offset = hour - firstHour;
+        if (offset >= ActivityContext.MAX_HOURS) {
+            context.hourlyDropped++;
+            return;
+        }
+        if (offset >= hourly.length) {
+            // Grow in small steps: a day of traffic is 24 buckets, and 100 k clients each hold one.
+            hourly = Arrays.copyOf(hourly, (int) Math.min(ActivityContext.MAX_HOURS, (offset + 8) & ~7L));
+            refs[refAt + HOURLY] = hourly;
+        }
+        hourly[(int) offset]++;
+    }
+
+    static int usedSpan(int[] hourly) {
+        int last = hourly.length - 1;
+        while (last >= 0 && hourly[last] == 0) {
+            last--;
+        }
+        return last + 1;
+    }
+
+    private static void increment(long[] r, int at, int counter) {
+        r[at + (counter >>> 1)] += 1L << ((counter & 1) << 5);
+    }
+
+    private static long counter(long[] r, int at, int counter) {
+        return (r[at + (counter >>> 1)] >>> ((counter & 1) << 5)) & 0xFFFF_FFFFL;
+    }
+
+    // Reading, for the report (see ClientActivity and ActivityDetail).
+
+    long count(int client, int field) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        return tier.longs(index)[tier.at(index) + field];
+    }
+
+    long signalCount(int client, Signal signal) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        return counter(tier.longs(index), tier.at(index) + SIGNALS, signal.ordinal());
+    }
+
+    /** A detailed client's status-class or method counter ({@link #METHODS_AT} + method). */
+    long detailCounter(int client, int counter) {
+        return counter(detailed.longs(client), detailed.at(client) + COUNTERS, counter);
+    }
+
+    Object reference(int client, int field) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        return tier.refs(index)[tier.refAt(index) + field];
+    }
+
+    java.util.List<TopN.Entry> topPaths(int client) {
+        return TopN.entries(detailed.longs(client), detailed.at(client) + PATH_SLOTS, PATH_CAPACITY,
+                detailed.refs(client), detailed.refAt(client) + PATH_TEXTS, ActivityContext.TOP_PATHS);
+    }
+
+    java.util.List<TopN.Entry> topUserAgents(int client) {
+        return TopN.entries(detailed.longs(client), detailed.at(client) + AGENT_SLOTS, AGENT_CAPACITY,
+                detailed.refs(client), detailed.refAt(client) + AGENT_TEXTS, ActivityContext.TOP_USER_AGENTS);
+    }
+
+    long firstHour(int client) {
+        return detailed.longs(client)[detailed.at(client) + FIRST_HOUR];
+    }
+
+    int[] hourly(int client) {
+        return (int[]) detailed.refs(client)[detailed.refAt(client) + HOURLY];
+    }
+
+    private Tier tier(int client) {
+        return client < detailedClients ? detailed : countsOnly;
+    }
+
+    private int indexIn(int client) {
+        return client < detailedClients ? client : client - detailedClients;
+    }
+
+    /** Records of one shape in pages of {@link #PAGE_SIZE} clients: growing never copies a record. */
+    private static final class Tier {
+        private static final int PAGE_BITS = 10;
+        private static final int PAGE_SIZE = 1 << PAGE_BITS;
+        private static final int PAGE_MASK = PAGE_SIZE - 1;
+
+        final int longsPerRecord;
+        private final int refsPerRecord;
+        private long[][] longPages = new long[4][];
+        private Object[][] refPages = new Object[4][];
+
+        Tier(int longsPerRecord, int refsPerRecord) {
+            this.longsPerRecord = longsPerRecord;
+            this.refsPerRecord = refsPerRecord;
+        }
+
+        long[] reserve(int index) {
+            int page = index >>> PAGE_BITS;
+            if (page >= longPages.length) {
+                longPages = Arrays.copyOf(longPages, longPages.length * 2);
+                refPages = Arrays.copyOf(refPages, refPages.length * 2);
+            }
+            if (longPages[page] == null) {
+                longPages[page] = new long[PAGE_SIZE * longsPerRecord];
+                refPages[page] = new Object[PAGE_SIZE * refsPerRecord];
+            }
+            return longPages[page];
+        }
+
+        long[] longs(int index) {
+            return longPages[index >>> PAGE_BITS];
+        }
+
+        int at(int index) {
+            return (index & PAGE_MASK) * longsPerRecord;
+        }
+
+        Object[] refs(int index) {
+            return refPages[index >>> PAGE_BITS];
+        }
+
+        int refAt(int index) {
+            return (index & PAGE_MASK) * refsPerRecord;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.logverdict.log;
+
+import dev.logverdict.ip.IpAddress;
+
+/**
+ * Requests parsed but not yet counted against their clients, as parallel arrays. Counting is what misses
+ * the cache (a client record, its top-N slots, its hourly series: one random place each in tens of MB);
+ * done one line at a time, every miss waited behind a line's parsing. Counted back to back, the processor
+ * overlaps the misses of consecutive requests. Text offsets point into the line buffer, so a batch is
+ * counted before that buffer is reused, and lines stay in log order (the results depend on it).
+ */
+final class RequestBatch {
+
+    static final int CAPACITY = 256;
+
+    final long[] clientHigh = new long[CAPACITY];
+    final long[] clientLow = new long[CAPACITY];
+    final int[] clientVersion = new int[CAPACITY];
+    /** The trusted proxy that named the client in X-Forwarded-For, or null for a direct request. */
+    final IpAddress[] viaProxy = new IpAddress[CAPACITY];
+    /** Filled when the batch is counted: the client's number, and the proxy's (or -1). */
+    final int[] client = new int[CAPACITY];
+    final int[] proxyClient = new int[CAPACITY];
+    final long[] epochSecond = new long[CAPACITY];
+    final long[] responseBytes = new long[CAPACITY];
+    final int[] status = new int[CAPACITY];
+    final int[] method = new int[CAPACITY];
+    final long[] signals = new long[CAPACITY];
+    final long[] pathHash = new long[CAPACITY];
+    final byte[][] pathBytes = new byte[CAPACITY][];
+    final int[] pathFrom = new int[CAPACITY];
+    /** The path's end without the query string: top paths are counted by path. */
+    final int[] pathEnd = new int[CAPACITY];
+    final long[] agentHash = new long[CAPACITY];
+    final byte[][] agentBytes = new byte[CAPACITY][];
+    final int[] agentFrom = new int[CAPACITY];
+    final int[] agentTo = new int[CAPACITY];
+    int size;
+
+    boolean isFull() {
+        return size == CAPACITY;
+    }
+
+    /** Queues one request of {@code client} (through {@code proxy}, or null) with the line's fields. */
+    void add(IpAddress client, IpAddress proxy, ParsedLine line, ActivityContext context) {
+        int i = size++;
+        clientHigh[i] = client.high();
+        clientLow[i] = client.low();
+        clientVersion[i] = client.version();
+        viaProxy[i] = proxy;
+        epochSecond[i] = line.epochSecond();
+        responseBytes[i] = line.responseBytes();
+        status[i] = line.status();
+        method[i] = ActivityContext.methodIndex(line.method());
+        long found = 0;
+        Field path = line.path();
+        if (path.isPresent()) {
+            // Hashed once, for the signal cache and the top-N slots alike.
+            int query = Tokens.indexOf(path.bytes(), path.from(), path.to(), (byte) '?');
+            int end = query < 0 ? path.to() : query;
+            long hash = Hashing.hash(path.bytes(), path.from(), end) | 1;
+            long targetHash = query < 0 ? hash : Hashing.hash(path.bytes(), path.from(), path.to()) | 1;
+            found |= context.signals.ofTarget(path, targetHash);
+            pathHash[i] = hash;
+            pathBytes[i] = path.bytes();
+            pathFrom[i] = path.from();
+            pathEnd[i] = end;
+        } else {
+            pathHash[i] = 0;
+            pathBytes[i] = null;
+        }
+        Field agent = line.userAgent();
+        if (agent.isPresent()) {
+            long hash = Hashing.hash(agent.bytes(), agent.from(), agent.to()) | 1;
+            found |= context.signals.ofUserAgent(agent, hash);
+            agentHash[i] = hash;
+            agentBytes[i] = agent.bytes();
+            agentFrom[i] = agent.from();
+            agentTo[i] = agent.to();
+        } else {
+            agentHash[i] = 0;
+            agentBytes[i] = null;
+        }
+        signals[i] = found;
+    }
+
+    void clear() {
+        // Drop the references so a batch never pins an old line buffer or a decoded JSON value.
+        java.util.Arrays.fill(viaProxy, 0, size, null);
+        java.util.Arrays.fill(pathBytes, 0, size, null);
+        java.util.Arrays.fill(agentBytes, 0, size, null);
+        size = 0;
+    }
+}
