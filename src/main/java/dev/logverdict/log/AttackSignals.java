@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class AttackSignals {
 
-    private static final Map<Signal, List<String>> TARGET_PATTERNS = Map.of(
+    static final Map<Signal, List<String>> TARGET_PATTERNS = Map.of(
             Signal.PATH_TRAVERSAL, List.of("../", "..\\", "/etc/passwd", "/etc/shadow", "win.ini", "/proc/self/"),
             Signal.SQL_INJECTION, List.of("union select", "union all select", "' or '1'='1", "' or 1=1", "\" or 1=1",
                     " or 1=1", "information_schema", "sleep(", "benchmark(", "waitfor delay", "extractvalue(",
@@ -45,13 +45,25 @@ final class AttackSignals {
         java.util.Arrays.fill(agentKeys, 1);
     }
 
-    /** Signals of a request target (path and query), as a bit set of {@link Signal}s. */
-    long ofTarget(Field target, long hash) {
+    /**
+     * Signals of a request target, as a bit set of {@link Signal}s. The path and the query are looked up
+     * apart: paths repeat and stay cached while query strings often do not, and since no pattern holds a
+     * '?', no match can span the two, so the union is what a scan of the whole target would find.
+     */
+    long ofTarget(byte[] b, int from, int queryMark, int to, long pathHash) {
+        long signals = ofTargetPart(b, from, queryMark, pathHash);
+        if (queryMark + 1 < to) {
+            signals |= ofTargetPart(b, queryMark + 1, to, Hashing.hash(b, queryMark + 1, to) | 1);
+        }
+        return signals;
+    }
+
+    private long ofTargetPart(byte[] b, int from, int to, long hash) {
         int slot = (int) (hash ^ (hash >>> 29)) & (CACHE_SLOTS - 1);
         if (targetKeys[slot] == hash && hash != 1) {
             return targetValues[slot];
         }
-        long signals = TARGET.scan(target.bytes(), target.from(), target.to(), true);
+        long signals = TARGET.scan(b, from, to, true);
         targetKeys[slot] = hash;
         targetValues[slot] = signals;
         return signals;

@@ -115,7 +115,12 @@ final class ClientStore {
                 }
             }
         }
-        prefetched = sum;
+        keep(sum);
+    }
+
+    /** Keeps a read-ahead's loads from being optimised away. */
+    void keep(long readAhead) {
+        prefetched += readAhead;
     }
 
     /** Request {@code i} of the batch, made by this client. */

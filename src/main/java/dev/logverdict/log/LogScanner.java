@@ -125,16 +125,17 @@ public final class LogScanner {
 
         private void recordClient(ParsedLine line) {
             Field client = line.client();
-            IpAddress direct = IpAddressParser.parseClientField(client.bytes(), client.from(), client.to());
-            if (direct != null) {
-                Field xff = line.forwardedFor();
+            Field xff = line.forwardedFor();
+            // The usual line, a plain IPv4 client and no forwarding header, is queued without an address object.
+            long v4 = xff.isPresent() ? -1 : IpAddressParser.dottedQuad(client.bytes(), client.from(), client.to());
+            IpAddress direct = v4 >= 0 ? null : IpAddressParser.parseClientField(client.bytes(), client.from(), client.to());
+            if (v4 >= 0) {
+                queue(0, v4, 4, null, line);
+            } else if (direct != null) {
                 IpAddress origin = xff.isPresent()
                         ? ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies())
                         : direct;
-                pending.add(origin, origin.equals(direct) ? null : direct, line, context);
-                if (pending.isFull()) {
-                    countPending();
-                }
+                queue(origin.high(), origin.low(), origin.version(), origin.equals(direct) ? null : direct, line);
             } else if (HostnameSyntax.isHostname(client.bytes(), client.from(), client.to())) {
                 String host = client.asString();
                 if (nonIpClients.containsKey(host) || nonIpClients.size() < options.maxNonIpClients()) {
@@ -147,6 +148,13 @@ public final class LogScanner {
             }
         }
 
+        private void queue(long high, long low, int version, IpAddress proxy, ParsedLine line) {
+            pending.add(high, low, version, proxy, line, context);
+            if (pending.isFull()) {
+                countPending();
+            }
+        }
+
         /**
          * Counts the queued requests in log order, so a new client is numbered where it first appears. In
          * stages over the whole batch, each a short loop whose cache misses overlap: numbering, bringing
@@ -154,6 +162,7 @@ public final class LogScanner {
          */
         private void countPending() {
             RequestBatch batch = pending;
+            store.keep(clients.prefetch(batch));
             for (int i = 0; i < batch.size; i++) {
                 batch.client[i] = clients.findOrAdd(batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i]);
                 IpAddress proxy = batch.viaProxy[i];

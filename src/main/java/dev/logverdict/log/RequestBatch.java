@@ -41,12 +41,15 @@ final class RequestBatch {
         return size == CAPACITY;
     }
 
-    /** Queues one request of {@code client} (through {@code proxy}, or null) with the line's fields. */
-    void add(IpAddress client, IpAddress proxy, ParsedLine line, ActivityContext context) {
+    /**
+     * Queues one request of the client with these address bits (see {@link IpAddress}), through
+     * {@code proxy} or null, with the line's fields.
+     */
+    void add(long high, long low, int version, IpAddress proxy, ParsedLine line, ActivityContext context) {
         int i = size++;
-        clientHigh[i] = client.high();
-        clientLow[i] = client.low();
-        clientVersion[i] = client.version();
+        clientHigh[i] = high;
+        clientLow[i] = low;
+        clientVersion[i] = version;
         viaProxy[i] = proxy;
         epochSecond[i] = line.epochSecond();
         responseBytes[i] = line.responseBytes();
@@ -59,8 +62,7 @@ final class RequestBatch {
             int query = Tokens.indexOf(path.bytes(), path.from(), path.to(), (byte) '?');
             int end = query < 0 ? path.to() : query;
             long hash = Hashing.hash(path.bytes(), path.from(), end) | 1;
-            long targetHash = query < 0 ? hash : Hashing.hash(path.bytes(), path.from(), path.to()) | 1;
-            found |= context.signals.ofTarget(path, targetHash);
+            found |= context.signals.ofTarget(path.bytes(), path.from(), end, path.to(), hash);
             pathHash[i] = hash;
             pathBytes[i] = path.bytes();
             pathFrom[i] = path.from();

@@ -40,6 +40,28 @@ class IpAddressParserProperties {
     }
 
     @Property(tries = 5000)
+    void theDottedQuadShortcutAcceptsExactlyTheIpv4ClientFieldsOfTheFullParser(@ForAll("ipv4LikeText") String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long bits = IpAddressParser.dottedQuad(bytes, 0, bytes.length);
+        IpAddress full = IpAddressParser.parseClientField(text);
+        if (bits >= 0) {
+            assertThat(full).as(text).isEqualTo(IpAddress.ofV4((int) bits));
+        } else {
+            // Only bracketed or zoned forms may still be accepted by the full parser, never a bare dotted quad.
+            assertThat(full == null || text.startsWith("[") || text.contains("%") || text.contains(":")).as(text).isTrue();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> ipv4LikeText() {
+        Arbitrary<String> octet = Arbitraries.oneOf(Arbitraries.integers().between(0, 300).map(String::valueOf),
+                Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(4));
+        Arbitrary<String> quads = Combinators.combine(octet, octet, octet, octet).as((a, b, c, d) -> a + "." + b + "." + c + "." + d);
+        Arbitrary<String> noise = Arbitraries.strings().withChars("0123456789.[]%:").ofMinLength(0).ofMaxLength(18);
+        return Arbitraries.oneOf(quads, quads.map(q -> "[" + q + "]"), noise);
+    }
+
+    @Property(tries = 5000)
     void agreesWithInetAddressOnIpv6LiteralForms(@ForAll("ipv6LikeText") String text) {
         // A string with ':' is always treated as a literal by InetAddress: no name resolution happens.
         InetAddress jdk;

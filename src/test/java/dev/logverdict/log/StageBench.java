@@ -19,6 +19,7 @@ public final class StageBench {
         long size = Files.size(file);
         for (int p = 0; p < passes; p++) {
             long start = System.nanoTime();
+            long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try (InputStream in = new FileInputStream(file.toFile())) {
                 switch (stage) {
                     case "lines" -> new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> sink += t - f);
@@ -38,7 +39,8 @@ public final class StageBench {
                 }
             }
             double s = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%s pass %d: %.0f MB/s%n", stage, p, size / 1e6 / s);
+            double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            System.out.printf("%s pass %d: %.0f MB/s wall, %.0f MB/s of thread CPU time%n", stage, p, size / 1e6 / s, size / 1e6 / cpu);
         }
     }
 }
