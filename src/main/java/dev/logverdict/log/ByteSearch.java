@@ -18,6 +18,11 @@ final class ByteSearch {
     private ByteSearch() {
     }
 
+    /** The eight bytes at {@code at}, little-endian: the first byte in the low bits. */
+    static long word(byte[] b, int at) {
+        return (long) LONGS.get(b, at);
+    }
+
     /** A word with {@code value} in every byte, for {@link #indexOf(byte[], int, int, byte, long)}. */
     static long broadcast(byte value) {
         return (value & 0xFFL) * ONES;

@@ -13,6 +13,7 @@ final class ClfParser implements LineParser {
 
     private final Variant variant;
     private final Tokens t = new Tokens();
+    private final ClfClock clock = new ClfClock();
 
     ClfParser(Variant variant) {
         this.variant = variant;
@@ -54,7 +55,7 @@ final class ClfParser implements LineParser {
             out.malformed("unterminated [timestamp]");
             return false;
         }
-        out.epochSecond = Timestamps.clf(b, t.start[c + 3], t.end[c + 3]);
+        out.epochSecond = clock.epochSecond(b, t.start[c + 3], t.end[c + 3]);
         if (out.epochSecond == ParsedLine.NO_TIMESTAMP) {
             out.malformed("invalid timestamp");
             return false;

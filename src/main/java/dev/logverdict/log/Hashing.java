@@ -1,15 +1,9 @@
 package dev.logverdict.log;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /** A fast 64-bit hash of a byte range, used to count paths and user agents without making strings. */
 final class Hashing {
 
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
-    /** One 8-byte load per word instead of eight byte loads and shifts. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Hashing() {
     }
@@ -18,7 +12,7 @@ final class Hashing {
         long h = 0x2545F4914F6CDD1DL ^ (to - from);
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
+            long word = ByteSearch.word(b, i);
             h = Long.rotateLeft(h ^ word * MULTIPLIER, 29) * MULTIPLIER;
         }
         for (; i < to; i++) {

@@ -8,6 +8,7 @@ package dev.logverdict.log;
 final class S3AccessLogParser implements LineParser {
 
     private final Tokens t = new Tokens();
+    private final ClfClock clock = new ClfClock();
 
     @Override
     public LogFormat family() {
@@ -21,7 +22,7 @@ final class S3AccessLogParser implements LineParser {
             out.malformed("not an S3 access log line");
             return false;
         }
-        out.epochSecond = Timestamps.clf(b, t.start[2], t.end[2]);
+        out.epochSecond = clock.epochSecond(b, t.start[2], t.end[2]);
         if (out.epochSecond == ParsedLine.NO_TIMESTAMP) {
             out.malformed("invalid timestamp");
             return false;
