@@ -109,7 +109,7 @@ final class ClientStore {
             long second = batch.epochSecond[i];
             if (client < detailedClients && second != ParsedLine.NO_TIMESTAMP) {
                 int[] hourly = (int[]) detailed.refs(client)[detailed.refAt(client) + HOURLY];
-                long offset = Math.floorDiv(second, 3600) - detailed.longs(client)[detailed.at(client) + FIRST_HOUR];
+                long offset = batch.hour[i] - detailed.longs(client)[detailed.at(client) + FIRST_HOUR];
                 if (hourly != null && offset >= 0 && offset < hourly.length) {
                     sum += hourly[(int) offset];
                 }
@@ -177,7 +177,7 @@ final class ClientStore {
                     batch.agentBytes[i], batch.agentFrom[i], batch.agentTo[i], context.userAgents);
         }
         if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
-            countHour(r, at, refs, refAt, Math.floorDiv(batch.epochSecond[i], 3600), context);
+            countHour(r, at, refs, refAt, batch.hour[i], context);
         }
     }
 

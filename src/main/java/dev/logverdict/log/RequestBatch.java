@@ -22,6 +22,8 @@ final class RequestBatch {
     final int[] client = new int[CAPACITY];
     final int[] proxyClient = new int[CAPACITY];
     final long[] epochSecond = new long[CAPACITY];
+    /** Hours since the epoch, for the hourly series; meaningless where there is no time. */
+    final long[] hour = new long[CAPACITY];
     final long[] responseBytes = new long[CAPACITY];
     final int[] status = new int[CAPACITY];
     final int[] method = new int[CAPACITY];
@@ -52,6 +54,7 @@ final class RequestBatch {
         clientVersion[i] = version;
         viaProxy[i] = proxy;
         epochSecond[i] = line.epochSecond();
+        hour[i] = hourOf(line.epochSecond());
         responseBytes[i] = line.responseBytes();
         status[i] = line.status();
         method[i] = ActivityContext.methodIndex(line.method());
@@ -84,6 +87,25 @@ final class RequestBatch {
             agentBytes[i] = null;
         }
         signals[i] = found;
+    }
+
+    private long currentHour = Long.MIN_VALUE;
+    private long currentHourStart = Long.MAX_VALUE;
+
+    /**
+     * Lines come in time order, so the hour is usually the last line's: two comparisons instead of a
+     * 64-bit division, which the client JIT does not turn into a multiplication.
+     */
+    private long hourOf(long epochSecond) {
+        if (epochSecond >= currentHourStart && epochSecond - currentHourStart < 3600) {
+            return currentHour;
+        }
+        if (epochSecond == ParsedLine.NO_TIMESTAMP) {
+            return 0;
+        }
+        currentHour = Math.floorDiv(epochSecond, 3600);
+        currentHourStart = currentHour * 3600;
+        return currentHour;
     }
 
     void clear() {
