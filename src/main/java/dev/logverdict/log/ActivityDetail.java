@@ -1,6 +1,5 @@
 package dev.logverdict.log;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +57,6 @@ public final class ActivityDetail {
     /** Requests per hour from {@link #hourlyStart()}. */
     public int[] hourly() {
         int[] hourly = store.hourly(client);
-        return hourly == null ? new int[0] : Arrays.copyOf(hourly, ClientStore.usedSpan(hourly));
+        return hourly == null ? new int[0] : hourly;
     }
 }

@@ -28,8 +28,10 @@ final class ClientStore {
     private static final int COUNT_LONGS = SIGNALS + (Signal.values().length + 1) / 2;
     // Detailed clients also have:
     static final int FIRST_HOUR = COUNT_LONGS;
+    /** The {@link HourlyBlocks} handle of the hourly series. */
+    static final int HOURLY = FIRST_HOUR + 1;
     /** Status classes (1xx…5xx, other), then methods: 32-bit counters, two per long. */
-    static final int COUNTERS = FIRST_HOUR + 1;
+    static final int COUNTERS = HOURLY + 1;
     static final int METHODS_AT = 6;
     private static final int COUNTER_COUNT = METHODS_AT + ActivityContext.METHODS.length;
     static final int PATH_SLOTS = COUNTERS + (COUNTER_COUNT + 1) / 2;
@@ -38,12 +40,11 @@ final class ClientStore {
     static final int AGENT_CAPACITY = 2 * ActivityContext.TOP_USER_AGENTS;
     private static final int DETAIL_LONGS = AGENT_SLOTS + AGENT_CAPACITY;
 
-    // A client's references: the proxies it came through; detailed clients also the top-N texts and hours.
+    // A client's references: the proxies it came through; detailed clients also the top-N texts.
     static final int VIA = 0;
     static final int PATH_TEXTS = 1;
     static final int AGENT_TEXTS = PATH_TEXTS + PATH_CAPACITY;
-    static final int HOURLY = AGENT_TEXTS + AGENT_CAPACITY;
-    private static final int DETAIL_REFS = HOURLY + 1;
+    private static final int DETAIL_REFS = AGENT_TEXTS + AGENT_CAPACITY;
 
     private static final int MAX_PROXIES_LISTED = 8;
     private static final long NO_HOUR = Long.MIN_VALUE;
@@ -51,6 +52,7 @@ final class ClientStore {
     private final int detailedClients;
     private final Tier detailed = new Tier(DETAIL_LONGS, DETAIL_REFS);
     private final Tier countsOnly = new Tier(COUNT_LONGS, 1);
+    private final HourlyBlocks hours = new HourlyBlocks();
     private int size;
     /** What {@link #prefetch} read; only there to keep its loads. */
     @SuppressWarnings("unused")
@@ -79,6 +81,7 @@ final class ClientStore {
         record[at + LAST_SEEN] = ParsedLine.NO_TIMESTAMP;
         if (tier == detailed) {
             record[at + FIRST_HOUR] = NO_HOUR;
+            record[at + HOURLY] = HourlyBlocks.NONE;
         }
         return client;
     }
@@ -100,18 +103,17 @@ final class ClientStore {
             int last = at + tier.longsPerRecord - 1;
             sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)]
                     + r[Math.min(at + 32, last)] + r[last];
-            if (tier == detailed) {
-                sum += (tier.refs(index)[tier.refAt(index) + HOURLY] == null ? 0 : 1);
-            }
         }
         for (int i = 0; i < batch.size; i++) {
             int client = batch.client[i];
             long second = batch.epochSecond[i];
             if (client < detailedClients && second != ParsedLine.NO_TIMESTAMP) {
-                int[] hourly = (int[]) detailed.refs(client)[detailed.refAt(client) + HOURLY];
-                long offset = batch.hour[i] - detailed.longs(client)[detailed.at(client) + FIRST_HOUR];
-                if (hourly != null && offset >= 0 && offset < hourly.length) {
-                    sum += hourly[(int) offset];
+                long[] r = detailed.longs(client);
+                int at = detailed.at(client);
+                long block = r[at + HOURLY];
+                long offset = batch.hour[i] - r[at + FIRST_HOUR];
+                if (block != HourlyBlocks.NONE && offset >= 0 && offset < HourlyBlocks.size(block)) {
+                    sum += hours.page(block)[HourlyBlocks.offset(block) + (int) offset];
                 }
             }
         }
@@ -149,6 +151,9 @@ final class ClientStore {
         }
         if (tier == detailed) {
             recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i, context);
+            if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
+                countHour(r, at, batch.hour[i], context);
+            }
         }
     }
 
@@ -175,9 +180,6 @@ final class ClientStore {
         if (batch.agentHash[i] != 0) {
             TopN.add(r, at + AGENT_SLOTS, AGENT_CAPACITY, refs, refAt + AGENT_TEXTS, batch.agentHash[i],
                     batch.agentBytes[i], batch.agentFrom[i], batch.agentTo[i], context.userAgents);
-        }
-        if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
-            countHour(r, at, refs, refAt, batch.hour[i], context);
         }
     }
 
@@ -206,26 +208,24 @@ final class ClientStore {
         tier.longs(index)[tier.at(index) + RELAYED]++;
     }
 
-    private static void countHour(long[] r, int at, Object[] refs, int refAt, long hour, ActivityContext context) {
-        int[] hourly = (int[]) refs[refAt + HOURLY];
-        if (hourly == null) {
-            hourly = new int[4];
-            refs[refAt + HOURLY] = hourly;
+    private void countHour(long[] r, int at, long hour, ActivityContext context) {
+        long block = r[at + HOURLY];
+        if (block == HourlyBlocks.NONE) {
+            block = hours.allocate(1);
+            r[at + HOURLY] = block;
             r[at + FIRST_HOUR] = hour;
         }
         long firstHour = r[at + FIRST_HOUR];
         if (hour < firstHour) {
-            int shift = (int) Math.min(firstHour - hour, Integer.MAX_VALUE);
-            int span = usedSpan(hourly);
-            if ((long) shift + span > ActivityContext.MAX_HOURS) {
+            long shift = firstHour - hour;
+            int span = hours.usedSpan(block);
+            if (shift + span > ActivityContext.MAX_HOURS) {
                 context.hourlyDropped++;
                 return;
             }
-            int[] grown = new int[Math.max(hourly.length, shift + span)];
-            System.arraycopy(hourly, 0, grown, shift, span);
-            hourly = grown;
+            block = hours.move(block, (int) shift, (int) shift + span);
             firstHour = hour;
-            refs[refAt + HOURLY] = hourly;
+            r[at + HOURLY] = block;
             r[at + FIRST_HOUR] = hour;
         }
         long offset = hour - firstHour;
@@ -233,20 +233,11 @@ final class ClientStore {
             context.hourlyDropped++;
             return;
         }
-        if (offset >= hourly.length) {
-            // Grow in small steps: a day of traffic is 24 buckets, and 100 k clients each hold one.
-            hourly = Arrays.copyOf(hourly, (int) Math.min(ActivityContext.MAX_HOURS, (offset + 8) & ~7L));
-            refs[refAt + HOURLY] = hourly;
+        if (offset >= HourlyBlocks.size(block)) {
+            block = hours.move(block, 0, (int) offset + 1);
+            r[at + HOURLY] = block;
         }
-        hourly[(int) offset]++;
-    }
-
-    static int usedSpan(int[] hourly) {
-        int last = hourly.length - 1;
-        while (last >= 0 && hourly[last] == 0) {
-            last--;
-        }
-        return last + 1;
+        hours.page(block)[HourlyBlocks.offset(block) + (int) offset]++;
     }
 
     private static void increment(long[] r, int at, int counter) {
@@ -296,8 +287,10 @@ final class ClientStore {
         return detailed.longs(client)[detailed.at(client) + FIRST_HOUR];
     }
 
+    /** Requests per hour from {@link #firstHour}, up to the last non-zero hour; null when no request had a time. */
     int[] hourly(int client) {
-        return (int[]) detailed.refs(client)[detailed.refAt(client) + HOURLY];
+        long block = detailed.longs(client)[detailed.at(client) + HOURLY];
+        return block == HourlyBlocks.NONE ? null : hours.series(block);
     }
 
     private Tier tier(int client) {

@@ -157,6 +157,34 @@ class ClientActivityTest {
     }
 
     @Test
+    void chartsEveryHourExactlyWhenSeriesGrowBothWaysAndReuseEachOthersSpace() throws IOException {
+        // Out-of-order hours over 25 days make series move to larger blocks, forwards and backwards, and
+        // other clients take over the blocks they leave.
+        java.util.Random random = new java.util.Random(23);
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        java.time.format.DateTimeFormatter clf = java.time.format.DateTimeFormatter
+                .ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+        Map<String, java.util.TreeMap<Integer, Integer>> expected = new java.util.HashMap<>();
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 6_000; i++) {
+            String ip = "198.18.0." + random.nextInt(40);
+            int hour = random.nextInt(600);
+            log.append(line(ip, clf.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
+            expected.computeIfAbsent(ip, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
+        }
+        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+        expected.forEach((ip, hours) -> {
+            ActivityDetail detail = of(scan, ip).detail();
+            int first = hours.firstKey();
+            int[] series = new int[hours.lastKey() - first + 1];
+            hours.forEach((hour, count) -> series[hour - first] = count);
+            assertThat(Instant.ofEpochSecond(detail.hourlyStart())).as(ip).isEqualTo(base.plusSeconds(first * 3600L));
+            assertThat(detail.hourly()).as(ip).containsExactly(series);
+        });
+        assertThat(scan.truncated()).noneMatch(note -> note.startsWith("hourly:"));
+    }
+
+    @Test
     void keepsCountingEveryIpPastTheDetailCapAndSaysSo() throws IOException {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 50; i++) {

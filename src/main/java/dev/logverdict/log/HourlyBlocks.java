@@ -1,0 +1,98 @@
+package dev.logverdict.log;
+
+import java.util.Arrays;
+
+/**
+ * Every detailed client's requests-per-hour series, as blocks of shared int pages. A client's record
+ * holds its block's handle, so counting an hour touches the bucket alone: no reference to follow and no
+ * array header to check, two cache misses fewer per request than an int[] per client. Blocks come in a
+ * few sizes; a series that outgrows its block moves to a larger one and the old block is reused.
+ */
+final class HourlyBlocks {
+
+    /** No block: the client has no timed request yet. */
+    static final long NONE = -1;
+
+    private static final int PAGE_BITS = 18;
+    private static final int PAGE_INTS = 1 << PAGE_BITS;
+    private static final int OFFSET_MASK = PAGE_INTS - 1;
+    /** Block sizes in hours, each about 1.5 times the last, up to the longest series kept. */
+    private static final int[] SIZES = {8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, ActivityContext.MAX_HOURS};
+
+    private int[][] pages = new int[1][];
+    private int lastPage = -1;
+    private int nextFree = PAGE_INTS;
+    private final long[][] released = new long[SIZES.length][];
+    private final int[] releasedCount = new int[SIZES.length];
+
+    // A handle: page index << 32 | size class << 24 | offset in the page.
+
+    int[] page(long block) {
+        return pages[(int) (block >>> 32)];
+    }
+
+    static int offset(long block) {
+        return (int) block & OFFSET_MASK;
+    }
+
+    static int size(long block) {
+        return SIZES[(int) (block >>> 24) & 0xFF];
+    }
+
+    /** A zeroed block of at least {@code hours} buckets ({@code hours} ≤ {@link ActivityContext#MAX_HOURS}). */
+    long allocate(int hours) {
+        int sizeClass = 0;
+        while (SIZES[sizeClass] < hours) {
+            sizeClass++;
+        }
+        if (releasedCount[sizeClass] > 0) {
+            return released[sizeClass][--releasedCount[sizeClass]];
+        }
+        int size = SIZES[sizeClass];
+        if (nextFree + size > PAGE_INTS) {
+            lastPage++;
+            if (lastPage == pages.length) {
+                pages = Arrays.copyOf(pages, pages.length * 2);
+            }
+            pages[lastPage] = new int[PAGE_INTS];
+            nextFree = 0;
+        }
+        long block = (long) lastPage << 32 | (long) sizeClass << 24 | nextFree;
+        nextFree += size;
+        return block;
+    }
+
+    /**
+     * Moves a series into a block of at least {@code hours} buckets, {@code shift} buckets later (when an
+     * earlier hour turns up); the old block is cleared for reuse.
+     */
+    long move(long block, int shift, int hours) {
+        long moved = allocate(hours);
+        int[] from = page(block);
+        int span = usedSpan(block);
+        System.arraycopy(from, offset(block), page(moved), offset(moved) + shift, span);
+        Arrays.fill(from, offset(block), offset(block) + size(block), 0);
+        int sizeClass = (int) (block >>> 24) & 0xFF;
+        if (released[sizeClass] == null || releasedCount[sizeClass] == released[sizeClass].length) {
+            released[sizeClass] = Arrays.copyOf(released[sizeClass] == null ? new long[0] : released[sizeClass],
+                    Math.max(16, releasedCount[sizeClass] * 2));
+        }
+        released[sizeClass][releasedCount[sizeClass]++] = block;
+        return moved;
+    }
+
+    /** Buckets up to and including the last non-zero one. */
+    int usedSpan(long block) {
+        int[] page = page(block);
+        int start = offset(block);
+        int last = size(block) - 1;
+        while (last >= 0 && page[start + last] == 0) {
+            last--;
+        }
+        return last + 1;
+    }
+
+    int[] series(long block) {
+        return Arrays.copyOfRange(page(block), offset(block), offset(block) + usedSpan(block));
+    }
+}
