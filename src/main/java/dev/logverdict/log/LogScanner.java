@@ -168,7 +168,7 @@ public final class LogScanner {
                 IpAddress proxy = batch.viaProxy[i];
                 batch.proxyClient[i] = proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
             }
-            store.prefetch(batch);
+            store.prefetch(batch, context);
             for (int i = 0; i < batch.size; i++) {
                 int client = batch.client[i];
                 store.record(client, batch, i, context);

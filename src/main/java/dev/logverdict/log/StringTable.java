@@ -27,9 +27,10 @@ final class StringTable {
 
     /** @param hash non-zero hash of {@code bytes[from, to)} */
     String get(long hash, byte[] bytes, int from, int to) {
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (values[slot] != null) {
-            if (keys[slot] == hash) {
+        // Keys alone decide the probe (0 = empty; hashes are never 0), so a lookup reads one array until it hits.
+        int slot = slotOf(hash);
+        for (long key = keys[slot]; key != 0; key = keys[slot]) {
+            if (key == hash) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
@@ -41,6 +42,15 @@ final class StringTable {
             size++;
         }
         return text;
+    }
+
+    /** Reads the key slot {@code hash} starts at, for a read-ahead (see {@link ClientStore#prefetch}). */
+    long touch(long hash) {
+        return keys[slotOf(hash)];
+    }
+
+    private int slotOf(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & mask;
     }
 
     private String textOf(byte[] b, int from, int to) {
