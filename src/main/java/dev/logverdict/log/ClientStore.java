@@ -47,6 +47,11 @@ final class ClientStore {
     private static final int DETAIL_REFS = AGENT_TEXTS + AGENT_CAPACITY;
 
     private static final int MAX_PROXIES_LISTED = 8;
+    /** Detailed clients are numbered below 2^CLIENT_BITS (the detail cap is far lower). */
+    private static final int CLIENT_BITS = 24;
+    private static final long CLIENT_MASK = (1L << CLIENT_BITS) - 1;
+    /** More detailed clients than this would need gigabytes; the cap keeps client numbers in CLIENT_BITS. */
+    static final int MAX_DETAILED = 1 << CLIENT_BITS;
     private static final long NO_HOUR = Long.MIN_VALUE;
 
     private final int detailedClients;
@@ -59,7 +64,11 @@ final class ClientStore {
     private long prefetched;
 
     ClientStore(int detailedClients) {
-        this.detailedClients = Math.max(0, detailedClients);
+        this.detailedClients = Math.max(0, Math.min(detailedClients, MAX_DETAILED));
+    }
+
+    int detailedClients() {
+        return detailedClients;
     }
 
     int size() {
@@ -242,6 +251,32 @@ final class ClientStore {
             r[at + HOURLY] = block;
         }
         hours.page(block)[HourlyBlocks.offset(block) + (int) offset]++;
+        if (hours.wasteful()) {
+            compactHours();
+        }
+    }
+
+    /** Slides every hourly series down over released blocks, in address order, and repoints the records. */
+    private void compactHours() {
+        int clients = Math.min(size, detailedClients);
+        long[] order = new long[clients];
+        int count = 0;
+        for (int client = 0; client < clients; client++) {
+            long block = detailed.longs(client)[detailed.at(client) + HOURLY];
+            if (block != HourlyBlocks.NONE) {
+                // The block's address above the client's number: sorting orders by address.
+                order[count++] = HourlyBlocks.sortKey(block) << CLIENT_BITS | client;
+            }
+        }
+        Arrays.sort(order, 0, count);
+        hours.beginCompaction();
+        for (int i = 0; i < count; i++) {
+            int client = (int) (order[i] & CLIENT_MASK);
+            long[] r = detailed.longs(client);
+            int at = detailed.at(client);
+            r[at + HOURLY] = hours.slide(r[at + HOURLY]);
+        }
+        hours.endCompaction();
     }
 
     private static void increment(long[] r, int at, int counter) {

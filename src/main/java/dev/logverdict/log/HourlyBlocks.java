@@ -24,6 +24,10 @@ final class HourlyBlocks {
     private int nextFree = PAGE_INTS;
     private final long[][] released = new long[SIZES.length][];
     private final int[] releasedCount = new int[SIZES.length];
+    private long liveInts;
+    private long releasedInts;
+    private int compactPage;
+    private int compactNext;
 
     // A handle: page index << 32 | size class << 24 | offset in the page.
 
@@ -45,10 +49,12 @@ final class HourlyBlocks {
         while (SIZES[sizeClass] < hours) {
             sizeClass++;
         }
+        int size = SIZES[sizeClass];
+        liveInts += size;
         if (releasedCount[sizeClass] > 0) {
+            releasedInts -= size;
             return released[sizeClass][--releasedCount[sizeClass]];
         }
-        int size = SIZES[sizeClass];
         if (nextFree + size > PAGE_INTS) {
             lastPage++;
             if (lastPage == pages.length) {
@@ -78,7 +84,59 @@ final class HourlyBlocks {
                     Math.max(16, releasedCount[sizeClass] * 2));
         }
         released[sizeClass][releasedCount[sizeClass]++] = block;
+        liveInts -= size(block);
+        releasedInts += size(block);
         return moved;
+    }
+
+    /**
+     * Whether released blocks take more than a third of the pages. Series grow in step (in a log sorted
+     * by time every client's span grows with the hour), so small blocks are left behind in bulk and are
+     * not taken again; the owner of the handles then compacts ({@link #beginCompaction}).
+     */
+    boolean wasteful() {
+        return releasedInts > PAGE_INTS && releasedInts * 2 > liveInts;
+    }
+
+    /**
+     * Starts sliding every live block down to the lowest free place. The caller then passes each live
+     * handle to {@link #slide} in ascending order (that is what makes the copies safe) and stores what it
+     * returns, and finally calls {@link #endCompaction}.
+     */
+    void beginCompaction() {
+        compactPage = 0;
+        compactNext = 0;
+        Arrays.fill(releasedCount, 0);
+        releasedInts = 0;
+    }
+
+    long slide(long block) {
+        int size = size(block);
+        if (compactNext + size > PAGE_INTS) {
+            // Blocks never straddle pages; the tail left here is never allocated again.
+            compactPage++;
+            compactNext = 0;
+        }
+        long moved = (long) compactPage << 32 | (block & (0xFFL << 24)) | compactNext;
+        if (moved != block) {
+            System.arraycopy(page(block), offset(block), pages[compactPage], compactNext, size);
+        }
+        compactNext += size;
+        return moved;
+    }
+
+    void endCompaction() {
+        Arrays.fill(pages[compactPage], compactNext, PAGE_INTS, 0);
+        for (int page = compactPage + 1; page <= lastPage; page++) {
+            pages[page] = null;
+        }
+        lastPage = compactPage;
+        nextFree = compactNext;
+    }
+
+    /** Ascending order of handles is ascending address order. */
+    static long sortKey(long block) {
+        return (block >>> 32) << 24 | (block & OFFSET_MASK);
     }
 
     /** Buckets up to and including the last non-zero one. */

@@ -203,10 +203,10 @@ public final class LogScanner {
         TrafficScan result(long bytesRead, String inputError, boolean readFailed) {
             // A read that failed mid-chunk leaves queued requests whose lines are still in the buffer.
             countPending();
-            long countsOnly = Math.max(0, store.size() - (long) options.maxDetailedIps());
+            long countsOnly = Math.max(0, store.size() - (long) store.detailedClients());
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "
-                        + options.maxDetailedIps() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");
+                        + store.detailedClients() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");
             }
             if (context.hourlyDropped > 0) {
                 truncated.add("hourly: " + context.hourlyDropped + " requests fell outside an IP's "

@@ -185,6 +185,36 @@ class ClientActivityTest {
     }
 
     @Test
+    void keepsEverySeriesExactWhenLeftBehindBlocksAreCompactedAway() throws IOException {
+        // 3,000 clients over a month in time order: every series grows in step and leaves its smaller blocks
+        // behind, megabytes of them, which the store compacts while it counts.
+        java.util.Random random = new java.util.Random(29);
+        Instant base = Instant.parse("2026-10-01T00:00:00Z");
+        java.time.format.DateTimeFormatter clf = java.time.format.DateTimeFormatter
+                .ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+        Map<Integer, java.util.TreeMap<Integer, Integer>> expected = new java.util.HashMap<>();
+        StringBuilder log = new StringBuilder();
+        for (int hour = 0; hour < 720; hour += 6) {
+            String time = clf.format(base.plusSeconds(hour * 3600L));
+            for (int client = 0; client < 3_000; client++) {
+                if (random.nextInt(4) == 0) {
+                    log.append(line("10.1." + (client / 256) + "." + (client % 256), time, "GET / HTTP/1.1", 200, "1", "x"));
+                    expected.computeIfAbsent(client, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
+                }
+            }
+        }
+        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+        expected.forEach((client, hours) -> {
+            ActivityDetail detail = of(scan, "10.1." + (client / 256) + "." + (client % 256)).detail();
+            int first = hours.firstKey();
+            int[] series = new int[hours.lastKey() - first + 1];
+            hours.forEach((hour, count) -> series[hour - first] = count);
+            assertThat(Instant.ofEpochSecond(detail.hourlyStart())).isEqualTo(base.plusSeconds(first * 3600L));
+            assertThat(detail.hourly()).as("client %d", client).containsExactly(series);
+        });
+    }
+
+    @Test
     void keepsCountingEveryIpPastTheDetailCapAndSaysSo() throws IOException {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 50; i++) {
