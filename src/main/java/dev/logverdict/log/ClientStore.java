@@ -58,6 +58,8 @@ final class ClientStore {
     private final Tier detailed = new Tier(DETAIL_LONGS, DETAIL_REFS);
     private final Tier countsOnly = new Tier(COUNT_LONGS, 1);
     private final HourlyBlocks hours = new HourlyBlocks();
+    /** Requests beyond a full 16-bit bucket, by client number << 32 | hour since the epoch. */
+    private final Map<Long, Long> hoursBeyondFull = new HashMap<>();
     private int size;
     /** What {@link #prefetch} read; only there to keep its loads. */
     @SuppressWarnings("unused")
@@ -165,7 +167,7 @@ final class ClientStore {
         if (tier == detailed) {
             recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i, context);
             if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
-                countHour(r, at, batch.hour[i], context);
+                countHour(client, r, at, batch.hour[i], context);
             }
         }
     }
@@ -221,7 +223,7 @@ final class ClientStore {
         tier.longs(index)[tier.at(index) + RELAYED]++;
     }
 
-    private void countHour(long[] r, int at, long hour, ActivityContext context) {
+    private void countHour(long client, long[] r, int at, long hour, ActivityContext context) {
         long block = r[at + HOURLY];
         if (block == HourlyBlocks.NONE) {
             block = hours.allocate(1);
@@ -250,7 +252,13 @@ final class ClientStore {
             block = hours.move(block, 0, (int) offset + 1);
             r[at + HOURLY] = block;
         }
-        hours.page(block)[HourlyBlocks.offset(block) + (int) offset]++;
+        char[] page = hours.page(block);
+        int bucket = HourlyBlocks.offset(block) + (int) offset;
+        if (page[bucket] != HourlyBlocks.FULL) {
+            page[bucket]++;
+        } else {
+            hoursBeyondFull.merge(client << 32 | hour & 0xFFFF_FFFFL, 1L, Long::sum);
+        }
         if (hours.wasteful()) {
             compactHours();
         }
@@ -329,7 +337,18 @@ final class ClientStore {
     /** Requests per hour from {@link #firstHour}, up to the last non-zero hour; null when no request had a time. */
     int[] hourly(int client) {
         long block = detailed.longs(client)[detailed.at(client) + HOURLY];
-        return block == HourlyBlocks.NONE ? null : hours.series(block);
+        if (block == HourlyBlocks.NONE) {
+            return null;
+        }
+        int[] series = hours.series(block);
+        for (int i = 0; i < series.length; i++) {
+            if (series[i] == HourlyBlocks.FULL) {
+                long hour = firstHour(client) + i;
+                long beyond = hoursBeyondFull.getOrDefault((long) client << 32 | hour & 0xFFFF_FFFFL, 0L);
+                series[i] = (int) Math.min(Integer.MAX_VALUE, series[i] + beyond);
+            }
+        }
+        return series;
     }
 
     private Tier tier(int client) {

@@ -215,6 +215,18 @@ class ClientActivityTest {
     }
 
     @Test
+    void countsAnHourBeyondWhatOneBucketHolds() throws IOException {
+        // Buckets hold 65,535; a flood from one address in one hour is counted in full all the same.
+        String ip = "203.0.113.99";
+        String flood = line(ip, "27/Nov/2026:10:15:00", "GET / HTTP/1.1", 200, "1", "x");
+        StringBuilder log = new StringBuilder(flood.length() * 70_001);
+        log.append(line(ip, "27/Nov/2026:09:59:59", "GET / HTTP/1.1", 200, "1", "x"));
+        log.append(flood.repeat(70_000));
+        ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), ip).detail();
+        assertThat(detail.hourly()).containsExactly(1, 70_000);
+    }
+
+    @Test
     void keepsCountingEveryIpPastTheDetailCapAndSaysSo() throws IOException {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 50; i++) {
