@@ -11,16 +11,22 @@ import java.util.Set;
 
 /**
  * Client IP → client number in the {@link ClientStore}, open addressing on the address bits: the lookup
- * every log line makes compares two longs in one flat array and keeps no address object. Read-only
- * {@link Map} view for the report, whose values are views of the store.
+ * every log line makes compares words in one flat array and keeps no address object. IPv4 clients, most
+ * of any log, have a table of one long per slot (address and number), a third of the IPv6 table's size,
+ * so more of it stays in cache. Read-only {@link Map} view for the report, whose values are views of
+ * the store.
  */
 final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
-    private static final int WORDS = 3;
+    private static final int V6_WORDS = 3;
+    private static final long NUMBER_MASK = 0xFFFF_FFFFL;
 
-    /** Per slot: high bits, low bits, then (client number + 1) << 8 | version; 0 = empty. */
-    private long[] slots = new long[WORDS << 12];
-    private int mask = (1 << 12) - 1;
+    /** Per slot: address << 32 | (client number + 1); 0 = empty. */
+    private long[] v4 = new long[1 << 12];
+    private int v4Size;
+    /** Per slot: high bits, low bits, client number + 1 (0 = empty). */
+    private long[] v6 = new long[V6_WORDS << 8];
+    private int v6Size;
     private final ClientStore store;
 
     ClientTable(ClientStore store) {
@@ -32,28 +38,43 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
      * (see {@link ClientStore#prefetch}); the sum only keeps the loads.
      */
     long prefetch(RequestBatch batch) {
-        long[] s = slots;
+        long[] four = v4;
+        int fourMask = four.length - 1;
         long sum = 0;
         for (int i = 0; i < batch.size; i++) {
-            sum += s[(IpAddress.mix(batch.clientHigh[i], batch.clientLow[i]) & mask) * WORDS];
+            if (batch.clientVersion[i] == 4) {
+                sum += four[IpAddress.mix(0, batch.clientLow[i]) & fourMask];
+            }
         }
         return sum;
     }
 
     /** The client number of an address, or -1. */
     int find(long high, long low, int version) {
-        long[] s = slots;
-        int slot = IpAddress.mix(high, low) & mask;
-        while (true) {
-            int at = slot * WORDS;
-            long tag = s[at + 2];
-            if (tag == 0) {
+        if (version == 4) {
+            long[] s = v4;
+            int mask = s.length - 1;
+            for (int slot = IpAddress.mix(0, low) & mask; ; slot = (slot + 1) & mask) {
+                long entry = s[slot];
+                if (entry == 0) {
+                    return -1;
+                }
+                if (entry >>> 32 == low) {
+                    return (int) (entry & NUMBER_MASK) - 1;
+                }
+            }
+        }
+        long[] s = v6;
+        int mask = s.length / V6_WORDS - 1;
+        for (int slot = IpAddress.mix(high, low) & mask; ; slot = (slot + 1) & mask) {
+            int at = slot * V6_WORDS;
+            long number = s[at + 2];
+            if (number == 0) {
                 return -1;
             }
-            if (s[at + 1] == low && s[at] == high && (tag & 0xFF) == version) {
-                return (int) (tag >>> 8) - 1;
+            if (s[at + 1] == low && s[at] == high) {
+                return (int) number - 1;
             }
-            slot = (slot + 1) & mask;
         }
     }
 
@@ -63,34 +84,62 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
         if (client >= 0) {
             return client;
         }
-        if ((store.size() + 1) * 10L > (mask + 1) * 6L) {
-            grow();
-        }
         client = store.add();
-        insert(high, low, ((long) client + 1) << 8 | version);
+        if (version == 4) {
+            if ((v4Size + 1) * 10L > v4.length * 6L) {
+                v4 = grownV4();
+            }
+            insertV4(v4, low << 32 | (client + 1L));
+            v4Size++;
+        } else {
+            if ((v6Size + 1) * 10L > (v6.length / V6_WORDS) * 6L) {
+                v6 = grownV6();
+            }
+            insertV6(v6, high, low, client + 1L);
+            v6Size++;
+        }
         return client;
     }
 
-    private void insert(long high, long low, long tag) {
-        int slot = IpAddress.mix(high, low) & mask;
-        while (slots[slot * WORDS + 2] != 0) {
+    private static void insertV4(long[] s, long entry) {
+        int mask = s.length - 1;
+        int slot = IpAddress.mix(0, entry >>> 32) & mask;
+        while (s[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        int at = slot * WORDS;
-        slots[at] = high;
-        slots[at + 1] = low;
-        slots[at + 2] = tag;
+        s[slot] = entry;
     }
 
-    private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        mask = mask * 2 + 1;
-        for (int at = 0; at < old.length; at += WORDS) {
-            if (old[at + 2] != 0) {
-                insert(old[at], old[at + 1], old[at + 2]);
+    private static void insertV6(long[] s, long high, long low, long number) {
+        int mask = s.length / V6_WORDS - 1;
+        int slot = IpAddress.mix(high, low) & mask;
+        while (s[slot * V6_WORDS + 2] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        int at = slot * V6_WORDS;
+        s[at] = high;
+        s[at + 1] = low;
+        s[at + 2] = number;
+    }
+
+    private long[] grownV4() {
+        long[] grown = new long[v4.length * 2];
+        for (long entry : v4) {
+            if (entry != 0) {
+                insertV4(grown, entry);
             }
         }
+        return grown;
+    }
+
+    private long[] grownV6() {
+        long[] grown = new long[v6.length * 2];
+        for (int at = 0; at < v6.length; at += V6_WORDS) {
+            if (v6[at + 2] != 0) {
+                insertV6(grown, v6[at], v6[at + 1], v6[at + 2]);
+            }
+        }
+        return grown;
     }
 
     @Override
@@ -118,19 +167,27 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
             @Override
             public Iterator<Entry<IpAddress, ClientActivity>> iterator() {
                 return new Iterator<>() {
+                    /** Slots of the IPv4 table first, then those of the IPv6 table. */
                     private int next = advance(0);
 
                     private int advance(int from) {
-                        int at = from;
-                        while (at < slots.length && slots[at + 2] == 0) {
-                            at += WORDS;
+                        int slot = from;
+                        while (slot < v4.length && v4[slot] == 0) {
+                            slot++;
                         }
-                        return at;
+                        if (slot < v4.length) {
+                            return slot;
+                        }
+                        int at = (slot - v4.length) * V6_WORDS;
+                        while (at < v6.length && v6[at + 2] == 0) {
+                            at += V6_WORDS;
+                        }
+                        return v4.length + at / V6_WORDS;
                     }
 
                     @Override
                     public boolean hasNext() {
-                        return next < slots.length;
+                        return next < v4.length + v6.length / V6_WORDS;
                     }
 
                     @Override
@@ -138,14 +195,18 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
                         if (!hasNext()) {
                             throw new NoSuchElementException();
                         }
-                        long tag = slots[next + 2];
-                        int version = (int) (tag & 0xFF);
-                        IpAddress address = version == 4 ? IpAddress.ofV4((int) slots[next + 1])
-                                : IpAddress.ofV6(slots[next], slots[next + 1]);
-                        Entry<IpAddress, ClientActivity> entry =
-                                new SimpleImmutableEntry<>(address, new ClientActivity(store, (int) (tag >>> 8) - 1));
-                        next = advance(next + WORDS);
-                        return entry;
+                        IpAddress address;
+                        int client;
+                        if (next < v4.length) {
+                            address = IpAddress.ofV4((int) (v4[next] >>> 32));
+                            client = (int) (v4[next] & NUMBER_MASK) - 1;
+                        } else {
+                            int at = (next - v4.length) * V6_WORDS;
+                            address = IpAddress.ofV6(v6[at], v6[at + 1]);
+                            client = (int) v6[at + 2] - 1;
+                        }
+                        next = advance(next + 1);
+                        return new SimpleImmutableEntry<>(address, new ClientActivity(store, client));
                     }
                 };
             }

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms64m"})
+// The collector the function runs with (template.yaml's JAVA_TOOL_OPTIONS; Lambda gives it one vCPU anyway).
+@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-XX:+UseSerialGC"})
 public class LogScanBenchmark {
 
     @Param("/tmp/access_1g.log")

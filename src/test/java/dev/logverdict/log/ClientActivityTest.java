@@ -215,6 +215,41 @@ class ClientActivityTest {
     }
 
     @Test
+    void keepsIpv4AndIpv6ClientsWithTheSameLowBitsApartAndAMappedAddressWithItsIpv4Twin() throws IOException {
+        String log = line("0.0.0.1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("::1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("::1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("198.51.100.4", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("::ffff:198.51.100.4", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("2001:db8::c633:6404", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x");
+        TrafficScan scan = scan(log, ScanOptions.defaults());
+        assertThat(scan.clients()).hasSize(4);
+        assertThat(of(scan, "0.0.0.1").requests()).isEqualTo(1);
+        assertThat(of(scan, "::1").requests()).isEqualTo(2);
+        assertThat(of(scan, "198.51.100.4").requests()).isEqualTo(2);
+        assertThat(of(scan, "2001:db8::c633:6404").requests()).isEqualTo(1);
+        assertThat(scan.clients().keySet()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("0.0.0.1", "::1", "198.51.100.4", "2001:db8::c633:6404");
+    }
+
+    @Test
+    void findsEveryClientAgainAfterBothAddressTablesGrew() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 5_000; i++) {
+                log.append(line("2001:db8::" + Integer.toHexString(i), "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x"));
+                log.append(line("10.7." + (i / 256) + "." + (i % 256), "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x"));
+            }
+        }
+        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+        assertThat(scan.clients()).hasSize(10_000);
+        assertThat(scan.clients().entrySet()).hasSize(10_000)
+                .allSatisfy(entry -> assertThat(entry.getValue().requests()).as(entry.getKey().toString()).isEqualTo(2));
+        assertThat(of(scan, "2001:db8::1387").requests()).isEqualTo(2);
+        assertThat(of(scan, "10.7.19.135").requests()).isEqualTo(2);
+    }
+
+    @Test
     void countsAnHourBeyondWhatOneBucketHolds() throws IOException {
         // Buckets hold 65,535; a flood from one address in one hour is counted in full all the same.
         String ip = "203.0.113.99";
