@@ -42,7 +42,7 @@ public final class ClientActivity {
     }
 
     public long forwardedRequests() {
-        return store.count(client, ClientStore.FORWARDED);
+        return store.coldCount(client, ClientStore.FORWARDED);
     }
 
     @SuppressWarnings("unchecked")
@@ -52,7 +52,7 @@ public final class ClientActivity {
     }
 
     public long relayedRequests() {
-        return store.count(client, ClientStore.RELAYED);
+        return store.coldCount(client, ClientStore.RELAYED);
     }
 
     /** Requests per attack signal; empty when none fired. */

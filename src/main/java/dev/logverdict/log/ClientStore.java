@@ -16,18 +16,21 @@ import java.util.Map;
  */
 final class ClientStore {
 
-    // A client's record, in longs. Every client has the counts:
+    // A client's record, in longs: what every request updates first, then (detailed clients) the detail,
+    // and last the counts few requests touch, so a request reads one line fewer.
     static final int REQUESTS = 0;
     static final int BYTES = 1;
     static final int FIRST_SEEN = 2;
     static final int LAST_SEEN = 3;
-    static final int FORWARDED = 4;
-    static final int RELAYED = 5;
+    private static final int HOT_COUNTS = 4;
+    // The rarely updated counts, at a tier's cold offset:
+    static final int FORWARDED = 0;
+    static final int RELAYED = 1;
     /** Per-signal counts, two 32-bit counts per long. */
-    static final int SIGNALS = 6;
-    private static final int COUNT_LONGS = SIGNALS + (Signal.values().length + 1) / 2;
+    static final int SIGNALS = 2;
+    private static final int COLD_LONGS = SIGNALS + (Signal.values().length + 1) / 2;
     // Detailed clients also have:
-    static final int FIRST_HOUR = COUNT_LONGS;
+    static final int FIRST_HOUR = HOT_COUNTS;
     /** The {@link HourlyBlocks} handle of the hourly series. */
     static final int HOURLY = FIRST_HOUR + 1;
     /** Status classes (1xx…5xx, other), then methods: 32-bit counters, two per long. */
@@ -38,7 +41,7 @@ final class ClientStore {
     static final int PATH_CAPACITY = 2 * ActivityContext.TOP_PATHS;
     static final int AGENT_SLOTS = PATH_SLOTS + PATH_CAPACITY;
     static final int AGENT_CAPACITY = 2 * ActivityContext.TOP_USER_AGENTS;
-    private static final int DETAIL_LONGS = AGENT_SLOTS + AGENT_CAPACITY;
+    private static final int DETAIL_HOT_LONGS = AGENT_SLOTS + AGENT_CAPACITY;
 
     // A client's references: the proxies it came through; detailed clients also the top-N texts.
     static final int VIA = 0;
@@ -55,8 +58,8 @@ final class ClientStore {
     private static final long NO_HOUR = Long.MIN_VALUE;
 
     private final int detailedClients;
-    private final Tier detailed = new Tier(DETAIL_LONGS, DETAIL_REFS);
-    private final Tier countsOnly = new Tier(COUNT_LONGS, 1);
+    private final Tier detailed = new Tier(DETAIL_HOT_LONGS, COLD_LONGS, DETAIL_REFS);
+    private final Tier countsOnly = new Tier(HOT_COUNTS, COLD_LONGS, 1);
     private final HourlyBlocks hours = new HourlyBlocks();
     /** Requests beyond a full 16-bit bucket, by client number << 32 | hour since the epoch. */
     private final Map<Long, Long> hoursBeyondFull = new HashMap<>();
@@ -111,9 +114,9 @@ final class ClientStore {
             int index = indexIn(client);
             long[] r = tier.longs(index);
             int at = tier.at(index);
-            int last = at + tier.longsPerRecord - 1;
-            sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)]
-                    + r[Math.min(at + 32, last)] + r[last];
+            int lastHot = at + tier.coldAt - 1;
+            sum += r[at] + r[Math.min(at + 8, lastHot)] + r[Math.min(at + 16, lastHot)] + r[Math.min(at + 24, lastHot)]
+                    + r[lastHot];
             if (tier == detailed) {
                 // A top-N miss looks its text up in a table of megabytes: read that slot ahead too.
                 sum += context.paths.touch(batch.pathHash[i]) + context.userAgents.touch(batch.agentHash[i]);
@@ -162,7 +165,7 @@ final class ClientStore {
             r[at + BYTES] += batch.responseBytes[i];
         }
         if (batch.signals[i] != 0) {
-            countSignals(r, at, batch.signals[i]);
+            countSignals(r, at + tier.coldAt, batch.signals[i]);
         }
         if (tier == detailed) {
             recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i, context);
@@ -172,10 +175,10 @@ final class ClientStore {
         }
     }
 
-    private static void countSignals(long[] r, int at, long signals) {
+    private static void countSignals(long[] r, int coldAt, long signals) {
         for (int i = 0; i < Signal.values().length; i++) {
             if ((signals & (1L << i)) != 0) {
-                increment(r, at + SIGNALS, i);
+                increment(r, coldAt + SIGNALS, i);
             }
         }
     }
@@ -203,7 +206,7 @@ final class ClientStore {
     void recordForwarded(int client, IpAddress proxy) {
         Tier tier = tier(client);
         int index = indexIn(client);
-        tier.longs(index)[tier.at(index) + FORWARDED]++;
+        tier.longs(index)[tier.at(index) + tier.coldAt + FORWARDED]++;
         Object[] refs = tier.refs(index);
         int refAt = tier.refAt(index) + VIA;
         Map<IpAddress, Long> via = (Map<IpAddress, Long>) refs[refAt];
@@ -220,7 +223,7 @@ final class ClientStore {
     void recordRelayed(int client) {
         Tier tier = tier(client);
         int index = indexIn(client);
-        tier.longs(index)[tier.at(index) + RELAYED]++;
+        tier.longs(index)[tier.at(index) + tier.coldAt + RELAYED]++;
     }
 
     private void countHour(long client, long[] r, int at, long hour, ActivityContext context) {
@@ -297,16 +300,24 @@ final class ClientStore {
 
     // Reading, for the report (see ClientActivity and ActivityDetail).
 
+    /** {@link #REQUESTS}, {@link #BYTES}, {@link #FIRST_SEEN} or {@link #LAST_SEEN}. */
     long count(int client, int field) {
         Tier tier = tier(client);
         int index = indexIn(client);
         return tier.longs(index)[tier.at(index) + field];
     }
 
+    /** {@link #FORWARDED} or {@link #RELAYED}. */
+    long coldCount(int client, int field) {
+        Tier tier = tier(client);
+        int index = indexIn(client);
+        return tier.longs(index)[tier.at(index) + tier.coldAt + field];
+    }
+
     long signalCount(int client, Signal signal) {
         Tier tier = tier(client);
         int index = indexIn(client);
-        return counter(tier.longs(index), tier.at(index) + SIGNALS, signal.ordinal());
+        return counter(tier.longs(index), tier.at(index) + tier.coldAt + SIGNALS, signal.ordinal());
     }
 
     /** A detailed client's status-class or method counter ({@link #METHODS_AT} + method). */
@@ -366,12 +377,15 @@ final class ClientStore {
         private static final int PAGE_MASK = PAGE_SIZE - 1;
 
         final int longsPerRecord;
+        /** Where the rarely updated counts start in a record. */
+        final int coldAt;
         private final int refsPerRecord;
         private long[][] longPages = new long[4][];
         private Object[][] refPages = new Object[4][];
 
-        Tier(int longsPerRecord, int refsPerRecord) {
-            this.longsPerRecord = longsPerRecord;
+        Tier(int hotLongs, int coldLongs, int refsPerRecord) {
+            this.longsPerRecord = hotLongs + coldLongs;
+            this.coldAt = hotLongs;
             this.refsPerRecord = refsPerRecord;
         }
 
