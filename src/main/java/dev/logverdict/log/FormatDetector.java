@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 final class FormatDetector {
 
-    private final List<LineParser> parsers;
+    /** An array, not a list: this is read for every line, and Lambda's client JIT calls List.get. */
+    private final LineParser[] parsers;
     private int current = -1;
     private ParsedLine primary = new ParsedLine();
     private ParsedLine alternative = new ParsedLine();
@@ -33,7 +34,7 @@ final class FormatDetector {
             all.removeIf(parser -> parser.family() != format);
             current = 0;
         }
-        this.parsers = List.copyOf(all);
+        this.parsers = all.toArray(LineParser[]::new);
     }
 
     private LineParser byFamily(LogFormat family) {
@@ -42,7 +43,7 @@ final class FormatDetector {
                 return parser;
             }
         }
-        return parsers.get(0);
+        return parsers[0];
     }
 
     private static boolean looksLikeJson(byte[] b, int from, int to) {
@@ -52,16 +53,16 @@ final class FormatDetector {
     ParsedLine parse(byte[] b, int from, int to) {
         if (current >= 0) {
             primary.reset();
-            if (parsers.get(current).parse(b, from, to, primary)) {
+            if (parsers[current].parse(b, from, to, primary)) {
                 return primary;
             }
         }
-        for (int i = 0; i < parsers.size(); i++) {
+        for (int i = 0; i < parsers.length; i++) {
             if (i == current) {
                 continue;
             }
             alternative.reset();
-            if (parsers.get(i).parse(b, from, to, alternative)) {
+            if (parsers[i].parse(b, from, to, alternative)) {
                 current = i;
                 ParsedLine accepted = alternative;
                 alternative = primary;
@@ -69,8 +70,8 @@ final class FormatDetector {
                 return primary;
             }
         }
-        LineParser fallback = looksLikeJson(b, from, to) ? byFamily(LogFormat.JSON) : current < 0 ? parsers.get(0) : null;
-        if (fallback != null && (current < 0 || fallback != parsers.get(current))) {
+        LineParser fallback = looksLikeJson(b, from, to) ? byFamily(LogFormat.JSON) : current < 0 ? parsers[0] : null;
+        if (fallback != null && (current < 0 || fallback != parsers[current])) {
             // Read a line nobody accepts the way its shape suggests, so its client is still found.
             primary.reset();
             fallback.parse(b, from, to, primary);
