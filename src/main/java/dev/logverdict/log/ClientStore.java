@@ -114,10 +114,10 @@ final class ClientStore {
             int index = indexIn(client);
             long[] r = tier.longs(index);
             int at = tier.at(index);
-            int lastHot = at + tier.coldAt - 1;
-            sum += r[at] + r[Math.min(at + 8, lastHot)] + r[Math.min(at + 16, lastHot)] + r[Math.min(at + 24, lastHot)]
-                    + r[lastHot];
-            if (tier == detailed) {
+            if (tier == countsOnly) {
+                sum += r[at] + r[at + HOT_COUNTS - 1];
+            } else {
+                sum += r[at] + r[at + 8] + r[at + 16] + r[at + 24] + r[at + DETAIL_HOT_LONGS - 1];
                 // A top-N miss looks its text up in a table of megabytes: read that slot ahead too.
                 sum += context.paths.touch(batch.pathHash[i]) + context.userAgents.touch(batch.agentHash[i]);
             }
@@ -241,7 +241,7 @@ final class ClientStore {
                 context.hourlyDropped++;
                 return;
             }
-            block = hours.move(block, (int) shift, (int) shift + span);
+            block = hours.move(block, (int) shift, span, (int) shift + span);
             firstHour = hour;
             r[at + HOURLY] = block;
             r[at + FIRST_HOUR] = hour;
@@ -252,7 +252,7 @@ final class ClientStore {
             return;
         }
         if (offset >= HourlyBlocks.size(block)) {
-            block = hours.move(block, 0, (int) offset + 1);
+            block = hours.move(block, 0, HourlyBlocks.size(block), (int) offset + 1);
             r[at + HOURLY] = block;
         }
         char[] page = hours.page(block);

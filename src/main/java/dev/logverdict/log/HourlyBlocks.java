@@ -74,13 +74,12 @@ final class HourlyBlocks {
     }
 
     /**
-     * Moves a series into a block of at least {@code hours} buckets, {@code shift} buckets later (when an
-     * earlier hour turns up); the old block is cleared for reuse.
+     * Moves the first {@code span} buckets of a series into a block of at least {@code hours} buckets,
+     * {@code shift} buckets later (when an earlier hour turns up); the old block is cleared for reuse.
      */
-    long move(long block, int shift, int hours) {
+    long move(long block, int shift, int span, int hours) {
         long moved = allocate(hours);
         char[] from = page(block);
-        int span = usedSpan(block);
         System.arraycopy(from, offset(block), page(moved), offset(moved) + shift, span);
         Arrays.fill(from, offset(block), offset(block) + size(block), (char) 0);
         int sizeClass = (int) (block >>> 24) & 0xFF;

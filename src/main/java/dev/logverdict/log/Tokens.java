@@ -13,7 +13,6 @@ final class Tokens {
 
     private static final int MAX_TOKENS = 48;
     private static final long QUOTES = ByteSearch.broadcast((byte) '"');
-    private static final long BACKSLASHES = ByteSearch.broadcast((byte) '\\');
     private static final long SPACES = ByteSearch.broadcast((byte) ' ');
 
     final int[] start = new int[MAX_TOKENS];
@@ -89,15 +88,20 @@ final class Tokens {
     static int closingQuote(byte[] b, int from, int to) {
         int i = from;
         while (true) {
-            int at = ByteSearch.indexOfEither(b, i, to, (byte) '"', QUOTES, (byte) '\\', BACKSLASHES);
-            if (at < 0 || b[at] == '"') {
-                return at;
-            }
-            // A backslash escapes the byte after it, quote or not.
-            i = at + 2;
-            if (i >= to) {
+            int quote = ByteSearch.indexOf(b, i, to, (byte) '"', QUOTES);
+            if (quote < 0) {
                 return -1;
             }
+            // A backslash escapes the byte after it, so a quote closes the field when the run of
+            // backslashes right before it is even: the bytes before that run cannot change its parity.
+            int backslashes = 0;
+            while (quote - backslashes - 1 >= from && b[quote - backslashes - 1] == '\\') {
+                backslashes++;
+            }
+            if ((backslashes & 1) == 0) {
+                return quote;
+            }
+            i = quote + 1;
         }
     }
 
