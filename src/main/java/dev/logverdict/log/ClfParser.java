@@ -12,20 +12,23 @@ final class ClfParser implements LineParser {
     enum Variant { PLAIN, VHOST_WITH_PORT, VHOST_NO_PORT }
 
     private final Variant variant;
+    /** Kept in a field: the line loop reads it for every line, and a switch there is a call under C1. */
+    private final LogFormat family;
     private final Tokens t = new Tokens();
     private final ClfClock clock = new ClfClock();
 
     ClfParser(Variant variant) {
         this.variant = variant;
-    }
-
-    @Override
-    public LogFormat family() {
-        return switch (variant) {
+        this.family = switch (variant) {
             case PLAIN -> LogFormat.COMBINED;
             case VHOST_WITH_PORT -> LogFormat.VHOST_COMBINED;
             case VHOST_NO_PORT -> LogFormat.VHOST_COMBINED_NO_PORT;
         };
+    }
+
+    @Override
+    public LogFormat family() {
+        return family;
     }
 
     @Override
@@ -88,7 +91,7 @@ final class ClfParser implements LineParser {
             return false;
         }
         if (t.count == c + 7 && !t.unterminated) {
-            out.format = c == 0 ? LogFormat.COMMON : family();
+            out.format = c == 0 ? LogFormat.COMMON : family;
             return true;
         }
         if (!t.is(c + 7, Tokens.QUOTED)) {
@@ -112,7 +115,7 @@ final class ClfParser implements LineParser {
         if (t.is(c + 9, Tokens.QUOTED) && looksLikeAddressList(b, t.start[c + 9], t.end[c + 9])) {
             t.copyTo(c + 9, out.forwardedFor);
         }
-        out.format = family();
+        out.format = family;
         return true;
     }
 

@@ -67,10 +67,10 @@ final class Tokens {
     }
 
     private void add(byte tokenKind, int s, int e) {
-        kind[count] = tokenKind;
-        start[count] = s;
-        end[count] = e;
-        count++;
+        int at = count++;
+        kind[at] = tokenKind;
+        start[at] = s;
+        end[at] = e;
     }
 
     boolean is(int index, byte tokenKind) {
