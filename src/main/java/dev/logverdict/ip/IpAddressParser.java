@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class IpAddressParser {
 
     private static final long V4_MAPPED_PREFIX = 0xFFFFL;
+    private static final byte[] HEX_VALUES = hexValues();
 
     private IpAddressParser() {
     }
@@ -204,15 +205,17 @@ public final class IpAddressParser {
 
     /** The value of a hex digit, or -1. */
     public static int hexValue(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
+        return HEX_VALUES[b & 0xFF];
+    }
+
+    /** A table, not comparisons: small enough to be inlined under Lambda's client JIT, which calls it per digit. */
+    private static byte[] hexValues() {
+        byte[] values = new byte[256];
+        java.util.Arrays.fill(values, (byte) -1);
+        for (int digit = 0; digit < 16; digit++) {
+            values[Character.forDigit(digit, 16)] = (byte) digit;
+            values[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;
         }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
+        return values;
     }
 }
