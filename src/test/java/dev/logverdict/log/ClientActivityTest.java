@@ -19,6 +19,18 @@ class ClientActivityTest {
         return ip + " - - [" + time + " +0000] \"" + request + "\" " + status + " " + size + " \"-\" \"" + agent + "\"\n";
     }
 
+    private static final java.time.format.DateTimeFormatter CLF_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /** The series must start at the first hour with a request and hold every hour's count up to the last. */
+    private static void assertSeries(ActivityDetail detail, Instant base, java.util.TreeMap<Integer, Integer> hours, String client) {
+        int first = hours.firstKey();
+        int[] series = new int[hours.lastKey() - first + 1];
+        hours.forEach((hour, count) -> series[hour - first] = count);
+        assertThat(Instant.ofEpochSecond(detail.hourlyStart())).as(client).isEqualTo(base.plusSeconds(first * 3600L));
+        assertThat(detail.hourly()).as(client).containsExactly(series);
+    }
+
     private static TrafficScan scan(String log, ScanOptions options) throws IOException {
         return new LogScanner(options).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
     }
@@ -162,25 +174,16 @@ class ClientActivityTest {
         // other clients take over the blocks they leave.
         java.util.Random random = new java.util.Random(23);
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
-        java.time.format.DateTimeFormatter clf = java.time.format.DateTimeFormatter
-                .ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
         Map<String, java.util.TreeMap<Integer, Integer>> expected = new java.util.HashMap<>();
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 6_000; i++) {
             String ip = "198.18.0." + random.nextInt(40);
             int hour = random.nextInt(600);
-            log.append(line(ip, clf.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
+            log.append(line(ip, CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
             expected.computeIfAbsent(ip, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
         }
         TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
-        expected.forEach((ip, hours) -> {
-            ActivityDetail detail = of(scan, ip).detail();
-            int first = hours.firstKey();
-            int[] series = new int[hours.lastKey() - first + 1];
-            hours.forEach((hour, count) -> series[hour - first] = count);
-            assertThat(Instant.ofEpochSecond(detail.hourlyStart())).as(ip).isEqualTo(base.plusSeconds(first * 3600L));
-            assertThat(detail.hourly()).as(ip).containsExactly(series);
-        });
+        expected.forEach((ip, hours) -> assertSeries(of(scan, ip).detail(), base, hours, ip));
         assertThat(scan.truncated()).noneMatch(note -> note.startsWith("hourly:"));
     }
 
@@ -190,12 +193,10 @@ class ClientActivityTest {
         // behind, megabytes of them, which the store compacts while it counts.
         java.util.Random random = new java.util.Random(29);
         Instant base = Instant.parse("2026-10-01T00:00:00Z");
-        java.time.format.DateTimeFormatter clf = java.time.format.DateTimeFormatter
-                .ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
         Map<Integer, java.util.TreeMap<Integer, Integer>> expected = new java.util.HashMap<>();
         StringBuilder log = new StringBuilder();
         for (int hour = 0; hour < 720; hour += 6) {
-            String time = clf.format(base.plusSeconds(hour * 3600L));
+            String time = CLF_TIME.format(base.plusSeconds(hour * 3600L));
             for (int client = 0; client < 3_000; client++) {
                 if (random.nextInt(4) == 0) {
                     log.append(line("10.1." + (client / 256) + "." + (client % 256), time, "GET / HTTP/1.1", 200, "1", "x"));
@@ -205,12 +206,8 @@ class ClientActivityTest {
         }
         TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
         expected.forEach((client, hours) -> {
-            ActivityDetail detail = of(scan, "10.1." + (client / 256) + "." + (client % 256)).detail();
-            int first = hours.firstKey();
-            int[] series = new int[hours.lastKey() - first + 1];
-            hours.forEach((hour, count) -> series[hour - first] = count);
-            assertThat(Instant.ofEpochSecond(detail.hourlyStart())).isEqualTo(base.plusSeconds(first * 3600L));
-            assertThat(detail.hourly()).as("client %d", client).containsExactly(series);
+            String ip = "10.1." + (client / 256) + "." + (client % 256);
+            assertSeries(of(scan, ip).detail(), base, hours, ip);
         });
     }
 
