@@ -43,7 +43,7 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
         long sum = 0;
         for (int i = 0; i < batch.size; i++) {
             if (batch.clientVersion[i] == 4) {
-                sum += four[IpAddress.mix(0, batch.clientLow[i]) & fourMask];
+                sum += four[batch.clientHash[i] & fourMask];
             }
         }
         return sum;
@@ -51,10 +51,15 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
     /** The client number of an address, or -1. */
     int find(long high, long low, int version) {
+        return find(high, low, version, IpAddress.mix(high, low));
+    }
+
+    /** @param hash {@link IpAddress#mix} of the address bits */
+    private int find(long high, long low, int version, int hash) {
         if (version == 4) {
             long[] s = v4;
             int mask = s.length - 1;
-            for (int slot = IpAddress.mix(0, low) & mask; ; slot = (slot + 1) & mask) {
+            for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
                 long entry = s[slot];
                 if (entry == 0) {
                     return -1;
@@ -66,7 +71,7 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
         }
         long[] s = v6;
         int mask = s.length / V6_WORDS - 1;
-        for (int slot = IpAddress.mix(high, low) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int at = slot * V6_WORDS;
             long number = s[at + 2];
             if (number == 0) {
@@ -80,7 +85,12 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
     /** The client number of an address, numbering it in the store first if it is new. */
     int findOrAdd(long high, long low, int version) {
-        int client = find(high, low, version);
+        return findOrAdd(high, low, version, IpAddress.mix(high, low));
+    }
+
+    /** @param hash {@link IpAddress#mix} of the address bits, as the batch already has it */
+    int findOrAdd(long high, long low, int version, int hash) {
+        int client = find(high, low, version, hash);
         if (client >= 0) {
             return client;
         }

@@ -164,7 +164,8 @@ public final class LogScanner {
             RequestBatch batch = pending;
             store.keep(clients.prefetch(batch));
             for (int i = 0; i < batch.size; i++) {
-                batch.client[i] = clients.findOrAdd(batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i]);
+                batch.client[i] = clients.findOrAdd(batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i],
+                        batch.clientHash[i]);
                 IpAddress proxy = batch.viaProxy[i];
                 batch.proxyClient[i] = proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
             }

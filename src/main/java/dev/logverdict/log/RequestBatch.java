@@ -16,6 +16,8 @@ final class RequestBatch {
     final long[] clientHigh = new long[CAPACITY];
     final long[] clientLow = new long[CAPACITY];
     final int[] clientVersion = new int[CAPACITY];
+    /** {@link IpAddress#mix} of the client's bits, where the client table looks: computed once, used twice. */
+    final int[] clientHash = new int[CAPACITY];
     /** The trusted proxy that named the client in X-Forwarded-For, or null for a direct request. */
     final IpAddress[] viaProxy = new IpAddress[CAPACITY];
     /** Filled when the batch is counted: the client's number, and the proxy's (or -1). */
@@ -52,6 +54,7 @@ final class RequestBatch {
         clientHigh[i] = high;
         clientLow[i] = low;
         clientVersion[i] = version;
+        clientHash[i] = IpAddress.mix(high, low);
         viaProxy[i] = proxy;
         epochSecond[i] = line.epochSecond();
         hour[i] = hourOf(line.epochSecond());

@@ -38,17 +38,24 @@ class ByteSearchTest {
         return bytes;
     }
 
+    /** Up to 40 such bytes and a range in them, starting and ending anywhere. */
+    private record Range(byte[] bytes, int from, int to) {
+        static Range random(Random random) {
+            byte[] bytes = randomBytes(random, 1 + random.nextInt(40));
+            int from = random.nextInt(bytes.length);
+            return new Range(bytes, from, from + random.nextInt(bytes.length - from + 1));
+        }
+    }
+
     @Test
     void findsTheSameFirstByteAsAByteByByteSearchAtEveryOffsetAndLength() {
         Random random = new Random(7);
         for (int round = 0; round < 20_000; round++) {
-            byte[] bytes = randomBytes(random, 1 + random.nextInt(40));
-            int from = random.nextInt(bytes.length);
-            int to = from + random.nextInt(bytes.length - from + 1);
+            Range r = Range.random(random);
             for (byte wanted : new byte[] {'"', ' ', '\n', (byte) 0xFF, 0}) {
-                assertThat(ByteSearch.indexOf(bytes, from, to, wanted))
+                assertThat(ByteSearch.indexOf(r.bytes(), r.from(), r.to(), wanted))
                         .as("round %d, byte %d", round, wanted)
-                        .isEqualTo(naiveIndexOf(bytes, from, to, wanted));
+                        .isEqualTo(naiveIndexOf(r.bytes(), r.from(), r.to(), wanted));
             }
         }
     }
@@ -57,11 +64,9 @@ class ByteSearchTest {
     void closingQuoteHonoursBackslashEscapesAcrossWordBoundaries() {
         Random random = new Random(11);
         for (int round = 0; round < 20_000; round++) {
-            byte[] bytes = randomBytes(random, 1 + random.nextInt(40));
-            int from = random.nextInt(bytes.length);
-            int to = from + random.nextInt(bytes.length - from + 1);
-            assertThat(Tokens.closingQuote(bytes, from, to)).as("round %d", round)
-                    .isEqualTo(naiveClosingQuote(bytes, from, to));
+            Range r = Range.random(random);
+            assertThat(Tokens.closingQuote(r.bytes(), r.from(), r.to())).as("round %d", round)
+                    .isEqualTo(naiveClosingQuote(r.bytes(), r.from(), r.to()));
         }
     }
 
