@@ -116,12 +116,14 @@ class EventBridgeAlertEndToEndTest {
         Response again = ScanClient.post(S3Events.objectCreated(BUCKET, "logs/alerts/redelivered.log", log.length(),
                 eTagOf("logs/alerts/redelivered.log")));
 
+        assertThat(first.statusCode()).as(first.body().asString()).isEqualTo(200);
         assertThat(first.jsonPath().getString("scanned[0].alert.status")).isEqualTo("sent");
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).as(again.body().asString()).isEqualTo(200);
         assertThat(again.jsonPath().getString("scanned[0].alert.status")).isEqualTo("duplicate");
         assertThat(putEvents()).hasSize(1);
 
         Response changed = scan("logs/alerts/redelivered.log", log + line(BAD, "/admin"));
+        assertThat(changed.statusCode()).as(changed.body().asString()).isEqualTo(200);
         assertThat(changed.jsonPath().getString("scanned[0].alert.status")).isEqualTo("sent");
         assertThat(putEvents()).hasSize(2);
     }
@@ -151,7 +153,7 @@ class EventBridgeAlertEndToEndTest {
         aws.resetAll();
         acceptEvents();
         Response retried = ScanClient.post(S3Events.objectCreated(BUCKET, key, 0, eTagOf(key)));
-        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.statusCode()).as(retried.body().asString()).isEqualTo(200);
         assertThat(retried.jsonPath().getString("scanned[0].alert.status")).isEqualTo("sent");
         assertThat(putEvents()).hasSize(1);
     }
