@@ -204,6 +204,7 @@ public final class LogScanner {
         TrafficScan result(long bytesRead, String inputError, boolean readFailed) {
             // A read that failed mid-chunk leaves queued requests whose lines are still in the buffer.
             countPending();
+            store.flushTally(context);
             long countsOnly = Math.max(0, store.size() - (long) store.detailedClients());
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "

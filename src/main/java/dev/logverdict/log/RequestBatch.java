@@ -23,6 +23,10 @@ final class RequestBatch {
     /** Filled when the batch is counted: the client's number, and the proxy's (or -1). */
     final int[] client = new int[CAPACITY];
     final int[] proxyClient = new int[CAPACITY];
+    /** Filled by {@link ClientStore#prefetch}: where each client's record is, and its hot part's last word. */
+    final long[][] recordPage = new long[CAPACITY][];
+    final int[] recordAt = new int[CAPACITY];
+    final int[] recordSpan = new int[CAPACITY];
     final long[] epochSecond = new long[CAPACITY];
     /** Hours since the epoch, for the hourly series; meaningless where there is no time. */
     final long[] hour = new long[CAPACITY];

@@ -188,6 +188,51 @@ class ClientActivityTest {
     }
 
     @Test
+    void keepsEachSeriesWithinItsWindowInArrivalOrderAndCountsWhatFellOutside() throws IOException {
+        // 50 days, mostly in time order with runs in one hour, and one request in six from up to 40 days
+        // back: a series spans at most MAX_HOURS from its first kept hour, an earlier hour is kept only if
+        // the series still fits, and which requests fall outside depends on the order they came in, which
+        // counting an hour's requests together must not change.
+        java.util.Random random = new java.util.Random(31);
+        Instant base = Instant.parse("2026-09-01T00:00:00Z");
+        Map<String, WindowedSeries> expected = new java.util.HashMap<>();
+        StringBuilder log = new StringBuilder();
+        int now = 0;
+        for (int i = 0; i < 20_000; i++) {
+            now = Math.min(1_199, now + (random.nextInt(20) == 0 ? 1 : 0));
+            int hour = random.nextInt(6) == 0 ? Math.max(0, now - random.nextInt(960)) : now;
+            // Clients come and go, so a request from weeks back can land before a client's first hour.
+            String ip = "198.18.1." + (now / 50 + random.nextInt(4));
+            log.append(line(ip, CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
+            expected.computeIfAbsent(ip, k -> new WindowedSeries()).add(hour);
+        }
+        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+
+        expected.forEach((ip, series) -> assertSeries(of(scan, ip).detail(), base, series.counts, ip));
+        long dropped = expected.values().stream().mapToLong(series -> series.dropped).sum();
+        assertThat(dropped).as("the log must push some requests out of their window").isPositive();
+        assertThat(scan.truncated()).contains("hourly: " + dropped + " requests fell outside an IP's "
+                + ActivityContext.MAX_HOURS + "-hour window and are not charted (still counted)");
+    }
+
+    /** The window rule, request by request in arrival order. */
+    private static final class WindowedSeries {
+        final java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+        long dropped;
+
+        void add(int hour) {
+            boolean fits = counts.isEmpty()
+                    || (hour < counts.firstKey() ? counts.lastKey() - hour + 1 <= ActivityContext.MAX_HOURS
+                    : hour - counts.firstKey() < ActivityContext.MAX_HOURS);
+            if (fits) {
+                counts.merge(hour, 1, Integer::sum);
+            } else {
+                dropped++;
+            }
+        }
+    }
+
+    @Test
     void keepsEverySeriesExactWhenLeftBehindBlocksAreCompactedAway() throws IOException {
         // 3,000 clients over a month in time order: every series grows in step and leaves its smaller blocks
         // behind, megabytes of them, which the store compacts while it counts.
