@@ -3,9 +3,9 @@ package dev.logverdict.log;
 import java.util.Arrays;
 
 /**
- * Every detailed client's requests-per-hour series, as blocks of shared pages of 16-bit buckets. A
- * client's record holds its block's handle, so counting an hour touches the bucket alone: no reference
- * to follow and no array header to check, two cache misses fewer per request than an int[] per client.
+ * Every detailed client's requests-per-hour series, as blocks of shared pages of 16-bit buckets. The
+ * store keeps each client's block handle in a flat array, so adding to an hour touches the bucket alone:
+ * no reference to follow and no array header to check, two cache misses fewer than an int[] per client.
  * Blocks come in a few sizes; a series that outgrows its block moves to a larger one and the old block
  * is reused. A bucket that fills up stays at {@link #FULL} and the owner counts the rest elsewhere: 16
  * bits halve the largest per-client structure, and 65,535 requests an hour from one address is rare.
