@@ -68,7 +68,10 @@ final class ClientStore {
      * client-hours in the benchmark log), and the tally, a few bytes per client, stays in cache.
      */
     private long tallyHour = Long.MIN_VALUE;
-    /** Per detailed client: 0 if not in {@link #talliedClients}, else 1 + its requests in {@link #tallyHour} not yet in its series. */
+    /**
+     * Per detailed client: 0 if it is not in {@link #talliedClients}, else 1 + its requests in
+     * {@link #tallyHour} not yet added to its series.
+     */
     private int[] hourTally = new int[1024];
     private int[] talliedClients = new int[1024];
     private int talliedCount;
@@ -120,8 +123,8 @@ final class ClientStore {
     }
 
     /**
-     * Reads the record words, text-table slots and hourly bucket each request of the batch will use: Java has
-     * no prefetch instruction, but independent loads in a short loop are issued together, so the batch
+     * Reads the record lines and text-table slots each request of the batch will use: Java has no prefetch
+     * instruction, but independent loads in a short loop are issued together, so the batch
      * waits for memory about once instead of once per request. The loops are split so that each is little
      * more than its loads: under the client JIT an iteration that also finds the record is long enough to
      * fill the processor's window with two or three requests, and only their misses overlapped. The loads
@@ -131,7 +134,7 @@ final class ClientStore {
         int size = batch.size;
         long[][] pages = batch.recordPage;
         int[] ats = batch.recordAt;
-        int[] steps = batch.recordSpan;
+        int[] spans = batch.recordSpan;
         for (int i = 0; i < size; i++) {
             int client = batch.client[i];
             Tier tier = tier(client);
@@ -139,13 +142,13 @@ final class ClientStore {
             pages[i] = tier.longs(index);
             ats[i] = tier.at(index);
             // A word in each cache line of the hot part: a detailed record's spans four or five lines.
-            steps[i] = tier == detailed ? DETAIL_HOT_LONGS - 1 : HOT_COUNTS - 1;
+            spans[i] = tier == detailed ? DETAIL_HOT_LONGS - 1 : HOT_COUNTS - 1;
         }
         long sum = 0;
         for (int i = 0; i < size; i++) {
             long[] r = pages[i];
             int at = ats[i];
-            int last = at + steps[i];
+            int last = at + spans[i];
             sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)] + r[last];
         }
         // A top-N miss looks its text up in a table of megabytes: read those slots ahead too.

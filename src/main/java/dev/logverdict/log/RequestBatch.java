@@ -23,7 +23,7 @@ final class RequestBatch {
     /** Filled when the batch is counted: the client's number, and the proxy's (or -1). */
     final int[] client = new int[CAPACITY];
     final int[] proxyClient = new int[CAPACITY];
-    /** Filled by {@link ClientStore#prefetch}: where each client's record is, and its hot part's last word. */
+    /** Filled by {@link ClientStore#prefetch}: where each client's record is, and the offset of its hot part's last word. */
     final long[][] recordPage = new long[CAPACITY][];
     final int[] recordAt = new int[CAPACITY];
     final int[] recordSpan = new int[CAPACITY];
