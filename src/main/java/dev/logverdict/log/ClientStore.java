@@ -151,11 +151,14 @@ final class ClientStore {
             int last = at + spans[i];
             sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)] + r[last];
         }
-        // A top-N miss looks its text up in a table of megabytes: read those slots ahead too.
+        // A top-N miss looks its text up in a table of megabytes: read those slots ahead too. Only detailed
+        // clients have top-N lists; past the cap these loads would be work for nothing.
         StringTable paths = context.paths;
         StringTable agents = context.userAgents;
         for (int i = 0; i < size; i++) {
-            sum += paths.touch(batch.pathHash[i]) + agents.touch(batch.agentHash[i]);
+            if (batch.client[i] < detailedClients) {
+                sum += paths.touch(batch.pathHash[i]) + agents.touch(batch.agentHash[i]);
+            }
         }
         keep(sum);
     }
