@@ -53,6 +53,13 @@ final class ClientStore {
     /** More detailed clients than this would need gigabytes; the cap keeps client numbers in CLIENT_BITS. */
     static final int MAX_DETAILED = 1 << CLIENT_BITS;
     private static final long NO_HOUR = Long.MIN_VALUE;
+    /** Client-hours logged before they are sorted into the series: 4 MB of log and as much to sort it into. */
+    static final int HOUR_LOG_BUDGET = 1 << 19;
+    private static final int LOG_COUNT_BITS = 16;
+    private static final long LOG_COUNT_MAX = (1L << LOG_COUNT_BITS) - 1;
+    private static final int LOG_HOUR_SHIFT = CLIENT_BITS + LOG_COUNT_BITS;
+    /** Hour offsets from {@link #hourLogBase} are signed 24-bit numbers. */
+    private static final long LOG_HOUR_LIMIT = 1L << (63 - LOG_HOUR_SHIFT);
 
     private final int detailedClients;
     private final Tier detailed = new Tier(DETAIL_HOT_LONGS, COLD_LONGS, DETAIL_REFS);
@@ -62,31 +69,47 @@ final class ClientStore {
     private final Map<Long, Long> hoursBeyondFull = new HashMap<>();
     private int size;
     /**
-     * The hour the log is in, whose requests are counted per detailed client in {@link #hourTally} and added
-     * to the hourly series when the log moves on to a later hour: in a time-ordered log a client's series is
-     * then touched once per hour it was active instead of once per request (5 M requests, 2.1 M active
-     * client-hours in the benchmark log), and the tally, a few bytes per client, stays in cache.
+     * The hour the log is in, whose requests are counted per detailed client in {@link #hourTally}. When the
+     * log moves on to a later hour, each tallied client's count goes into {@link #hourLog}: in a time-ordered
+     * log a client's series then takes one entry per hour it was active instead of one per request (5 M
+     * requests, 2.1 M active client-hours in the benchmark log), and the tally, a few bytes per client,
+     * stays in cache.
      */
     private long tallyHour = Long.MIN_VALUE;
     /**
      * Per detailed client: 0 if it is not in {@link #talliedClients}, else 1 + its requests in
-     * {@link #tallyHour} not yet added to its series.
+     * {@link #tallyHour} not yet in the hour log.
      */
     private int[] hourTally = new int[1024];
     private int[] talliedClients = new int[1024];
     private int talliedCount;
     /**
+     * Client-hours not yet added to the series, in the order they were tallied: client, count and hour
+     * packed by {@link #logClientHour}. Added hour by hour, each tallied client's series is a random place in
+     * megabytes and every entry waited for memory; sorted by client first, the series are visited in
+     * order, and an entry costs a fraction of that. A client's entries keep their order (the window of
+     * {@link ActivityContext#MAX_HOURS} depends on it).
+     */
+    private long[] hourLog = new long[1024];
+    private long[] sortedLog = new long[0];
+    private int hourLogSize;
+    /** The hour the log entries' 24-bit hour offsets count from. */
+    private long hourLogBase;
+    private final int hourLogBudget;
+    /**
      * Per detailed client, at {@code 2 * client}: its series' {@link HourlyBlocks} handle and the hour the
-     * series starts at. Apart from the records, so that adding up a tallied hour and compacting the series
-     * read a few MB in client order instead of a line of every record.
+     * series starts at. Apart from the records, so that adding to a series and compacting them read a few
+     * MB in client order instead of a line of every record.
      */
     private long[] series = new long[2 * 1024];
     /** What {@link #prefetch} read; only there to keep its loads. */
     @SuppressWarnings("unused")
     private long prefetched;
 
-    ClientStore(int detailedClients) {
+    /** @param hourLogBudget client-hours kept in the hour log before they are added to the series */
+    ClientStore(int detailedClients, int hourLogBudget) {
         this.detailedClients = Math.max(0, Math.min(detailedClients, MAX_DETAILED));
+        this.hourLogBudget = Math.max(1, hourLogBudget);
     }
 
     int detailedClients() {
@@ -256,17 +279,17 @@ final class ClientStore {
     private void tally(int client, long hour, ActivityContext context) {
         if (hour != tallyHour) {
             if (hour < tallyHour) {
-                // Out of order: this client's series takes its tallied requests first, so it sees its hours
-                // in the order they came, as the window of {@link ActivityContext#MAX_HOURS} depends on it.
+                // Out of order: this client's tallied requests are logged first, so its series sees its
+                // hours in the order they came, as the window of {@link ActivityContext#MAX_HOURS} depends on it.
                 int tallied = hourTally[client];
                 if (tallied > 1) {
-                    countHour(client, tallyHour, tallied - 1, context);
+                    logClientHour(client, tallyHour, tallied - 1, context);
                     hourTally[client] = 1;
                 }
-                countHour(client, hour, 1, context);
+                logClientHour(client, hour, 1, context);
                 return;
             }
-            flushTally(context);
+            endTallyHour(context);
             tallyHour = hour;
         }
         int tallied = hourTally[client];
@@ -277,31 +300,81 @@ final class ClientStore {
         hourTally[client] = tallied + 1;
     }
 
-    /** Adds the tallied hour to every tallied client's series; to be called before the series are read. */
-    void flushTally(ActivityContext context) {
-        for (int from = 0; from < talliedCount; from += RequestBatch.CAPACITY) {
-            int to = Math.min(talliedCount, from + RequestBatch.CAPACITY);
-            // Each client's bucket is a random place in megabytes: read them ahead together (see prefetch).
-            long sum = 0;
-            for (int k = from; k < to; k++) {
-                int client = talliedClients[k];
-                long block = series[2 * client];
-                long offset = tallyHour - series[2 * client + 1];
-                if (block != HourlyBlocks.NONE && offset >= 0 && offset < HourlyBlocks.size(block)) {
-                    sum += hours.page(block)[HourlyBlocks.offset(block) + (int) offset];
-                }
-            }
-            keep(sum);
-            for (int k = from; k < to; k++) {
-                int client = talliedClients[k];
-                int requests = hourTally[client] - 1;
-                hourTally[client] = 0;
-                if (requests > 0) {
-                    countHour(client, tallyHour, requests, context);
-                }
+    /** Logs every tallied client's requests in the tallied hour. */
+    private void endTallyHour(ActivityContext context) {
+        for (int k = 0; k < talliedCount; k++) {
+            int client = talliedClients[k];
+            int requests = hourTally[client] - 1;
+            hourTally[client] = 0;
+            if (requests > 0) {
+                logClientHour(client, tallyHour, requests, context);
             }
         }
         talliedCount = 0;
+    }
+
+    /** Adds everything tallied and logged to the series; to be called before the series are read. */
+    void flushTally(ActivityContext context) {
+        endTallyHour(context);
+        foldHourLog(context);
+    }
+
+    private void logClientHour(int client, long hour, int requests, ActivityContext context) {
+        if (hourLogSize == 0) {
+            hourLogBase = hour;
+        }
+        long offset = hour - hourLogBase;
+        if (offset >= LOG_HOUR_LIMIT || offset < -LOG_HOUR_LIMIT) {
+            // Centuries apart (a forged time): fold what is logged and count from this hour.
+            foldHourLog(context);
+            hourLogBase = hour;
+            offset = 0;
+        }
+        for (long left = requests; left > 0; left -= LOG_COUNT_MAX) {
+            if (hourLogSize == hourLog.length) {
+                if (hourLogSize >= hourLogBudget) {
+                    foldHourLog(context);
+                    hourLogBase = hour;
+                    offset = 0;
+                } else {
+                    hourLog = Arrays.copyOf(hourLog, Math.min(hourLogBudget, hourLogSize * 2));
+                }
+            }
+            hourLog[hourLogSize++] = offset << LOG_HOUR_SHIFT | Math.min(left, LOG_COUNT_MAX) << CLIENT_BITS | client;
+        }
+    }
+
+    /**
+     * Adds the logged client-hours to the series, client by client (a counting sort by client keeps each
+     * client's entries in their order), and empties the log.
+     */
+    private void foldHourLog(ActivityContext context) {
+        int entries = hourLogSize;
+        if (entries == 0) {
+            return;
+        }
+        int clients = Math.min(size, detailedClients);
+        int[] starts = new int[clients + 1];
+        for (int k = 0; k < entries; k++) {
+            starts[(int) (hourLog[k] & CLIENT_MASK) + 1]++;
+        }
+        for (int client = 0; client < clients; client++) {
+            starts[client + 1] += starts[client];
+        }
+        if (sortedLog.length < entries) {
+            sortedLog = new long[hourLog.length];
+        }
+        long[] sorted = sortedLog;
+        for (int k = 0; k < entries; k++) {
+            long entry = hourLog[k];
+            sorted[starts[(int) (entry & CLIENT_MASK)]++] = entry;
+        }
+        for (int k = 0; k < entries; k++) {
+            long entry = sorted[k];
+            countHour((int) (entry & CLIENT_MASK), hourLogBase + (entry >> LOG_HOUR_SHIFT),
+                    (int) (entry >>> CLIENT_BITS & LOG_COUNT_MAX), context);
+        }
+        hourLogSize = 0;
     }
 
     private void countHour(int client, long hour, int requests, ActivityContext context) {

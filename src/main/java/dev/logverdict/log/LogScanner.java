@@ -29,13 +29,20 @@ public final class LogScanner {
     private static final double RECOGNISED_SHARE = 0.1;
 
     private final ScanOptions options;
+    private final int hourLogBudget;
 
     public LogScanner(ScanOptions options) {
+        this(options, ClientStore.HOUR_LOG_BUDGET);
+    }
+
+    /** With a smaller hour log, for tests that must see it fill up (see {@link ClientStore}). */
+    LogScanner(ScanOptions options, int hourLogBudget) {
         this.options = options;
+        this.hourLogBudget = hourLogBudget;
     }
 
     public TrafficScan scan(InputStream raw) throws IOException {
-        Accumulator accumulator = new Accumulator(options);
+        Accumulator accumulator = new Accumulator(options, hourLogBudget);
         BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
         String inputError = null;
         boolean readFailed = false;
@@ -88,10 +95,10 @@ public final class LogScanner {
         private long droppedNonIpClients;
         private long droppedIpsElsewhere;
 
-        Accumulator(ScanOptions options) {
+        Accumulator(ScanOptions options, int hourLogBudget) {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
-            this.store = new ClientStore(options.maxDetailedIps());
+            this.store = new ClientStore(options.maxDetailedIps(), hourLogBudget);
             this.clients = new ClientTable(store);
         }
 

@@ -187,8 +187,9 @@ class ClientActivityTest {
         assertThat(scan.truncated()).noneMatch(note -> note.startsWith("hourly:"));
     }
 
-    @Test
-    void keepsEachSeriesWithinItsWindowInArrivalOrderAndCountsWhatFellOutside() throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "hour log of {0} client-hours")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {ClientStore.HOUR_LOG_BUDGET, 7})
+    void keepsEachSeriesWithinItsWindowInArrivalOrderAndCountsWhatFellOutside(int hourLogBudget) throws IOException {
         // 50 days, mostly in time order with runs in one hour, and one request in six from up to 40 days
         // back: a series spans at most MAX_HOURS from its first kept hour, an earlier hour is kept only if
         // the series still fits, and which requests fall outside depends on the order they came in, which
@@ -206,7 +207,9 @@ class ClientActivityTest {
             log.append(line(ip, CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
             expected.computeIfAbsent(ip, k -> new WindowedSeries()).add(hour);
         }
-        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+        // A small hour log is sorted into the series hundreds of times, mid-hour and between a client's hours.
+        TrafficScan scan = new LogScanner(ScanOptions.defaults(), hourLogBudget)
+                .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
 
         expected.forEach((ip, series) -> assertSeries(of(scan, ip).detail(), base, series.counts, ip));
         long dropped = expected.values().stream().mapToLong(series -> series.dropped).sum();
@@ -257,6 +260,26 @@ class ClientActivityTest {
     }
 
     @Test
+    void chartsAClientWhoseRequestsAreCenturiesApartWithinItsWindowAndSaysWhatFellOutside() throws IOException {
+        // A forged year 2999 is more hours from 2026 than the hour log's offsets hold: the log is added to the
+        // series first, and the window rule drops the far request as it would any other.
+        String ip = "198.51.100.77";
+        String log = line(ip, "27/Nov/2026:10:15:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line(ip, "27/Nov/2999:10:15:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line(ip, "27/Nov/2026:12:15:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("198.51.100.78", "01/Jan/1971:00:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("198.51.100.78", "01/Jan/1971:01:00:00", "GET / HTTP/1.1", 200, "1", "x");
+        TrafficScan scan = scan(log, ScanOptions.defaults());
+
+        assertThat(of(scan, ip).requests()).isEqualTo(3);
+        assertThat(of(scan, ip).detail().hourly()).containsExactly(1, 0, 1);
+        assertThat(Instant.ofEpochSecond(of(scan, ip).detail().hourlyStart())).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(of(scan, "198.51.100.78").detail().hourly()).containsExactly(1, 1);
+        assertThat(scan.truncated()).contains("hourly: 1 requests fell outside an IP's "
+                + ActivityContext.MAX_HOURS + "-hour window and are not charted (still counted)");
+    }
+
+    @Test
     void keepsIpv4AndIpv6ClientsWithTheSameLowBitsApartAndAMappedAddressWithItsIpv4Twin() throws IOException {
         String log = line("0.0.0.1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("::1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
@@ -301,6 +324,10 @@ class ClientActivityTest {
         log.append(flood.repeat(70_000));
         ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), ip).detail();
         assertThat(detail.hourly()).containsExactly(1, 70_000);
+        // An hour's 70,000 take two entries of the hour log; with room for one, it fills between them.
+        ActivityDetail split = of(new LogScanner(ScanOptions.defaults(), 1)
+                .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8))), ip).detail();
+        assertThat(split.hourly()).containsExactly(1, 70_000);
     }
 
     @Test
