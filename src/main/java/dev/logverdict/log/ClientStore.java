@@ -62,6 +62,7 @@ final class ClientStore {
     private static final long LOG_HOUR_LIMIT = 1L << (63 - LOG_HOUR_SHIFT);
 
     private final int detailedClients;
+    private final ActivityContext context;
     private final Tier detailed = new Tier(DETAIL_HOT_LONGS, COLD_LONGS, DETAIL_REFS);
     private final Tier countsOnly = new Tier(HOT_COUNTS, COLD_LONGS, 1);
     private final HourlyBlocks hours = new HourlyBlocks();
@@ -106,9 +107,14 @@ final class ClientStore {
     @SuppressWarnings("unused")
     private long prefetched;
 
-    /** @param hourLogBudget client-hours kept in the hour log before they are added to the series */
-    ClientStore(int detailedClients, int hourLogBudget) {
+    /**
+     * @param context what the scan's clients share: the tables the top-N texts are kept in, the count of
+     *                requests left out of the hourly series
+     * @param hourLogBudget client-hours kept in the hour log before they are added to the series
+     */
+    ClientStore(int detailedClients, ActivityContext context, int hourLogBudget) {
         this.detailedClients = Math.max(0, Math.min(detailedClients, MAX_DETAILED));
+        this.context = context;
         this.hourLogBudget = Math.max(1, hourLogBudget);
     }
 
@@ -153,7 +159,7 @@ final class ClientStore {
      * fill the processor's window with two or three requests, and only their misses overlapped. The loads
      * feed a checksum kept in a field, so the compiler cannot drop them.
      */
-    void prefetch(RequestBatch batch, ActivityContext context) {
+    void prefetch(RequestBatch batch) {
         int size = batch.size;
         long[][] pages = batch.recordPage;
         int[] ats = batch.recordAt;
@@ -192,7 +198,7 @@ final class ClientStore {
     }
 
     /** Request {@code i} of the batch, made by this client; {@link #prefetch} has seen the batch. */
-    void record(int client, RequestBatch batch, int i, ActivityContext context) {
+    void record(int client, RequestBatch batch, int i) {
         Tier tier = tier(client);
         int index = indexIn(client);
         // Where prefetch found the record.
@@ -217,9 +223,9 @@ final class ClientStore {
             countSignals(r, at + tier.coldAt, batch.signals[i]);
         }
         if (tier == detailed) {
-            recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i, context);
+            recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i);
             if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
-                tally(client, batch.hour[i], context);
+                tally(client, batch.hour[i]);
             }
         }
     }
@@ -232,8 +238,7 @@ final class ClientStore {
         }
     }
 
-    private static void recordDetail(long[] r, int at, Object[] refs, int refAt, RequestBatch batch, int i,
-                                     ActivityContext context) {
+    private void recordDetail(long[] r, int at, Object[] refs, int refAt, RequestBatch batch, int i) {
         int status = batch.status[i];
         increment(r, at + COUNTERS, status >= 100 && status <= 599 ? status / 100 - 1 : 5);
         int method = batch.method[i];
@@ -276,20 +281,20 @@ final class ClientStore {
     }
 
     /** One request of a detailed client in this hour. */
-    private void tally(int client, long hour, ActivityContext context) {
+    private void tally(int client, long hour) {
         if (hour != tallyHour) {
             if (hour < tallyHour) {
                 // Out of order: this client's tallied requests are logged first, so its series sees its
                 // hours in the order they came, as the window of {@link ActivityContext#MAX_HOURS} depends on it.
                 int tallied = hourTally[client];
                 if (tallied > 1) {
-                    logClientHour(client, tallyHour, tallied - 1, context);
+                    logClientHour(client, tallyHour, tallied - 1);
                     hourTally[client] = 1;
                 }
-                logClientHour(client, hour, 1, context);
+                logClientHour(client, hour, 1);
                 return;
             }
-            endTallyHour(context);
+            endTallyHour();
             tallyHour = hour;
         }
         int tallied = hourTally[client];
@@ -301,39 +306,39 @@ final class ClientStore {
     }
 
     /** Logs every tallied client's requests in the tallied hour. */
-    private void endTallyHour(ActivityContext context) {
+    private void endTallyHour() {
         for (int k = 0; k < talliedCount; k++) {
             int client = talliedClients[k];
             int requests = hourTally[client] - 1;
             hourTally[client] = 0;
             if (requests > 0) {
-                logClientHour(client, tallyHour, requests, context);
+                logClientHour(client, tallyHour, requests);
             }
         }
         talliedCount = 0;
     }
 
     /** Adds everything tallied and logged to the series; to be called before the series are read. */
-    void flushTally(ActivityContext context) {
-        endTallyHour(context);
-        foldHourLog(context);
+    void flushTally() {
+        endTallyHour();
+        foldHourLog();
     }
 
-    private void logClientHour(int client, long hour, int requests, ActivityContext context) {
+    private void logClientHour(int client, long hour, int requests) {
         if (hourLogSize == 0) {
             hourLogBase = hour;
         }
         long offset = hour - hourLogBase;
         if (offset >= LOG_HOUR_LIMIT || offset < -LOG_HOUR_LIMIT) {
             // Centuries apart (a forged time): fold what is logged and count from this hour.
-            foldHourLog(context);
+            foldHourLog();
             hourLogBase = hour;
             offset = 0;
         }
         for (long left = requests; left > 0; left -= LOG_COUNT_MAX) {
             if (hourLogSize == hourLog.length) {
                 if (hourLogSize >= hourLogBudget) {
-                    foldHourLog(context);
+                    foldHourLog();
                     hourLogBase = hour;
                     offset = 0;
                 } else {
@@ -348,7 +353,7 @@ final class ClientStore {
      * Adds the logged client-hours to the series, client by client (a counting sort by client keeps each
      * client's entries in their order), and empties the log.
      */
-    private void foldHourLog(ActivityContext context) {
+    private void foldHourLog() {
         int entries = hourLogSize;
         if (entries == 0) {
             return;
@@ -372,12 +377,12 @@ final class ClientStore {
         for (int k = 0; k < entries; k++) {
             long entry = sorted[k];
             countHour((int) (entry & CLIENT_MASK), hourLogBase + (entry >> LOG_HOUR_SHIFT),
-                    (int) (entry >>> CLIENT_BITS & LOG_COUNT_MAX), context);
+                    (int) (entry >>> CLIENT_BITS & LOG_COUNT_MAX));
         }
         hourLogSize = 0;
     }
 
-    private void countHour(int client, long hour, int requests, ActivityContext context) {
+    private void countHour(int client, long hour, int requests) {
         int at = 2 * client;
         long block = series[at];
         if (block == HourlyBlocks.NONE) {
@@ -485,12 +490,13 @@ final class ClientStore {
 
     java.util.List<TopN.Entry> topPaths(int client) {
         return TopN.entries(detailed.longs(client), detailed.at(client) + PATH_SLOTS, PATH_CAPACITY,
-                detailed.refs(client), detailed.refAt(client) + PATH_TEXTS, ActivityContext.TOP_PATHS);
+                detailed.refs(client), detailed.refAt(client) + PATH_TEXTS, ActivityContext.TOP_PATHS, context.paths);
     }
 
     java.util.List<TopN.Entry> topUserAgents(int client) {
         return TopN.entries(detailed.longs(client), detailed.at(client) + AGENT_SLOTS, AGENT_CAPACITY,
-                detailed.refs(client), detailed.refAt(client) + AGENT_TEXTS, ActivityContext.TOP_USER_AGENTS);
+                detailed.refs(client), detailed.refAt(client) + AGENT_TEXTS, ActivityContext.TOP_USER_AGENTS,
+                context.userAgents);
     }
 
     long firstHour(int client) {

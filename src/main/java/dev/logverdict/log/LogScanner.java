@@ -98,7 +98,7 @@ public final class LogScanner {
         Accumulator(ScanOptions options, int hourLogBudget) {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
-            this.store = new ClientStore(options.maxDetailedIps(), hourLogBudget);
+            this.store = new ClientStore(options.maxDetailedIps(), context, hourLogBudget);
             this.clients = new ClientTable(store);
         }
 
@@ -176,10 +176,10 @@ public final class LogScanner {
                 IpAddress proxy = batch.viaProxy[i];
                 batch.proxyClient[i] = proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
             }
-            store.prefetch(batch, context);
+            store.prefetch(batch);
             for (int i = 0; i < batch.size; i++) {
                 int client = batch.client[i];
-                store.record(client, batch, i, context);
+                store.record(client, batch, i);
                 if (batch.proxyClient[i] >= 0) {
                     store.recordForwarded(client, batch.viaProxy[i]);
                     store.recordRelayed(batch.proxyClient[i]);
@@ -211,7 +211,7 @@ public final class LogScanner {
         TrafficScan result(long bytesRead, String inputError, boolean readFailed) {
             // A read that failed mid-chunk leaves queued requests whose lines are still in the buffer.
             countPending();
-            store.flushTally(context);
+            store.flushTally();
             long countsOnly = Math.max(0, store.size() - (long) store.detailedClients());
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "

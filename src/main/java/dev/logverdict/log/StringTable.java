@@ -4,10 +4,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Shares the text of paths and user agents between clients: thousands of IPs asking for "/" hold one
- * string. Open addressing on the 64-bit hash of the bytes; bounded, past the cap new texts are still
- * returned, just not shared.
+ * string. Open addressing on the 64-bit hash of the bytes; bounded, past the cap texts are not shared.
+ * <p>
+ * A text in the table is also found by its {@linkplain #key key} alone, the part of the hash a top-N slot
+ * keeps, so a slot needs no reference to its text: counting a request then writes nothing outside the
+ * client's record (see {@link TopN}). Two texts can share a key: the first in the table is found by it,
+ * and the later one is not {@linkplain #share shared}.
  */
 final class StringTable {
+
+    /** The bits of a hash a top-N slot keeps and the table finds a text by. */
+    static final long KEY_MASK = -1L << 28;
 
     private final long[] keys;
     private final String[] values;
@@ -25,23 +32,53 @@ final class StringTable {
         this.maxLength = maxLength;
     }
 
-    /** @param hash non-zero hash of {@code bytes[from, to)} */
-    String get(long hash, byte[] bytes, int from, int to) {
-        // Keys alone decide the probe (0 = empty; hashes are never 0), so a lookup reads one array until it hits.
+    static long key(long hash) {
+        return hash & KEY_MASK;
+    }
+
+    /**
+     * Puts the text in the table unless it is there or the table is full; returns whether {@link #byKey}
+     * finds it from now on.
+     *
+     * @param hash non-zero hash of {@code bytes[from, to)}
+     */
+    boolean share(long hash, byte[] bytes, int from, int to) {
+        long key = key(hash);
+        boolean keyTaken = false;
+        // The slot depends on the key alone, so texts with one key are in one run of slots, in the order
+        // they came (nothing is ever removed): the first one met is the one the key finds.
         int slot = slotOf(hash);
-        for (long key = keys[slot]; key != 0; key = keys[slot]) {
-            if (key == hash) {
+        for (long present = keys[slot]; present != 0; present = keys[slot]) {
+            if (present == hash) {
+                return !keyTaken;
+            }
+            keyTaken |= key(present) == key;
+            slot = (slot + 1) & mask;
+        }
+        if (size >= capacity) {
+            return false;
+        }
+        keys[slot] = hash;
+        values[slot] = textOf(bytes, from, Math.min(to, from + maxLength));
+        size++;
+        return !keyTaken;
+    }
+
+    /** The text {@link #share} said the table finds by this key. */
+    String byKey(long key) {
+        int slot = slotOf(key);
+        for (long present = keys[slot]; present != 0; present = keys[slot]) {
+            if (key(present) == key) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
         }
-        String text = textOf(bytes, from, Math.min(to, from + maxLength));
-        if (size < capacity) {
-            keys[slot] = hash;
-            values[slot] = text;
-            size++;
-        }
-        return text;
+        throw new IllegalStateException("no text in the table has key " + Long.toHexString(key));
+    }
+
+    /** The text of these bytes, as the table would keep it, for a text it does not share. */
+    String text(byte[] bytes, int from, int to) {
+        return textOf(bytes, from, Math.min(to, from + maxLength));
     }
 
     /** Reads the key slot {@code hash} starts at, for a read-ahead (see {@link ClientStore#prefetch}). */
@@ -50,7 +87,8 @@ final class StringTable {
     }
 
     private int slotOf(long hash) {
-        return (int) (hash ^ (hash >>> 32)) & mask;
+        long key = hash >>> 28;
+        return (int) (key ^ (key >>> 29)) & mask;
     }
 
     private String textOf(byte[] b, int from, int to) {

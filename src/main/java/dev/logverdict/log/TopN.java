@@ -7,9 +7,13 @@ import java.util.List;
  * The most frequent values of a stream in fixed memory (Space-Saving: a miss replaces the least counted
  * slot, whose count it inherits). Exact while there are at most twice {@code shown} distinct values;
  * beyond that a value with more than 1/(2·shown) of the stream is never lost, and counts are upper bounds.
- * The slots live inside a client's record in {@link ClientStore}: each is one long, a 36-bit hash of the
- * value's bytes and a 28-bit count (saturating, never 0 once used), so a lookup reads a few adjacent words;
- * the value's text is fetched only when it takes a slot.
+ * The slots live inside a client's record in {@link ClientStore}: each is one long, the value's
+ * {@linkplain StringTable#key key} (36 bits of its hash), a flag and a 27-bit count (saturating, never 0
+ * once used), so a lookup reads a few adjacent words. A value that takes a slot is put in the shared
+ * {@link StringTable}, which finds its text by the key at report time; only a value the table does not
+ * share (it is full, or another text came first with the key) keeps its own text in the client's
+ * references, and the flag says so. Taking a slot, most requests in a log of many distinct paths, then
+ * writes nothing outside the record.
  */
 public final class TopN {
 
@@ -17,9 +21,11 @@ public final class TopN {
     public record Entry(String value, long count) {
     }
 
-    private static final int COUNT_BITS = 28;
+    private static final int COUNT_BITS = 27;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
-    private static final long HASH_MASK = ~COUNT_MASK;
+    /** The slot's text is in the client's references, not found by key in the table. */
+    private static final long OWN_TEXT = 1L << COUNT_BITS;
+    private static final long KEY_MASK = StringTable.KEY_MASK;
 
     private TopN() {
     }
@@ -30,17 +36,16 @@ public final class TopN {
      */
     static void add(long[] slots, int at, int capacity, Object[] texts, int textAt,
                     long hash, byte[] bytes, int from, int to, StringTable strings) {
-        long key = hash & HASH_MASK;
+        long key = StringTable.key(hash);
         int end = at + capacity;
         int least = at;
         for (int i = at; i < end; i++) {
             long slot = slots[i];
             if (slot == 0) {
-                slots[i] = key | 1;
-                texts[textAt + i - at] = strings.get(hash, bytes, from, to);
+                slots[i] = key | text(texts, textAt + i - at, hash, bytes, from, to, strings) | 1;
                 return;
             }
-            if ((slot & HASH_MASK) == key) {
+            if ((slot & KEY_MASK) == key) {
                 if ((slot & COUNT_MASK) != COUNT_MASK) {
                     slots[i] = slot + 1;
                 }
@@ -50,15 +55,27 @@ public final class TopN {
                 least = i;
             }
         }
-        slots[least] = key | Math.min(COUNT_MASK, (slots[least] & COUNT_MASK) + 1);
-        texts[textAt + least - at] = strings.get(hash, bytes, from, to);
+        long count = Math.min(COUNT_MASK, (slots[least] & COUNT_MASK) + 1);
+        slots[least] = key | text(texts, textAt + least - at, hash, bytes, from, to, strings) | count;
+    }
+
+    /** Where the text of a value taking a slot is kept: {@link #OWN_TEXT} if in {@code texts[at]}, else 0. */
+    private static long text(Object[] texts, int at, long hash, byte[] bytes, int from, int to, StringTable strings) {
+        if (strings.share(hash, bytes, from, to)) {
+            return 0;
+        }
+        texts[at] = strings.text(bytes, from, to);
+        return OWN_TEXT;
     }
 
     /** The {@code shown} most counted values, highest first, ties by text. */
-    static List<Entry> entries(long[] slots, int at, int capacity, Object[] texts, int textAt, int shown) {
+    static List<Entry> entries(long[] slots, int at, int capacity, Object[] texts, int textAt, int shown,
+                               StringTable strings) {
         List<Entry> entries = new ArrayList<>(capacity);
         for (int i = 0; i < capacity && slots[at + i] != 0; i++) {
-            entries.add(new Entry((String) texts[textAt + i], slots[at + i] & COUNT_MASK));
+            long slot = slots[at + i];
+            String text = (slot & OWN_TEXT) != 0 ? (String) texts[textAt + i] : strings.byKey(slot & KEY_MASK);
+            entries.add(new Entry(text, slot & COUNT_MASK));
         }
         entries.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
         return entries.size() > shown ? List.copyOf(entries.subList(0, shown)) : entries;
