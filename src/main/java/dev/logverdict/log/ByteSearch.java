@@ -28,6 +28,15 @@ final class ByteSearch {
         return (value & 0xFFL) * ONES;
     }
 
+    /**
+     * Where in {@code word} the first byte {@code pattern} is made of is (0 to 7), or 8: small enough for
+     * the client JIT to inline, so a short token is found without a call.
+     */
+    static int indexIn(long word, long pattern) {
+        long found = zeroBytes(word ^ pattern);
+        return found == 0 ? 8 : firstMarked(found);
+    }
+
     /** Index of the first {@code wanted} in {@code [from, to)}, or -1. */
     static int indexOf(byte[] b, int from, int to, byte wanted) {
         return indexOf(b, from, to, wanted, broadcast(wanted));

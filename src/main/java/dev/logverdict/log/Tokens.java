@@ -47,7 +47,9 @@ final class Tokens {
                 tokenEnd = close < 0 ? to : close;
                 i = close < 0 ? -1 : close + 1;
             } else {
-                int space = ByteSearch.indexOf(b, i, to, (byte) ' ', SPACES);
+                // Most bare tokens ("-", a status, a size) end within eight bytes: look there first, inline.
+                int inWord = i + 8 <= to ? ByteSearch.indexIn(ByteSearch.word(b, i), SPACES) : 8;
+                int space = inWord < 8 ? i + inWord : ByteSearch.indexOf(b, i, to, (byte) ' ', SPACES);
                 tokenKind = BARE;
                 tokenStart = i;
                 tokenEnd = space < 0 ? to : space;
