@@ -40,10 +40,14 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
     long prefetch(RequestBatch batch) {
         long[] four = v4;
         int fourMask = four.length - 1;
+        long[] six = v6;
+        int sixMask = six.length / V6_WORDS - 1;
         long sum = 0;
         for (int i = 0; i < batch.size; i++) {
             if (batch.clientVersion[i] == 4) {
                 sum += four[batch.clientHash[i] & fourMask];
+            } else {
+                sum += six[(batch.clientHash[i] & sixMask) * V6_WORDS + 2];
             }
         }
         return sum;
