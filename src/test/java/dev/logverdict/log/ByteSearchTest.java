@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ByteSearchTest {
 
@@ -67,6 +68,46 @@ class ByteSearchTest {
             Range r = Range.random(random);
             assertThat(Tokens.closingQuote(r.bytes(), r.from(), r.to())).as("round %d", round)
                     .isEqualTo(naiveClosingQuote(r.bytes(), r.from(), r.to()));
+        }
+    }
+
+    @Test
+    void readsWordsUnsafelyOnlyWhereTheJdkAllowsItAndNotWhenTurnedOff() {
+        // The build runs these tests twice, once with the unsafe reads turned off (pom.xml, "safe-reads").
+        boolean turnedOff = Boolean.getBoolean(ByteSearch.SAFE_READS);
+        assertThat(ByteSearch.readsUnsafe()).isEqualTo(!turnedOff && Runtime.version().feature() < 24);
+    }
+
+    @Test
+    void refusesRangesOutsideTheArrayInsteadOfReadingPastIt() {
+        byte[] bytes = new byte[24];
+        assertThatThrownBy(() -> ByteSearch.indexOf(bytes, 0, 25, (byte) 'x'))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ByteSearch.indexOf(bytes, -1, 8, (byte) 'x'))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ByteSearch.indexOf(bytes, 9, 8, (byte) 'x'))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ByteSearch.word(bytes, 17)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ByteSearch.word(bytes, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ByteSearch.word(bytes, Integer.MAX_VALUE - 3)).isInstanceOf(IndexOutOfBoundsException.class);
+        bytes[23] = 'x';
+        assertThat(ByteSearch.word(bytes, 16)).isEqualTo((long) 'x' << 56);
+        assertThat(ByteSearch.indexOf(bytes, 0, 24, (byte) 'x')).isEqualTo(23);
+        assertThat(ByteSearch.indexOf(bytes, 0, 23, (byte) 'x')).isEqualTo(-1);
+    }
+
+    @Test
+    void readsEachWordLittleEndianAtEveryOffset() {
+        byte[] bytes = new byte[40];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37 + 5);
+        }
+        for (int at = 0; at + 8 <= bytes.length; at++) {
+            long expected = 0;
+            for (int k = 7; k >= 0; k--) {
+                expected = expected << 8 | (bytes[at + k] & 0xFF);
+            }
+            assertThat(ByteSearch.word(bytes, at)).as("offset %d", at).isEqualTo(expected);
         }
     }
 
