@@ -14,7 +14,12 @@ import java.util.List;
  */
 final class AhoCorasick {
 
-    private final int[][] next;
+    /**
+     * The DFA, one row of 256 per state: at {@code row + byte}, the next state's row ({@code state << 8}).
+     * Upper-case bytes lead where their lower-case ones do, so a scan neither folds case nor follows a
+     * row reference per byte.
+     */
+    private final int[] rows;
     private final long[] output;
 
     AhoCorasick(List<String> patterns, List<Long> groups) {
@@ -37,7 +42,7 @@ final class AhoCorasick {
         }
         int states = gotoTable.size();
         int[] fail = new int[states];
-        next = new int[states][];
+        int[][] next = new int[states][];
         output = new long[states];
         for (int s = 0; s < states; s++) {
             output[s] = out.get(s);
@@ -69,6 +74,13 @@ final class AhoCorasick {
                 }
             }
         }
+        rows = new int[states << 8];
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < 256; c++) {
+                int folded = c >= 'A' && c <= 'Z' ? c + 32 : c;
+                rows[s << 8 | c] = next[s][folded] << 8;
+            }
+        }
     }
 
     private static int[] newRow() {
@@ -81,23 +93,25 @@ final class AhoCorasick {
      * @param percentDecode decode %XX (and '+' as space) on the fly, as a server would before routing
      */
     long scan(byte[] b, int from, int to, boolean percentDecode) {
-        int state = 0;
+        int row = 0;
         long found = 0;
+        if (!percentDecode) {
+            for (int i = from; i < to; i++) {
+                row = rows[row | b[i] & 0xFF];
+                found |= output[row >>> 8];
+            }
+            return found;
+        }
         for (int i = from; i < to; i++) {
             int c = b[i] & 0xFF;
-            if (percentDecode) {
-                if (c == '%' && i + 2 < to && IpAddressParser.hexValue(b[i + 1]) >= 0 && IpAddressParser.hexValue(b[i + 2]) >= 0) {
-                    c = IpAddressParser.hexValue(b[i + 1]) << 4 | IpAddressParser.hexValue(b[i + 2]);
-                    i += 2;
-                } else if (c == '+') {
-                    c = ' ';
-                }
+            if (c == '%' && i + 2 < to && IpAddressParser.hexValue(b[i + 1]) >= 0 && IpAddressParser.hexValue(b[i + 2]) >= 0) {
+                c = IpAddressParser.hexValue(b[i + 1]) << 4 | IpAddressParser.hexValue(b[i + 2]);
+                i += 2;
+            } else if (c == '+') {
+                c = ' ';
             }
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            state = next[state][c];
-            found |= output[state];
+            row = rows[row | c];
+            found |= output[row >>> 8];
         }
         return found;
     }
