@@ -28,7 +28,9 @@ final class ClientStore {
     static final int RELAYED = 1;
     /** Per-signal counts, two 32-bit counts per long. */
     static final int SIGNALS = 2;
-    private static final int COLD_LONGS = SIGNALS + (Signal.values().length + 1) / 2;
+    /** Signal.values() copies its array on every call, and the client JIT does not take the copy away. */
+    private static final int SIGNAL_COUNT = Signal.values().length;
+    private static final int COLD_LONGS = SIGNALS + (SIGNAL_COUNT + 1) / 2;
     // Detailed clients also have:
     /** Status classes (1xx…5xx, other), then methods: 32-bit counters, two per long. */
     static final int COUNTERS = HOT_COUNTS;
@@ -238,7 +240,7 @@ final class ClientStore {
     }
 
     private static void countSignals(long[] r, int coldAt, long signals) {
-        for (int i = 0; i < Signal.values().length; i++) {
+        for (int i = 0; i < SIGNAL_COUNT; i++) {
             if ((signals & (1L << i)) != 0) {
                 increment(r, coldAt + SIGNALS, i);
             }
