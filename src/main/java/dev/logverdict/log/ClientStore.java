@@ -332,6 +332,9 @@ final class ClientStore {
     void flushTally() {
         endTallyHour();
         foldHourLog();
+        // Megabytes the report does not need.
+        hourLog = new long[16];
+        sortedLog = new long[0];
     }
 
     private void logClientHour(int client, long hour, int requests) {
