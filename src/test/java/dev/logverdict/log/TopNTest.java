@@ -26,6 +26,10 @@ class TopNTest {
             add(value, Hashing.hash(bytes, 0, bytes.length) | 1, strings);
         }
 
+        void addAll(List<String> values, StringTable strings) {
+            values.forEach(value -> add(value, strings));
+        }
+
         List<TopN.Entry> top(StringTable strings) {
             return TopN.entries(slots, 0, CAPACITY, texts, 0, CAPACITY, strings);
         }
@@ -35,9 +39,7 @@ class TopNTest {
     void findsSharedTextsByKeyAndKeepsItsOwnCopyOfTextsTheFullTableDoesNotHold() {
         StringTable strings = new StringTable(2, 200);
         Client client = new Client();
-        for (String path : List.of("/a", "/b", "/c", "/d", "/c", "/a", "/d", "/d")) {
-            client.add(path, strings);
-        }
+        client.addAll(List.of("/a", "/b", "/c", "/d", "/c", "/a", "/d", "/d"), strings);
 
         assertThat(client.top(strings)).containsExactly(new TopN.Entry("/d", 3), new TopN.Entry("/a", 2),
                 new TopN.Entry("/c", 2), new TopN.Entry("/b", 1));
@@ -73,9 +75,7 @@ class TopNTest {
     void replacesTheLeastCountedSlotAndInheritsItsCount() {
         StringTable strings = new StringTable(100, 200);
         Client client = new Client();
-        for (String path : List.of("/1", "/1", "/2", "/2", "/3", "/3", "/4", "/5")) {
-            client.add(path, strings);
-        }
+        client.addAll(List.of("/1", "/1", "/2", "/2", "/3", "/3", "/4", "/5"), strings);
 
         // "/5" took "/4"'s slot (count 1) and counts 2, an upper bound of its true count.
         assertThat(client.top(strings)).containsExactly(new TopN.Entry("/1", 2), new TopN.Entry("/2", 2),
