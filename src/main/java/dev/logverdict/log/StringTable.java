@@ -16,8 +16,19 @@ final class StringTable {
     /** The bits of a hash a top-N slot keeps and the table finds a text by. */
     static final long KEY_MASK = -1L << 28;
 
+    private static final int FIRST_CHUNK_BYTES = 1 << 16;
+    private static final int CHUNK_BYTES = 1 << 20;
+    private static final int OFFSET_BITS = 20;
+    private static final int LENGTH_BITS = 12;
+
     private final long[] keys;
+    /** Per slot: where its text's bytes are, chunk << 32 | length << 20 | offset. */
+    private final long[] places;
+    /** Per slot: its text as a string, once a report asked for it. */
     private final String[] values;
+    private byte[][] chunks = new byte[1][];
+    private int chunk = -1;
+    private int chunkUsed;
     private final int mask;
     private final int capacity;
     private final int maxLength;
@@ -26,10 +37,11 @@ final class StringTable {
     StringTable(int capacity, int maxLength) {
         int slots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
         this.keys = new long[slots];
+        this.places = new long[slots];
         this.values = new String[slots];
         this.mask = slots - 1;
         this.capacity = capacity;
-        this.maxLength = maxLength;
+        this.maxLength = Math.min(maxLength, (1 << LENGTH_BITS) - 1);
     }
 
     static long key(long hash) {
@@ -59,7 +71,7 @@ final class StringTable {
             return false;
         }
         keys[slot] = hash;
-        values[slot] = textOf(bytes, from, Math.min(to, from + maxLength));
+        places[slot] = keep(bytes, from, Math.min(to, from + maxLength));
         size++;
         return !keyTaken;
     }
@@ -69,11 +81,35 @@ final class StringTable {
         int slot = slotOf(key);
         for (long present = keys[slot]; present != 0; present = keys[slot]) {
             if (key(present) == key) {
+                if (values[slot] == null) {
+                    long place = places[slot];
+                    int offset = (int) place & ((1 << OFFSET_BITS) - 1);
+                    int length = (int) (place >>> OFFSET_BITS) & ((1 << LENGTH_BITS) - 1);
+                    values[slot] = textOf(chunks[(int) (place >>> 32)], offset, offset + length);
+                }
                 return values[slot];
             }
             slot = (slot + 1) & mask;
         }
         throw new IllegalStateException("no text in the table has key " + Long.toHexString(key));
+    }
+
+    /** Copies a text's bytes into the current chunk, or a new one, and returns where they are. */
+    private long keep(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (chunk < 0 || chunkUsed + length > chunks[chunk].length) {
+            chunk++;
+            if (chunk == chunks.length) {
+                chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
+            }
+            // 64 KB first, doubling up to 1 MB: a small log's table stays small.
+            chunks[chunk] = new byte[Math.min(CHUNK_BYTES, FIRST_CHUNK_BYTES << Math.min(chunk, 4))];
+            chunkUsed = 0;
+        }
+        System.arraycopy(bytes, from, chunks[chunk], chunkUsed, length);
+        long place = (long) chunk << 32 | (long) length << OFFSET_BITS | chunkUsed;
+        chunkUsed += length;
+        return place;
     }
 
     /** The text of these bytes, as the table would keep it, for a text it does not share. */
