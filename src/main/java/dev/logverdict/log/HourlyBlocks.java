@@ -65,7 +65,12 @@ final class HourlyBlocks {
             if (lastPage == pages.length) {
                 pages = Arrays.copyOf(pages, pages.length * 2);
             }
-            pages[lastPage] = new char[PAGE_SLOTS];
+            if (pages[lastPage] == null) {
+                pages[lastPage] = new char[PAGE_SLOTS];
+            } else {
+                // A page a compaction emptied, cleared and taken again instead of a new one.
+                Arrays.fill(pages[lastPage], (char) 0);
+            }
             nextFree = 0;
         }
         long block = (long) lastPage << 32 | (long) sizeClass << 24 | nextFree;
@@ -131,9 +136,7 @@ final class HourlyBlocks {
 
     void endCompaction() {
         Arrays.fill(pages[compactPage], compactNext, PAGE_SLOTS, (char) 0);
-        for (int page = compactPage + 1; page <= lastPage; page++) {
-            pages[page] = null;
-        }
+        // The pages above are kept for allocate() to clear and take again.
         lastPage = compactPage;
         nextFree = compactNext;
     }
