@@ -349,14 +349,12 @@ final class ClientStore {
             offset = 0;
         }
         for (long left = requests; left > 0; left -= LOG_COUNT_MAX) {
-            if (hourLogSize == hourLog.length) {
-                if (hourLogSize >= hourLogBudget) {
-                    foldHourLog();
-                    hourLogBase = hour;
-                    offset = 0;
-                } else {
-                    hourLog = Arrays.copyOf(hourLog, Math.min(hourLogBudget, hourLogSize * 2));
-                }
+            if (hourLogSize >= hourLogBudget) {
+                foldHourLog();
+                hourLogBase = hour;
+                offset = 0;
+            } else if (hourLogSize == hourLog.length) {
+                hourLog = Arrays.copyOf(hourLog, Math.min(hourLogBudget, hourLogSize * 2));
             }
             hourLog[hourLogSize++] = offset << LOG_HOUR_SHIFT | Math.min(left, LOG_COUNT_MAX) << CLIENT_BITS | client;
         }

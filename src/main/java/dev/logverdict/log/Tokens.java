@@ -48,7 +48,7 @@ final class Tokens {
                 i = close < 0 ? -1 : close + 1;
             } else {
                 // Most bare tokens ("-", a status, a size) end within eight bytes: look there first, inline.
-                int inWord = i + 8 <= to ? ByteSearch.indexIn(ByteSearch.word(b, i), SPACES) : 8;
+                int inWord = i <= to - 8 ? ByteSearch.indexIn(ByteSearch.word(b, i), SPACES) : 8;
                 int space = inWord < 8 ? i + inWord : ByteSearch.indexOf(b, i, to, (byte) ' ', SPACES);
                 tokenKind = BARE;
                 tokenStart = i;
