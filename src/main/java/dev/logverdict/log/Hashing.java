@@ -1,5 +1,7 @@
 package dev.logverdict.log;
 
+import java.util.Objects;
+
 /**
  * A fast 64-bit hash of a byte range, used to count paths and user agents without making strings. Two
  * lanes take alternate 8-byte words, so their multiplications overlap instead of waiting on each other;
@@ -14,16 +16,17 @@ final class Hashing {
     }
 
     static long hash(byte[] b, int from, int to) {
+        Objects.checkFromToIndex(from, to, b.length);
         int length = to - from;
         long first = 0x2545F4914F6CDD1DL ^ length;
         long second = SECOND_LANE;
         int i = from;
-        for (; i + 16 <= to; i += 16) {
-            first = step(first, ByteSearch.word(b, i));
-            second = step(second, ByteSearch.word(b, i + 8));
+        for (; i <= to - 16; i += 16) {
+            first = step(first, ByteSearch.wordInCheckedRange(b, i));
+            second = step(second, ByteSearch.wordInCheckedRange(b, i + 8));
         }
-        if (i + 8 <= to) {
-            first = step(first, ByteSearch.word(b, i));
+        if (i <= to - 8) {
+            first = step(first, ByteSearch.wordInCheckedRange(b, i));
             i += 8;
         }
         int rest = to - i;
@@ -31,7 +34,7 @@ final class Hashing {
             long tail;
             if (length >= 8) {
                 // The last eight bytes end at 'to'; the ones already hashed are shifted out.
-                tail = ByteSearch.word(b, to - 8) >>> ((8 - rest) << 3);
+                tail = ByteSearch.wordInCheckedRange(b, to - 8) >>> ((8 - rest) << 3);
             } else {
                 tail = 0;
                 for (int k = 0; k < rest; k++) {

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HashingTest {
 
@@ -47,5 +48,18 @@ class HashingTest {
         for (int length = 0; length <= zeros.length; length++) {
             assertThat(zeroRuns.add(Hashing.hash(zeros, 0, length))).as("%d zero bytes", length).isTrue();
         }
+    }
+
+    @Test
+    void refusesARangeOutsideTheArrayInsteadOfReadingPastIt() {
+        // The words are read unchecked inside a range checked once: that one check must cover every word.
+        byte[] bytes = new byte[40];
+        int[][] ranges = {{0, 41}, {-1, 20}, {30, 20}, {33, 48}, {8, Integer.MAX_VALUE}, {Integer.MAX_VALUE - 8, Integer.MAX_VALUE}};
+        for (int[] range : ranges) {
+            assertThatThrownBy(() -> Hashing.hash(bytes, range[0], range[1]))
+                    .as("[%d, %d)", range[0], range[1])
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        assertThat(Hashing.hash(bytes, 40, 40)).isEqualTo(Hashing.hash(new byte[0], 0, 0));
     }
 }
