@@ -182,13 +182,16 @@ final class ClientStore {
             int last = at + spans[i];
             sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)] + r[last];
         }
-        // A top-N miss looks its text up in a table of megabytes: read those slots ahead too. Only detailed
-        // clients have top-N lists; past the cap these loads would be work for nothing.
+        // A top-N miss looks its text up in a table of megabytes: read those slots ahead too, and the client's
+        // hour tally (hundreds of KB, read by every request). Only detailed clients have either; past the cap
+        // these loads would be work for nothing.
         StringTable paths = context.paths;
         StringTable agents = context.userAgents;
+        int[] tally = hourTally;
         for (int i = 0; i < size; i++) {
-            if (batch.client[i] < detailedClients) {
-                sum += paths.touch(batch.pathHash[i]) + agents.touch(batch.agentHash[i]);
+            int client = batch.client[i];
+            if (client < detailedClients) {
+                sum += paths.touch(batch.pathHash[i]) + agents.touch(batch.agentHash[i]) + tally[client];
             }
         }
         keep(sum);
