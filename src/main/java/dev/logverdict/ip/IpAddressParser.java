@@ -23,16 +23,34 @@ public final class IpAddressParser {
 
     /** A bare literal, no brackets, no zone. */
     public static IpAddress parse(byte[] bytes, int from, int to) {
+        long[] bits = new long[2];
+        return address(parse(bytes, from, to, bits), bits);
+    }
+
+    /**
+     * {@link #parse(byte[], int, int)} without making an {@link IpAddress}: writes the address's
+     * {@linkplain IpAddress#high() high} and {@linkplain IpAddress#low() low} bits to {@code bits[0]} and
+     * {@code bits[1]}.
+     *
+     * @return the address's version, or 0 when the bytes are not an address (then {@code bits} holds nothing
+     *         meaningful)
+     */
+    public static int parse(byte[] bytes, int from, int to, long[] bits) {
         if (to - from < 2 || to - from > 45) {
-            return null;
+            return 0;
         }
         for (int i = from; i < to; i++) {
             if (bytes[i] == ':') {
-                return parseV6(bytes, from, to);
+                return parseV6(bytes, from, to, bits);
             }
         }
         long v4 = parseV4(bytes, from, to);
-        return v4 < 0 ? null : IpAddress.ofV4((int) v4);
+        if (v4 < 0) {
+            return 0;
+        }
+        bits[0] = 0;
+        bits[1] = v4;
+        return 4;
     }
 
     /**
@@ -40,24 +58,36 @@ public final class IpAddressParser {
      * with an IPv6 zone ({@code fe80::1%eth0}) which names a local interface and is dropped.
      */
     public static IpAddress parseClientField(byte[] bytes, int from, int to) {
+        long[] bits = new long[2];
+        return address(parseClientField(bytes, from, to, bits), bits);
+    }
+
+    /**
+     * {@link #parseClientField(byte[], int, int)} into {@code bits}, as {@link #parse(byte[], int, int, long[])}
+     * does: an IPv6 client would otherwise cost two objects a line.
+     */
+    public static int parseClientField(byte[] bytes, int from, int to, long[] bits) {
         if (to - from >= 2 && bytes[from] == '[' && bytes[to - 1] == ']') {
             from++;
             to--;
         }
         int zoneStart = indexOf(bytes, from, to, (byte) '%');
         if (zoneStart < 0) {
-            return parse(bytes, from, to);
+            return parse(bytes, from, to, bits);
         }
         if (!isValidZone(bytes, zoneStart + 1, to)) {
-            return null;
+            return 0;
         }
-        IpAddress address = parse(bytes, from, zoneStart);
-        return address != null && address.version() == 6 ? address : null;
+        return parse(bytes, from, zoneStart, bits) == 6 ? 6 : 0;
     }
 
     public static IpAddress parseClientField(CharSequence text) {
         byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
         return parseClientField(bytes, 0, bytes.length);
+    }
+
+    private static IpAddress address(int version, long[] bits) {
+        return version == 0 ? null : new IpAddress(bits[0], bits[1], version);
     }
 
     /**
@@ -98,21 +128,27 @@ public final class IpAddressParser {
         }
     }
 
-    private static IpAddress parseV6(byte[] bytes, int from, int to) {
-        int[] groups = new int[8];
+    /** An IPv6 literal into {@code bits}; see {@link #parse(byte[], int, int, long[])}. */
+    private static int parseV6(byte[] bytes, int from, int to, long[] bits) {
+        // The groups before "::" and those after it, each shifted in from the right as a 128-bit number in
+        // two longs: the zeros "::" stands for go between the two once the number of groups is known.
+        long headHigh = 0;
+        long headLow = 0;
+        long tailHigh = 0;
+        long tailLow = 0;
         int count = 0;
         int compressAt = -1;
         int i = from;
         if (bytes[i] == ':') {
             if (bytes[i + 1] != ':') {
-                return null;
+                return 0;
             }
             compressAt = 0;
             i += 2;
         }
         while (i < to) {
             if (count == 8) {
-                return null;
+                return 0;
             }
             int start = i;
             int value = 0;
@@ -123,57 +159,79 @@ public final class IpAddressParser {
             if (i < to && bytes[i] == '.') {
                 long v4 = parseV4(bytes, start, to);
                 if (v4 < 0 || count > 6) {
-                    return null;
+                    return 0;
                 }
-                groups[count++] = (int) (v4 >>> 16);
-                groups[count++] = (int) (v4 & 0xFFFF);
+                // Two groups at once.
+                if (compressAt < 0) {
+                    headHigh = headHigh << 32 | headLow >>> 32;
+                    headLow = headLow << 32 | v4;
+                } else {
+                    tailHigh = tailHigh << 32 | tailLow >>> 32;
+                    tailLow = tailLow << 32 | v4;
+                }
+                count += 2;
                 break;
             }
             int digits = i - start;
             if (digits == 0 || digits > 4) {
-                return null;
+                return 0;
             }
-            groups[count++] = value;
+            if (compressAt < 0) {
+                headHigh = headHigh << 16 | headLow >>> 48;
+                headLow = headLow << 16 | value;
+            } else {
+                tailHigh = tailHigh << 16 | tailLow >>> 48;
+                tailLow = tailLow << 16 | value;
+            }
+            count++;
             if (i == to) {
                 break;
             }
             if (bytes[i] != ':') {
-                return null;
+                return 0;
             }
             i++;
             if (i == to) {
-                return null;
+                return 0;
             }
             if (bytes[i] == ':') {
                 if (compressAt >= 0) {
-                    return null;
+                    return 0;
                 }
                 compressAt = count;
                 i++;
             }
         }
         if (compressAt < 0 ? count != 8 : count > 7) {
-            return null;
+            return 0;
         }
-        long high = 0;
-        long low = 0;
-        int zeros = 8 - count;
-        int position = 0;
-        for (int g = 0; g < count; g++) {
-            if (g == compressAt) {
-                position += zeros;
-            }
-            if (position < 4) {
-                high |= (long) groups[g] << (48 - 16 * position);
+        long high = headHigh;
+        long low = headLow;
+        if (compressAt >= 0) {
+            // The head's groups go to the top, above the zeros and the tail. Java shifts by the distance
+            // modulo 64, so each range of distances has its own form.
+            int shift = 16 * (8 - compressAt);
+            if (shift >= 128) {
+                high = 0;
+                low = 0;
+            } else if (shift >= 64) {
+                high = headLow << (shift - 64);
+                low = 0;
             } else {
-                low |= (long) groups[g] << (48 - 16 * (position - 4));
+                high = headHigh << shift | headLow >>> (64 - shift);
+                low = headLow << shift;
             }
-            position++;
+            high |= tailHigh;
+            low |= tailLow;
         }
         if (high == 0 && (low >>> 32) == V4_MAPPED_PREFIX) {
-            return IpAddress.ofV4((int) low);
+            bits[0] = 0;
+            bits[1] = low & 0xFFFF_FFFFL;
+            return 4;
         }
-        return IpAddress.ofV6(high, low);
+        bits[0] = high;
+        bits[1] = low;
+        return 6;
     }
 
     private static boolean isValidZone(byte[] bytes, int from, int to) {

@@ -88,6 +88,8 @@ public final class LogScanner {
         /** Lines per format, by ordinal: a per-line map update would box a Long on every line. */
         private final long[] formatLines = new long[LogFormat.values().length];
         private final ActivityContext context = new ActivityContext();
+        /** Where the parser writes a client address's bits (see {@link IpAddressParser#parseClientField}). */
+        private final long[] clientBits = new long[2];
         private final List<String> truncated = new ArrayList<>();
         private long lines;
         private long malformed;
@@ -133,15 +135,18 @@ public final class LogScanner {
         private void recordClient(ParsedLine line) {
             Field client = line.client();
             Field xff = line.forwardedFor();
-            // The usual line, a plain IPv4 client and no forwarding header, is queued without an address object.
+            // A line without a forwarding header, the usual one, is queued without an address object: a plain
+            // IPv4 client through the dotted-quad shortcut, any other through the parser's bits.
             long v4 = xff.isPresent() ? -1 : IpAddressParser.dottedQuad(client.bytes(), client.from(), client.to());
-            IpAddress direct = v4 >= 0 ? null : IpAddressParser.parseClientField(client.bytes(), client.from(), client.to());
+            int version = v4 >= 0 ? 4
+                    : IpAddressParser.parseClientField(client.bytes(), client.from(), client.to(), clientBits);
             if (v4 >= 0) {
                 queue(0, v4, 4, null, line);
-            } else if (direct != null) {
-                IpAddress origin = xff.isPresent()
-                        ? ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies())
-                        : direct;
+            } else if (version != 0 && !xff.isPresent()) {
+                queue(clientBits[0], clientBits[1], version, null, line);
+            } else if (version != 0) {
+                IpAddress direct = new IpAddress(clientBits[0], clientBits[1], version);
+                IpAddress origin = ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies());
                 queue(origin.high(), origin.low(), origin.version(), origin.equals(direct) ? null : direct, line);
             } else if (HostnameSyntax.isHostname(client.bytes(), client.from(), client.to())) {
                 String host = client.asString();

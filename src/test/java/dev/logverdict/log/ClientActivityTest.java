@@ -283,19 +283,22 @@ class ClientActivityTest {
     }
 
     @Test
-    void keepsIpv4AndIpv6ClientsWithTheSameLowBitsApartAndAMappedAddressWithItsIpv4Twin() throws IOException {
+    void countsAnAddressOnceHoweverWrittenAndKeepsIpv4AndIpv6WithTheSameLowBitsApart() throws IOException {
         String log = line("0.0.0.1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("::1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("::1", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("198.51.100.4", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("::ffff:198.51.100.4", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
-                + line("2001:db8::c633:6404", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x");
+                + line("2001:db8::c633:6404", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("[2001:DB8:0:0:0:0:C633:6404]", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                + line("2001:db8:0::198.51.100.4", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x");
         TrafficScan scan = scan(log, ScanOptions.defaults());
         assertThat(scan.clients()).hasSize(4);
         assertThat(of(scan, "0.0.0.1").requests()).isEqualTo(1);
         assertThat(of(scan, "::1").requests()).isEqualTo(2);
         assertThat(of(scan, "198.51.100.4").requests()).isEqualTo(2);
-        assertThat(of(scan, "2001:db8::c633:6404").requests()).isEqualTo(1);
+        // The same IPv6 client written three ways: compressed, in full and bracketed, with its IPv4 tail.
+        assertThat(of(scan, "2001:db8::c633:6404").requests()).isEqualTo(3);
         assertThat(scan.clients().keySet()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("0.0.0.1", "::1", "198.51.100.4", "2001:db8::c633:6404");
     }
