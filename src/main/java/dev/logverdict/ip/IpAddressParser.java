@@ -23,6 +23,11 @@ public final class IpAddressParser {
 
     /** A bare literal, no brackets, no zone. */
     public static IpAddress parse(byte[] bytes, int from, int to) {
+        // A dotted quad, most of what forwarding headers hold, is made without the scratch array.
+        long v4 = dottedQuad(bytes, from, to);
+        if (v4 >= 0) {
+            return IpAddress.ofV4((int) v4);
+        }
         long[] bits = new long[2];
         return address(parse(bytes, from, to, bits), bits);
     }
