@@ -14,8 +14,9 @@ import java.util.Objects;
  * through a VarHandle, the client JIT Lambda runs with spends more than twice as long per word (1.25 against
  * 0.56 ns, measured here), on checks the server JIT folds away. Every read is of a range checked against
  * the array first: {@link #word} checks its eight bytes, a search its whole range before the loop, whose
- * bounds keep each word inside it, and {@link Hashing} a value's range before it reads its words. Elsewhere (JDK 24 on, a native image, or the JVM started with
- * {@code -Ddev.logverdict.safeReads=true}) the VarHandle reads.
+ * bounds keep each word inside it, and {@link Hashing} a value's range before it reads its words. Elsewhere
+ * (JDK 24 on, a native image, or the JVM started with {@code -Ddev.logverdict.safeReads=true}) the VarHandle
+ * reads.
  */
 final class ByteSearch {
 

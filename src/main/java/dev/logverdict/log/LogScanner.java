@@ -138,11 +138,12 @@ public final class LogScanner {
             // A line without a forwarding header, the usual one, is queued without an address object: a plain
             // IPv4 client through the dotted-quad shortcut, any other through the parser's bits.
             long v4 = xff.isPresent() ? -1 : IpAddressParser.dottedQuad(client.bytes(), client.from(), client.to());
-            int version = v4 >= 0 ? 4
-                    : IpAddressParser.parseClientField(client.bytes(), client.from(), client.to(), clientBits);
             if (v4 >= 0) {
                 queue(0, v4, 4, null, line);
-            } else if (version != 0 && !xff.isPresent()) {
+                return;
+            }
+            int version = IpAddressParser.parseClientField(client.bytes(), client.from(), client.to(), clientBits);
+            if (version != 0 && !xff.isPresent()) {
                 queue(clientBits[0], clientBits[1], version, null, line);
             } else if (version != 0) {
                 IpAddress direct = new IpAddress(clientBits[0], clientBits[1], version);
