@@ -161,35 +161,23 @@ public final class IpAddressParser {
                 value = (value << 4) | hexValue(bytes[i]);
                 i++;
             }
-            if (i < to && bytes[i] == '.') {
-                long v4 = parseV4(bytes, start, to);
-                if (v4 < 0 || count > 6) {
-                    return 0;
-                }
-                // Two groups at once.
-                if (compressAt < 0) {
-                    headHigh = headHigh << 32 | headLow >>> 32;
-                    headLow = headLow << 32 | v4;
-                } else {
-                    tailHigh = tailHigh << 32 | tailLow >>> 32;
-                    tailLow = tailLow << 32 | v4;
-                }
-                count += 2;
-                break;
-            }
+            // A group, or an IPv4 tail: two groups at once, and the end of the literal.
+            boolean ipv4Tail = i < to && bytes[i] == '.';
+            long groupBits = ipv4Tail ? parseV4(bytes, start, to) : value;
             int digits = i - start;
-            if (digits == 0 || digits > 4) {
+            if (ipv4Tail ? groupBits < 0 || count > 6 : digits == 0 || digits > 4) {
                 return 0;
             }
+            int shift = ipv4Tail ? 32 : 16;
             if (compressAt < 0) {
-                headHigh = headHigh << 16 | headLow >>> 48;
-                headLow = headLow << 16 | value;
+                headHigh = headHigh << shift | headLow >>> (64 - shift);
+                headLow = headLow << shift | groupBits;
             } else {
-                tailHigh = tailHigh << 16 | tailLow >>> 48;
-                tailLow = tailLow << 16 | value;
+                tailHigh = tailHigh << shift | tailLow >>> (64 - shift);
+                tailLow = tailLow << shift | groupBits;
             }
-            count++;
-            if (i == to) {
+            count += shift / 16;
+            if (ipv4Tail || i == to) {
                 break;
             }
             if (bytes[i] != ':') {
