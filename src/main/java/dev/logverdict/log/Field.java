@@ -27,9 +27,14 @@ public final class Field {
 
     /** Present and not the log's "no value" marker '-'. */
     public boolean isPresent() {
-        // A cleared field has from == to; small enough for the client JIT to inline at every use.
-        int length = to - from;
-        return length > 1 || length == 1 && bytes[from] != '-';
+        // In two parts of 26 and 31 bytes of bytecode, which the client JIT inlines at every use (checked with
+        // -XX:+PrintInlining); as one method of 40 bytes it was a call, for several fields of every line.
+        return to - from > 1 || isOneByteOtherThanDash();
+    }
+
+    /** Only for a field of at most one byte (a cleared one has from == to). */
+    private boolean isOneByteOtherThanDash() {
+        return from < to && bytes[from] != '-';
     }
 
     public byte[] bytes() {
