@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Strict IP literal parser working on raw log bytes, so a line is never decoded to find its client.
  * Accepts only what an address literal can be: dotted-quad IPv4 without leading zeros (they mean octal
  * to some parsers and decimal to others), IPv6 per RFC 4291 with an optional trailing IPv4. Never
- * resolves names. Returns {@code null} for anything else.
+ * resolves names. Anything else is {@code null} from the methods that return an {@link IpAddress}, and
+ * version 0 from those that write an address's bits into the caller's array (no object on the scan's path).
  */
 public final class IpAddressParser {
 

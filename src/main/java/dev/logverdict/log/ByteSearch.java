@@ -61,23 +61,16 @@ final class ByteSearch {
     /** The eight bytes at {@code at}, little-endian: the first byte in the low bits. */
     static long word(byte[] b, int at) {
         Objects.checkFromIndexSize(at, 8, b.length);
-        return load(b, at);
+        return wordInCheckedRange(b, at);
     }
 
     /**
-     * The eight bytes at {@code at}, for a caller that has checked a range holding them against {@code b}
-     * (as {@link Hashing} does once per value): a check per word was a tenth of hashing's cost under the
-     * client JIT.
+     * {@link #word} without a check: only for {@code [at, at + 8)} inside a range the caller has already
+     * checked against {@code b}, as the searches here do once per search and {@link Hashing} once per value
+     * (a check per word was a tenth of hashing's cost under the client JIT). Under 35 bytes of bytecode, so
+     * the client JIT inlines it.
      */
     static long wordInCheckedRange(byte[] b, int at) {
-        return load(b, at);
-    }
-
-    /**
-     * {@link #word} without a check: only for {@code [at, at + 8)} already checked to be inside {@code b}.
-     * Under 35 bytes of bytecode, so the client JIT inlines it.
-     */
-    private static long load(byte[] b, int at) {
         return UNSAFE == null ? (long) LONGS.get(b, at) : UNSAFE.getLong(b, BYTES_BASE + at);
     }
 
@@ -106,14 +99,14 @@ final class ByteSearch {
         int i = from;
         // Two words a turn: the client JIT does not unroll loops, and half the turns is half the loop overhead.
         for (; i <= to - 16; i += 16) {
-            long first = zeroBytes(load(b, i) ^ pattern);
-            long second = zeroBytes(load(b, i + 8) ^ pattern);
+            long first = zeroBytes(wordInCheckedRange(b, i) ^ pattern);
+            long second = zeroBytes(wordInCheckedRange(b, i + 8) ^ pattern);
             if ((first | second) != 0) {
                 return first != 0 ? i + firstMarked(first) : i + 8 + firstMarked(second);
             }
         }
         for (; i <= to - 8; i += 8) {
-            long found = zeroBytes(load(b, i) ^ pattern);
+            long found = zeroBytes(wordInCheckedRange(b, i) ^ pattern);
             if (found != 0) {
                 return i + firstMarked(found);
             }
