@@ -26,6 +26,11 @@ class TemplateTest {
 
     private static Map<String, Object> template;
 
+    private static final String BUCKET_NAME = "${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}-${StackSuffix}";
+    /** The last group of the stack id's UUID: unique per stack, lower-case hex, fit for a bucket name. */
+    private static final Map<String, Object> STACK_SUFFIX = Map.of("Fn::Select", List.of(4, Map.of("Fn::Split",
+            List.of("-", Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))))))));
+
     /** CloudFormation's short-form intrinsics (!Sub, !Ref, !If …) become {"Fn::…": value} maps. */
     private static final class CloudFormationConstructor extends SafeConstructor {
         CloudFormationConstructor() {
@@ -86,7 +91,7 @@ class TemplateTest {
 
     @Test
     void theFunctionMayOnlyTouchItsOwnBucketAndPrefixes() {
-        String bucketArn = "arn:${AWS::Partition}:s3:::${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}";
+        String bucketArn = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
         List<String> s3Resources = new ArrayList<>();
         List<String> actions = new ArrayList<>();
         for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
@@ -119,8 +124,21 @@ class TemplateTest {
         collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
         return statements.stream()
                 .filter(s -> s.get("Action") instanceof List<?> l ? l.contains("s3:DeleteObject") : "s3:DeleteObject".equals(s.get("Action")))
-                .map(s -> (String) ((Map<?, ?>) s.get("Resource")).get("Fn::Sub"))
+                .map(s -> subText(s.get("Resource")))
                 .toList();
+    }
+
+    /** The text of a !Sub in either form; the list form must define StackSuffix as the stack id's last group. */
+    private static String subText(Object node) {
+        Object sub = node instanceof Map<?, ?> map ? map.get("Fn::Sub") : null;
+        if (sub instanceof String text) {
+            return text;
+        }
+        if (sub instanceof List<?> list && list.get(0) instanceof String text) {
+            assertThat(list.get(1)).as("the variables of " + text).isEqualTo(Map.of("StackSuffix", STACK_SUFFIX));
+            return text;
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -146,7 +164,8 @@ class TemplateTest {
                     (action instanceof List<?> l ? (List<Object>) l : List.of(action)).forEach(a -> actions.add(String.valueOf(a)));
                     Object resources = s.get("Resource");
                     for (Object r : resources instanceof List<?> l ? (List<Object>) l : List.of(resources)) {
-                        if (r instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String arn && arn.contains(":s3:::")) {
+                        String arn = subText(r);
+                        if (arn != null && arn.contains(":s3:::")) {
                             s3Resources.add(arn);
                         }
                     }
@@ -182,6 +201,75 @@ class TemplateTest {
         Map<String, Object> invoke = map(resource("ScanFunction"), "Properties", "EventInvokeConfig");
         assertThat(invoke).containsKey("MaximumRetryAttempts");
         assertThat(map(invoke, "DestinationConfig", "OnFailure")).containsEntry("Type", "SQS");
-        assertThat(parameterDefault("ReservedConcurrency")).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstDeployOnANewAccountReservesNoConcurrencyAndCanBeRetried() {
+        assertThat(parameterDefault("ReservedConcurrency")).as("a low account quota refuses any reservation").isEqualTo(0);
+        assertThat(map(resource("ScanFunction"), "Properties").get("ReservedConcurrentExecutions")).isEqualTo(Map.of(
+                "Fn::If", List.of("HasReservedConcurrency", Map.of("Ref", "ReservedConcurrency"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(resource("LogBucket")).as("a failed first create removes the bucket; a stack deletion keeps the data")
+                .containsEntry("DeletionPolicy", "RetainExceptOnCreate").containsEntry("UpdateReplacePolicy", "Retain");
+    }
+
+    @Test
+    void twoStacksInOneAccountAndRegionNeverCollideOnNames() {
+        assertThat(subText(map(resource("LogBucket"), "Properties").get("BucketName"))).isEqualTo(BUCKET_NAME);
+        String prefixPattern = (String) map(template, "Parameters", "BucketNamePrefix").get("AllowedPattern");
+        int longestPrefix = Integer.parseInt(prefixPattern.replaceAll(".*\\{1,(\\d+)}$", "$1")) + 1;
+        int longestRegion = "ap-southeast-7".length();
+        assertThat(longestPrefix + 1 + 12 + 1 + longestRegion + 1 + 12).as("S3 bucket names hold 63 characters").isLessThanOrEqualTo(63);
+        Map<String, Object> resources = map(template, "Resources");
+        List<String> named = new ArrayList<>();
+        resources.forEach((name, body) -> {
+            Map<String, Object> properties = map(body, "Properties");
+            for (String nameKey : List.of("FunctionName", "TopicName", "LogGroupName", "AlarmName", "QueueName")) {
+                if (properties != null && properties.containsKey(nameKey)) {
+                    named.add(name);
+                    assertThat(subText(properties.get(nameKey))).as(name + "." + nameKey).contains("${AWS::StackName}");
+                }
+            }
+        });
+        assertThat(named).contains("ScanFunction", "ScanFunctionLogGroup", "AlarmTopic", "FailedScansAlarm");
+    }
+
+    @Test
+    void sameBuildsTheFunctionWithMavenForTheChosenArchitecture() throws IOException {
+        Map<String, Object> function = resource("ScanFunction");
+        assertThat(map(function, "Metadata")).containsEntry("BuildMethod", "makefile");
+        assertThat(map(function, "Properties")).containsEntry("CodeUri", ".");
+        assertThat(Files.readString(Path.of("Makefile"))).contains("build-ScanFunction:").contains("./mvnw")
+                .contains("$(ARTIFACTS_DIR)");
+        assertThat(map(function, "Properties").get("Architectures")).isEqualTo(List.of(Map.of("Ref", "Architecture")));
+        assertThat(map(template, "Parameters", "Architecture").get("AllowedValues")).isEqualTo(List.of("x86_64", "arm64"));
+    }
+
+    @Test
+    void theNativeVariantDisablesSignalHandlersAsQuarkusGeneratesIt() {
+        Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
+        assertThat(variables.get("DISABLE_SIGNAL_HANDLERS"))
+                .isEqualTo(Map.of("Fn::If", List.of("IsNative", "true", Map.of("Ref", "AWS::NoValue"))));
+        assertThat(map(template, "Conditions").get("IsNative"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Variant"), "native")));
+    }
+
+    @Test
+    void alarmsWatchFailedScansErrorsThrottlesAndEventAgeAndReachTheAlarmTopic() {
+        Map<String, String> watched = new java.util.TreeMap<>();
+        map(template, "Resources").forEach((name, body) -> {
+            if ("AWS::CloudWatch::Alarm".equals(((Map<?, ?>) body).get("Type"))) {
+                Map<String, Object> alarm = map(body, "Properties");
+                watched.put((String) alarm.get("MetricName"), (String) alarm.get("Namespace"));
+                assertThat(alarm.get("AlarmActions")).as(name).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
+                assertThat(alarm.get("TreatMissingData")).as(name).isEqualTo("notBreaching");
+            }
+        });
+        assertThat(watched).containsEntry("ApproximateNumberOfMessagesVisible", "AWS/SQS").containsEntry("Errors", "AWS/Lambda")
+                .containsEntry("Throttles", "AWS/Lambda").containsEntry("AsyncEventAge", "AWS/Lambda");
+        assertThat(parameterDefault("AlarmEmail")).isEqualTo("");
+        Map<String, Object> subscription = resource("AlarmEmailSubscription");
+        assertThat(subscription.get("Condition")).isEqualTo("HasAlarmEmail");
+        assertThat(map(subscription, "Properties")).containsEntry("Protocol", "email")
+                .containsEntry("Endpoint", Map.of("Ref", "AlarmEmail"));
     }
 }
