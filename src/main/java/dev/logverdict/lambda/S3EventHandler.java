@@ -42,6 +42,12 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
 
     @Override
     public InvocationSummary handleRequest(S3Event event, Context context) {
+        try (RequestContext ignored = RequestContext.enter(context == null ? null : context.getAwsRequestId())) {
+            return handle(event, context);
+        }
+    }
+
+    private InvocationSummary handle(S3Event event, Context context) {
         TimeBudget budget = timeBudget(context);
         List<ScanOutcome> scanned = new ArrayList<>();
         List<InvocationSummary.Ignored> ignored = new ArrayList<>();

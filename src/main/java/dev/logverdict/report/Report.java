@@ -28,9 +28,17 @@ public record Report(
                 malformedSamples, written);
     }
 
-    /** A file written beside the JSON report (HTML view, blocklist export); {@code entries} for exports. */
+    /**
+     * A file written beside the JSON report (HTML view, blocklist export); {@code entries} for exports. A WAF
+     * IP set also says how many malicious {@code addresses} its entries cover (more when adjacent addresses
+     * were merged into one CIDR) and how many were {@code omittedAddresses} to keep within the set's limit.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Output(String kind, String bucket, String key, Long entries) {
+    public record Output(String kind, String bucket, String key, Long entries, Long addresses, Long omittedAddresses) {
+
+        public Output(String kind, String bucket, String key, Long entries) {
+            this(kind, bucket, key, entries, null, null);
+        }
     }
 
     /** The scanned object, as read (not as announced by the event). */

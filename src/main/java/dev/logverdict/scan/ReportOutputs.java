@@ -7,6 +7,7 @@ import dev.logverdict.report.export.BlocklistExport;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.export.StixExport;
+import dev.logverdict.report.export.WafIpSet;
 import dev.logverdict.report.view.HtmlReportRenderer;
 import dev.logverdict.report.view.ReportViews;
 import dev.logverdict.storage.ObjectStore;
@@ -54,10 +55,10 @@ public class ReportOutputs {
             written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));
         }
         if (settings.wafIpSets()) {
-            List<dev.logverdict.ip.IpAddress> v4 = malicious.addresses(4);
-            List<dev.logverdict.ip.IpAddress> v6 = malicious.addresses(6);
-            written.add(put(bucket, keyBase + WAF_IPV4, TEXT, BlocklistExport.wafIpSet(v4), "waf-ipv4", (long) v4.size()));
-            written.add(put(bucket, keyBase + WAF_IPV6, TEXT, BlocklistExport.wafIpSet(v6), "waf-ipv6", (long) v6.size()));
+            written.add(putWafIpSet(bucket, keyBase + WAF_IPV4, WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES),
+                    "waf-ipv4"));
+            written.add(putWafIpSet(bucket, keyBase + WAF_IPV6, WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES),
+                    "waf-ipv6"));
         }
         if (settings.guarddutyThreatIntelSet()) {
             List<dev.logverdict.ip.IpAddress> all = malicious.addresses();
@@ -70,6 +71,12 @@ public class ReportOutputs {
             written.add(new Report.Output("stix", bucket, keyBase + STIX, (long) malicious.offenders().size()));
         }
         return written;
+    }
+
+    private Report.Output putWafIpSet(String bucket, String key, WafIpSet set, String kind) throws IOException {
+        store.write(bucket, key, TEXT, out -> out.write(set.text()));
+        return new Report.Output(kind, bucket, key, (long) set.cidrs().size(), (long) set.addresses(),
+                (long) set.omittedAddresses());
     }
 
     private Report.Output put(String bucket, String key, String contentType, byte[] body, String kind, Long entries)

@@ -58,10 +58,12 @@ public class ScanService {
     private final ScanOptions scanOptions;
     private final ReportOutputs reportOutputs;
     private final ScanAlerts alerts;
+    private final ScanMetrics metrics;
 
     public ScanService(ObjectStore store, ThreatIntel intel, IntelStorage intelStorage, ReportOutputs reportOutputs,
-                       ScanAlerts alerts, LogVerdictConfig config, Clock clock) {
+                       ScanAlerts alerts, ScanMetrics metrics, LogVerdictConfig config, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
         this.reportOutputs = reportOutputs;
         this.alerts = alerts;
         this.intel = intel;
@@ -84,6 +86,7 @@ public class ScanService {
     }
 
     public ScanOutcome scan(String bucket, String key, String versionId, TimeBudget timeBudget) throws IOException {
+        long started = System.nanoTime();
         StoredObject source;
         TrafficScan traffic;
         try (ObjectStore.OpenObject object = store.open(bucket, key, versionId)) {
@@ -92,6 +95,7 @@ public class ScanService {
         }
         LOG.infof("scanned s3://%s/%s: %d lines, %d malformed, %d unique IPs", bucket, key, traffic.lines(),
                 traffic.malformedLines(), traffic.clients().size());
+        long scanned = System.nanoTime();
 
         String reportBucket = config.reportBucket().orElse(bucket);
         List<Blocklist> blocklists = intelStorage.blocklists(reportBucket);
@@ -99,6 +103,7 @@ public class ScanService {
                 intelStorage.verdictCache(reportBucket), new FeedIndex(blocklists), intelStorage.quotaLedger(reportBucket),
                 intelSettings);
         ReputationLookups.Outcome outcome = lookups.assess(publicIpsByPriority(traffic), timeBudget);
+        long looked = System.nanoTime();
 
         Report report = ReportBuilder.build(source, traffic, outcome, policy, blocklists, clock.instant());
         String reportKey = keys.reportKeyFor(key);
@@ -107,6 +112,8 @@ public class ScanService {
         List<Report.Output> outputs = reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(key), reportKey);
         store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
+        metrics.record(new ScanMetrics.ScanMeasurement(bucket, key, traffic.bytesRead(), report.summary(),
+                millis(scanned - started), millis(looked - scanned), millis(System.nanoTime() - looked)));
 
         if (outcome.authFailure() != null) {
             // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
@@ -120,6 +127,10 @@ public class ScanService {
         AlertOutcome alert = alerts.alertOnce(report, malicious, reportBucket, reportKey, htmlKeyOf(outputs));
         return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),
                 outputs, alert);
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String htmlKeyOf(List<Report.Output> outputs) {

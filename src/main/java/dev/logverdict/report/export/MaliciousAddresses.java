@@ -39,6 +39,11 @@ public record MaliciousAddresses(List<Offender> offenders) {
         return offenders.stream().map(Offender::ip).filter(ip -> ip.version() == version).sorted().toList();
     }
 
+    /** One family's addresses in the report's risk order, most dangerous first. */
+    public List<IpAddress> addressesByRisk(int version) {
+        return offenders.stream().map(Offender::ip).filter(ip -> ip.version() == version).toList();
+    }
+
     public List<IpAddress> addresses() {
         return offenders.stream().map(Offender::ip).sorted().toList();
     }

@@ -39,7 +39,8 @@ public final class StixExport {
         for (MaliciousAddresses.Offender offender : malicious.offenders()) {
             objects.add(indicator(offender, report, timestamp, validUntil));
         }
-        return new StixBundle("bundle", "bundle--" + UUID.randomUUID(), objects);
+        String source = "s3://" + report.source().bucket() + "/" + report.source().key() + "#" + report.source().eTag();
+        return new StixBundle("bundle", "bundle--" + NameBasedUuid.v5(NameBasedUuid.STIX_NAMESPACE, source), objects);
     }
 
     /** The STIX pattern for one address; the address is canonical text from our own parser, so no quoting is needed. */
@@ -56,13 +57,21 @@ public final class StixExport {
                 : "listed by " + (entry.lookup() == null ? "an offline blocklist" : entry.lookup().source());
         List<StixBundle.ExternalReference> references = vt != null && vt.link() != null
                 ? List.of(new StixBundle.ExternalReference("VirusTotal", vt.link())) : null;
-        return new StixBundle.Indicator("indicator", SPEC_VERSION, "indicator--" + UUID.randomUUID(), IDENTITY_ID,
+        return new StixBundle.Indicator("indicator", SPEC_VERSION, indicatorId(offender.ip()), IDENTITY_ID,
                 timestamp, timestamp,
                 "Malicious client " + offender.ip(),
                 evidence + "; " + entry.requests() + " requests in s3://" + report.source().bucket() + "/"
                         + report.source().key() + signalText(entry.signals()),
                 List.of("malicious-activity"), pattern(offender.ip()), "stix", timestamp, validUntil,
                 confidence(vt), null, references);
+    }
+
+    /**
+     * The same address always gets the same indicator id (a version 5 UUID of its pattern, as threat-intel
+     * platforms derive them), so a re-run or another log naming it updates the indicator instead of adding one.
+     */
+    public static String indicatorId(IpAddress ip) {
+        return "indicator--" + NameBasedUuid.v5(NameBasedUuid.STIX_NAMESPACE, pattern(ip));
     }
 
     private static String signalText(Map<String, Integer> signals) {

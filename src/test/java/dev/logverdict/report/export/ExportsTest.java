@@ -49,9 +49,9 @@ class ExportsTest {
     void wafIpSetsHoldTheMaliciousAddressesOneFamilyPerFileInCidrForm() {
         MaliciousAddresses malicious = MaliciousAddresses.of(sample());
 
-        assertThat(new String(BlocklistExport.wafIpSet(malicious.addresses(4)), StandardCharsets.US_ASCII))
+        assertThat(new String(WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES).text(), StandardCharsets.US_ASCII))
                 .isEqualTo("185.220.101.7/32\n");
-        assertThat(new String(BlocklistExport.wafIpSet(malicious.addresses(6)), StandardCharsets.US_ASCII))
+        assertThat(new String(WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES).text(), StandardCharsets.US_ASCII))
                 .isEqualTo("2a0b:4340:1::66/128\n");
         assertThat(new String(BlocklistExport.guardDutyThreatIntelSet(malicious.addresses()), StandardCharsets.US_ASCII))
                 .isEqualTo("185.220.101.7\n2a0b:4340:1::66\n");
@@ -76,7 +76,7 @@ class ExportsTest {
         MaliciousAddresses none = MaliciousAddresses.of(build(LOG, Map.of(ip("8.8.8.8"), harmless())));
 
         assertThat(none.isEmpty()).isTrue();
-        assertThat(BlocklistExport.wafIpSet(none.addresses(4))).isEmpty();
+        assertThat(WafIpSet.of(none.addressesByRisk(4), WafIpSet.MAX_ENTRIES).text()).isEmpty();
     }
 
     @Test
@@ -117,5 +117,22 @@ class ExportsTest {
         assertThat(indicators.get(0).get("description").asText()).contains("7 VirusTotal engines").contains("2 requests");
         assertThat(indicators.get(1).get("description").asText()).contains("listed by tor_exits");
         assertThat(indicators.get(0).get("id").asText()).isNotEqualTo(indicators.get(1).get("id").asText());
+    }
+
+    @Test
+    void twoRunsOfTheSameLogGiveTheSameStixIdsSoAPlatformUpdatesInsteadOfDuplicating() throws Exception {
+        Report report = sample();
+        JsonNode first = JSON.readTree(JSON.writeValueAsString(StixExport.bundle(MaliciousAddresses.of(report), report,
+                Instant.parse("2026-11-27T10:20:00Z"), Duration.ofDays(7))));
+        JsonNode second = JSON.readTree(JSON.writeValueAsString(StixExport.bundle(MaliciousAddresses.of(report), report,
+                Instant.parse("2026-11-28T08:00:00Z"), Duration.ofDays(7))));
+
+        assertThat(second.get("id")).isEqualTo(first.get("id"));
+        assertThat(second.at("/objects/1/id")).isEqualTo(first.at("/objects/1/id"));
+        assertThat(second.at("/objects/2/id")).isEqualTo(first.at("/objects/2/id"));
+        assertThat(second.at("/objects/1/modified")).isNotEqualTo(first.at("/objects/1/modified"));
+        // A version 5 UUID of the pattern in the STIX namespace, as computed independently (Python's uuid.uuid5).
+        assertThat(first.at("/objects/1/id").asText()).isEqualTo("indicator--f5e16865-0caa-5ec3-9f6e-74af6aa4fce5");
+        assertThat(StixExport.indicatorId(ip("185.220.101.7"))).isEqualTo("indicator--f5e16865-0caa-5ec3-9f6e-74af6aa4fce5");
     }
 }
