@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Full parse with per-IP activity of a whole log file, one thread: the Lambda's ingestion path without S3.
  * Throughput in MB/s = file size / score. Run it with the README's bench command; the file comes from
- * ../shared/tools/gen_access_log.py (not committed: 1.13 GB).
+ * {@link AccessLogGenerator} (not committed: about 1 GB for the README's 5 M lines).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
