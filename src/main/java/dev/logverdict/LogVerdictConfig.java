@@ -184,7 +184,7 @@ public interface LogVerdictConfig {
         @WithDefault("4")
         int requestsPerMinute();
 
-        /** Lookups per UTC day, shared by all invocations through the ledger in the cache prefix. */
+        /** Lookups per UTC day, shared by all invocations through claims under the cache prefix. */
         @WithDefault("500")
         int requestsPerDay();
 
@@ -203,6 +203,10 @@ public interface LogVerdictConfig {
         /** After repeated 429s, how long later invocations assume the quota stays exhausted. */
         @WithDefault("15m")
         Duration quotaPause();
+
+        /** How often a 5xx, a timeout or a dropped connection is asked again; each retry is paced and counted. */
+        @WithDefault("2")
+        int transientRetries();
     }
 
     interface Policy {

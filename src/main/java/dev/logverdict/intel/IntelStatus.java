@@ -5,7 +5,11 @@ public enum IntelStatus {
     CONSULTED("consulted"),
     NOT_CONFIGURED("not_configured"),
     AUTH_FAILED("auth_failed"),
-    QUOTA_EXHAUSTED("quota_exhausted");
+    QUOTA_EXHAUSTED("quota_exhausted"),
+    /** The shared request budget could not be read or written, so nothing was spent. */
+    BUDGET_UNAVAILABLE("budget_unavailable"),
+    /** A key is configured (secret or parameter) but could not be read; it is tried again on the next invocation. */
+    KEY_UNAVAILABLE("key_unavailable");
 
     private final String label;
 

@@ -11,6 +11,9 @@ public interface IntelStorage {
 
     QuotaLedger quotaLedger(String bucket);
 
+    /** VirusTotal's pace and daily budget, shared by every invocation that reports into this bucket. */
+    RequestAllowance requestAllowance(String bucket);
+
     /** The blocklists that apply to scans reported into this bucket (stored and bundled ones). */
     List<Blocklist> blocklists(String bucket);
 }

@@ -14,7 +14,14 @@ public sealed interface LookupResult {
     record RateLimited(String reason) implements LookupResult {
     }
 
-    /** This lookup failed (server error, timeout, unreadable body); the next may work. */
-    record Failed(String reason) implements LookupResult {
+    /**
+     * This lookup failed; the next may work. {@code retryable} for what asking again can cure (a 5xx, a
+     * timeout, a dropped connection), not for an answer we cannot read.
+     */
+    record Failed(String reason, boolean retryable) implements LookupResult {
+
+        public Failed(String reason) {
+            this(reason, false);
+        }
     }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The day's VirusTotal spend, shared by all invocations (cold starts included) through the store. Updates
- * never get lost; overlapping invocations can still each spend what was left when they started, which is
- * why the deployment reserves concurrency 1 by default.
+ * What the provider told us about its quota, shared by all invocations (cold starts included) through the
+ * store: after repeated 429s, the time before which no run should ask. The spend itself is kept by the
+ * {@link RequestAllowance}; {@code spent} here counts records of older versions only.
  */
 public interface QuotaLedger {
 

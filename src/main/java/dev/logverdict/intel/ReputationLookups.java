@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decides every public IP's verdict, spending as little quota as possible: offline feeds first (free),
- * then the cache (free within its TTL), then VirusTotal in priority order, paced, within the day's budget
- * and the invocation's time. Every IP it was given comes back with an assessment: those it did not get to
- * are {@code not_checked}/{@code deferred} with the reason, never a guess.
+ * then the cache (free within its TTL), then VirusTotal in priority order. Every request, retries
+ * included, needs a grant of the shared {@link RequestAllowance} (the pace and the day's budget of all
+ * invocations together), and starts only if its worst-case duration fits in the invocation's time. Every
+ * IP it was given comes back with an assessment: those it did not get to are {@code not_checked}/
+ * {@code deferred} with the reason, never a guess.
  */
 public final class ReputationLookups {
 
@@ -33,18 +35,20 @@ public final class ReputationLookups {
 
     private final ThreatIntel intel;
     private final VerdictPolicy policy;
-    private final Pacer pacer;
+    private final RequestAllowance allowance;
+    private final Sleeper sleeper;
     private final Clock clock;
     private final VerdictCache cache;
     private final FeedIndex feeds;
     private final QuotaLedger ledger;
     private final IntelSettings settings;
 
-    public ReputationLookups(ThreatIntel intel, VerdictPolicy policy, Pacer pacer, Clock clock, VerdictCache cache,
-                             FeedIndex feeds, QuotaLedger ledger, IntelSettings settings) {
+    public ReputationLookups(ThreatIntel intel, VerdictPolicy policy, RequestAllowance allowance, Sleeper sleeper,
+                             Clock clock, VerdictCache cache, FeedIndex feeds, QuotaLedger ledger, IntelSettings settings) {
         this.intel = intel;
         this.policy = policy;
-        this.pacer = pacer;
+        this.allowance = allowance;
+        this.sleeper = sleeper;
         this.clock = clock;
         this.cache = cache;
         this.feeds = feeds;
@@ -60,6 +64,8 @@ public final class ReputationLookups {
     }
 
     public Outcome assess(List<IpAddress> publicIpsByPriority, TimeBudget budget) {
+        // Asked once: for a key kept in a secret that could not be read yet, asking reads it again.
+        boolean configured = intel.isConfigured();
         Map<IpAddress, Assessment> assessments = new ConcurrentHashMap<>();
         List<IpAddress> unresolved = new ArrayList<>();
         for (IpAddress ip : publicIpsByPriority) {
@@ -73,7 +79,7 @@ public final class ReputationLookups {
 
         String cacheError = null;
         long cacheHits = 0;
-        if (intel.isConfigured() && !unresolved.isEmpty()) {
+        if (configured && !unresolved.isEmpty()) {
             try {
                 Map<IpAddress, CachedVerdict> cached = cache.lookupAll(unresolved);
                 List<IpAddress> stillUnresolved = new ArrayList<>();
@@ -93,19 +99,21 @@ public final class ReputationLookups {
             }
         }
 
-        if (!intel.isConfigured()) {
-            unresolved.forEach(ip -> assessments.put(ip, Assessment.skipped(
-                    "no VirusTotal API key configured (logverdict.virustotal.api-key)")));
-            return new Outcome(assessments, IntelStatus.NOT_CONFIGURED, null,
-                    new IntelStats(0, 0, cacheError, settings.requestsPerDay(), 0, 0, null));
+        if (!configured) {
+            Optional<String> unavailable = intel.unavailableReason();
+            String reason = unavailable.orElse("no VirusTotal API key configured (logverdict.virustotal.api-key)");
+            unresolved.forEach(ip -> assessments.put(ip, Assessment.skipped(reason)));
+            return new Outcome(assessments, unavailable.isPresent() ? IntelStatus.KEY_UNAVAILABLE : IntelStatus.NOT_CONFIGURED, null,
+                    new IntelStats(0, 0, cacheError, allowance.requestsPerDay(), 0, 0, null));
         }
         Run run = new Run(unresolved, budget, assessments);
         if (cacheError == null) {
             cacheError = run.cacheError.get();
         }
+        int spentToday = allowance.spentToday(clock.instant());
         return new Outcome(assessments, run.status(), run.authFailure.get(), new IntelStats(cacheHits, run.stored.get(),
-                cacheError, settings.requestsPerDay(), run.ledgerBefore.spent() + run.used.get(), run.used.get(),
-                run.exhaustedUntil.get()));
+                cacheError, allowance.requestsPerDay(), spentToday < 0 ? run.lastGrantedCount.get() : spentToday,
+                run.used.get(), run.exhaustedUntil.get()));
     }
 
     private boolean isFresh(CachedVerdict entry, Instant now) {
@@ -141,10 +149,9 @@ public final class ReputationLookups {
         final TimeBudget budget;
         final Map<IpAddress, Assessment> assessments;
         final LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        final QuotaLedger.Entry ledgerBefore;
-        final int allowance;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger used = new AtomicInteger();
+        final AtomicInteger lastGrantedCount = new AtomicInteger();
         final AtomicInteger stored = new AtomicInteger();
         final AtomicReference<String> stopReason = new AtomicReference<>();
         final AtomicReference<LookupStatus> stopStatus = new AtomicReference<>(LookupStatus.DEFERRED);
@@ -152,31 +159,35 @@ public final class ReputationLookups {
         final AtomicReference<Instant> exhaustedUntil = new AtomicReference<>();
         final AtomicReference<String> cacheError = new AtomicReference<>();
         volatile boolean quotaExhausted;
+        volatile boolean budgetUnavailable;
 
         Run(List<IpAddress> queue, TimeBudget budget, Map<IpAddress, Assessment> assessments) {
             this.queue = queue;
             this.budget = budget;
             this.assessments = assessments;
-            this.ledgerBefore = readLedger();
-            this.allowance = Math.max(0, settings.requestsPerDay() - ledgerBefore.spent());
-            Instant marked = ledgerBefore.exhaustedUntil();
+            if (!queue.isEmpty()) {
+                readExhaustionMark();
+                execute();
+            }
+            recordExhaustion();
+        }
+
+        private void readExhaustionMark() {
+            Instant marked;
+            try {
+                marked = ledger.read(day).exhaustedUntil();
+            } catch (RuntimeException e) {
+                // Not knowing whether the provider asked us to stop is not a licence to ask.
+                budgetUnavailable = true;
+                stop("budget_unavailable: the quota ledger could not be read (" + e.getMessage()
+                        + "); nothing was spent", LookupStatus.DEFERRED);
+                return;
+            }
             if (marked != null && marked.isAfter(clock.instant())) {
                 quotaExhausted = true;
                 exhaustedUntil.set(marked);
-                stopReason.set("VirusTotal quota exhausted until " + marked + " (noted by an earlier run); re-run the scan after it");
-            }
-            if (!queue.isEmpty()) {
-                execute();
-            }
-            recordSpend();
-        }
-
-        private QuotaLedger.Entry readLedger() {
-            try {
-                return ledger.read(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-            } catch (RuntimeException e) {
-                cacheError.set("quota ledger unreadable: " + e.getMessage());
-                return QuotaLedger.Entry.EMPTY;
+                stop("VirusTotal quota exhausted until " + marked + " (noted by an earlier run); re-run the scan after it",
+                        LookupStatus.DEFERRED);
             }
         }
 
@@ -205,29 +216,16 @@ public final class ReputationLookups {
         private void work() {
             for (int index = next.getAndIncrement(); index < queue.size(); index = next.getAndIncrement()) {
                 IpAddress ip = queue.get(index);
-                if (stopReason.get() == null && used.get() >= allowance) {
-                    stop("the day's VirusTotal budget (" + settings.requestsPerDay() + " lookups, "
-                            + "logverdict.virustotal.requests-per-day) is spent; re-run the scan tomorrow", LookupStatus.DEFERRED);
-                }
-                if (stopReason.get() == null && !fitsBeforeDeadline(pacer.waitForNextSlot())) {
-                    stop("invocation time ran out before this IP's turn; re-run the scan to continue", LookupStatus.DEFERRED);
-                }
-                if (stopReason.get() != null) {
-                    assessments.put(ip, new Assessment(Verdict.NOT_CHECKED, stopStatus.get(), stopReason.get(), null, null));
-                    continue;
-                }
-                assessments.put(ip, lookUp(ip));
+                assessments.put(ip, stopReason.get() != null ? deferred() : lookUp(ip));
             }
         }
 
         private Assessment lookUp(IpAddress ip) {
             Duration backoff = settings.rateLimitBackoff();
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    pacer.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop("lookups interrupted", LookupStatus.DEFERRED);
+            int rateLimited = 0;
+            int transientFailures = 0;
+            while (true) {
+                if (!permitted()) {
                     return deferred();
                 }
                 used.incrementAndGet();
@@ -239,26 +237,79 @@ public final class ReputationLookups {
                     stop(e.getMessage(), LookupStatus.ERROR);
                     return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, e.getMessage(), SOURCE, null);
                 }
+                if (result instanceof LookupResult.Failed failed && failed.retryable()) {
+                    // A 5xx or timeout is asked again, through the allowance like any request, after a short pause.
+                    Duration pause = Duration.ofSeconds(1L << Math.min(transientFailures, 5));
+                    if (transientFailures >= settings.transientRetries()
+                            || !fitsBeforeDeadline(pause.plus(settings.worstCaseLookup())) || !pause(pause)) {
+                        return fromLookup(new LookupResult.Failed(failed.reason() + " (after " + transientFailures
+                                + (transientFailures == 1 ? " retry)" : " retries)"), true));
+                    }
+                    transientFailures++;
+                    continue;
+                }
                 if (!(result instanceof LookupResult.RateLimited limited)) {
                     remember(ip, result);
                     return fromLookup(result);
                 }
                 Duration wait = backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1));
-                if (attempt >= settings.rateLimitRetries() || !fitsBeforeDeadline(wait)) {
+                if (rateLimited++ >= settings.rateLimitRetries() || !fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
                     quotaExhausted = true;
                     exhaustedUntil.set(clock.instant().plus(settings.quotaPause()));
-                    stop("VirusTotal quota or rate limit reached (" + limited.reason() + ", " + (attempt + 1)
+                    stop("VirusTotal quota or rate limit reached (" + limited.reason() + ", " + rateLimited
                             + " times); re-run the scan later", LookupStatus.DEFERRED);
                     return deferred();
                 }
-                try {
-                    pacer.sleeper().sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop("lookups interrupted", LookupStatus.DEFERRED);
+                if (!pause(wait)) {
                     return deferred();
                 }
                 backoff = backoff.multipliedBy(2);
+            }
+        }
+
+        /**
+         * Waits for the allowance's grant while a request could still finish before the deadline; false
+         * (with the run stopped and the reason set) when none may be made.
+         */
+        private boolean permitted() {
+            while (stopReason.get() == null) {
+                if (!fitsBeforeDeadline(settings.worstCaseLookup())) {
+                    stop("invocation time ran out before this IP's turn; re-run the scan to continue", LookupStatus.DEFERRED);
+                    return false;
+                }
+                RequestAllowance.Decision decision = allowance.claim(clock.instant());
+                if (decision instanceof RequestAllowance.Granted granted) {
+                    lastGrantedCount.accumulateAndGet(granted.spentToday(), Math::max);
+                    return true;
+                }
+                if (decision instanceof RequestAllowance.NotBefore notBefore) {
+                    Duration wait = Duration.between(clock.instant(), notBefore.slot());
+                    if (!fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
+                        stop("invocation time ran out before this IP's turn; re-run the scan to continue", LookupStatus.DEFERRED);
+                        return false;
+                    }
+                    if (!wait.isNegative() && !wait.isZero() && !pause(wait)) {
+                        return false;
+                    }
+                } else if (decision instanceof RequestAllowance.DaySpent spent) {
+                    stop("the day's VirusTotal budget (" + spent.requestsPerDay() + " lookups, "
+                            + "logverdict.virustotal.requests-per-day) is spent; re-run the scan tomorrow", LookupStatus.DEFERRED);
+                } else if (decision instanceof RequestAllowance.Unavailable unavailable) {
+                    budgetUnavailable = true;
+                    stop("budget_unavailable: " + unavailable.reason() + "; nothing was spent", LookupStatus.DEFERRED);
+                }
+            }
+            return false;
+        }
+
+        private boolean pause(Duration wait) {
+            try {
+                sleeper.sleep(wait);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop("lookups interrupted", LookupStatus.DEFERRED);
+                return false;
             }
         }
 
@@ -290,12 +341,13 @@ public final class ReputationLookups {
             }
         }
 
-        private void recordSpend() {
-            if (used.get() == 0 && exhaustedUntil.get() == null) {
+        /** Spend is recorded by the allowance as it happens; the ledger keeps the provider's "stop" for later runs. */
+        private void recordExhaustion() {
+            if (!quotaExhausted || exhaustedUntil.get() == null) {
                 return;
             }
             try {
-                ledger.add(day, used.get(), quotaExhausted ? exhaustedUntil.get() : null);
+                ledger.add(day, 0, exhaustedUntil.get());
             } catch (RuntimeException e) {
                 cacheError.compareAndSet(null, "quota ledger not updated: " + e.getMessage());
             }
@@ -304,6 +356,9 @@ public final class ReputationLookups {
         IntelStatus status() {
             if (authFailure.get() != null) {
                 return IntelStatus.AUTH_FAILED;
+            }
+            if (budgetUnavailable) {
+                return IntelStatus.BUDGET_UNAVAILABLE;
             }
             return quotaExhausted ? IntelStatus.QUOTA_EXHAUSTED : IntelStatus.CONSULTED;
         }

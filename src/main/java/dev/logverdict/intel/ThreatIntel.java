@@ -9,6 +9,14 @@ public interface ThreatIntel {
     boolean isConfigured();
 
     /**
+     * Why a configured credential could not be obtained (e.g. a secret that could not be read), when that
+     * is why {@link #isConfigured()} is false; empty when none was configured.
+     */
+    default java.util.Optional<String> unavailableReason() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * @throws IntelAuthenticationException when the service rejects our credentials: nothing it would
      *                                      answer afterwards could be trusted, so the run must fail
      */

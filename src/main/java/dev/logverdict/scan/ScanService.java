@@ -6,8 +6,8 @@ import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.feeds.FeedIndex;
-import dev.logverdict.intel.Pacer;
 import dev.logverdict.intel.ReputationLookups;
+import dev.logverdict.intel.Sleeper;
 import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.TimeBudget;
 import dev.logverdict.intel.VerdictPolicy;
@@ -27,10 +27,12 @@ import dev.logverdict.storage.ObjectKeys;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Arrays;
@@ -49,7 +51,6 @@ public class ScanService {
     private final ThreatIntel intel;
     private final IntelStorage intelStorage;
     private final IntelSettings intelSettings;
-    private final Pacer pacer;
     private final LogVerdictConfig config;
     private final ObjectKeys keys;
     private final VerdictPolicy policy;
@@ -61,7 +62,12 @@ public class ScanService {
     private final ScanMetrics metrics;
 
     public ScanService(ObjectStore store, ThreatIntel intel, IntelStorage intelStorage, ReportOutputs reportOutputs,
-                       ScanAlerts alerts, ScanMetrics metrics, LogVerdictConfig config, Clock clock) {
+                       ScanAlerts alerts, ScanMetrics metrics, LogVerdictConfig config, Clock clock,
+                       // A request may take its connect plus read timeout; it starts only if that fits the deadline.
+                       @ConfigProperty(name = "quarkus.rest-client.virustotal.connect-timeout", defaultValue = "5000")
+                       long connectTimeoutMillis,
+                       @ConfigProperty(name = "quarkus.rest-client.virustotal.read-timeout", defaultValue = "20000")
+                       long readTimeoutMillis) {
         this.store = store;
         this.metrics = metrics;
         this.reportOutputs = reportOutputs;
@@ -75,10 +81,9 @@ public class ScanService {
         this.policy = new VerdictPolicy(config.policy().maliciousEngines(),
                 config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines());
         LogVerdictConfig.VirusTotal vt = config.virustotal();
-        this.intelSettings = new IntelSettings(vt.requestsPerDay(), vt.maxConcurrency(), vt.rateLimitRetries(),
-                vt.rateLimitBackoff(), vt.quotaPause(), config.cacheTtl(), config.cacheNotFoundTtl());
-        // One pacer per container: a warm container's next invocation keeps the spacing.
-        this.pacer = new Pacer(vt.requestsPerMinute(), clock, duration -> Thread.sleep(duration.toMillis()));
+        this.intelSettings = new IntelSettings(vt.maxConcurrency(), vt.rateLimitRetries(), vt.rateLimitBackoff(),
+                vt.quotaPause(), config.cacheTtl(), config.cacheNotFoundTtl(), vt.transientRetries(),
+                Duration.ofMillis(connectTimeoutMillis + readTimeoutMillis));
     }
 
     public ObjectKeys keys() {
@@ -99,7 +104,8 @@ public class ScanService {
 
         String reportBucket = config.reportBucket().orElse(bucket);
         List<Blocklist> blocklists = intelStorage.blocklists(reportBucket);
-        ReputationLookups lookups = new ReputationLookups(intel, policy, pacer, clock,
+        ReputationLookups lookups = new ReputationLookups(intel, policy, intelStorage.requestAllowance(reportBucket),
+                Sleeper.threadSleep(), clock,
                 intelStorage.verdictCache(reportBucket), new FeedIndex(blocklists), intelStorage.quotaLedger(reportBucket),
                 intelSettings);
         ReputationLookups.Outcome outcome = lookups.assess(publicIpsByPriority(traffic), timeBudget);

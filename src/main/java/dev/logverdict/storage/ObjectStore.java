@@ -50,4 +50,7 @@ public interface ObjectStore {
 
     /** Objects under a prefix, in key order. */
     java.util.List<Listed> list(String bucket, String prefix);
+
+    /** The first {@code maxKeys} objects under a prefix, in key order, in one request. */
+    java.util.List<Listed> list(String bucket, String prefix, int maxKeys);
 }

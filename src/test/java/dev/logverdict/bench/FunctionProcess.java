@@ -26,13 +26,25 @@ final class FunctionProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Unzips target/function.zip into {@code dir} (once), as Lambda unpacks it into /var/task. */
+    /**
+     * Unzips target/function.zip into {@code dir}, as Lambda unpacks it into /var/task; again whenever the
+     * zip changed since (a stale unpacked function would test old code).
+     */
     static Path unpacked(Path zip, Path dir) throws IOException {
-        if (Files.isDirectory(dir.resolve("lib"))) {
-            return dir;
-        }
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: run ./mvnw package first");
+        }
+        Path stamp = dir.resolve(".unpacked-from");
+        String zipStamp = Files.getLastModifiedTime(zip).toMillis() + " " + Files.size(zip);
+        if (Files.isDirectory(dir.resolve("lib")) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(zipStamp)) {
+            return dir;
+        }
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> old = Files.walk(dir)) {
+                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
@@ -48,6 +60,7 @@ final class FunctionProcess implements AutoCloseable {
                 }
             }
         }
+        Files.writeString(stamp, zipStamp);
         return dir;
     }
 

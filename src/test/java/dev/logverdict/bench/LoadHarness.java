@@ -3,8 +3,6 @@ package dev.logverdict.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.logverdict.intel.QuotaLedger;
-import dev.logverdict.storage.s3.S3QuotaLedger;
 import dev.logverdict.support.LocalS3;
 import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
@@ -41,7 +39,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * Several function processes (each the packaged function under the runtime interface client, serving one
  * event at a time, as Lambda runs it) scanning different objects at once against S3Proxy and WireMock's
  * VirusTotal; then every report is checked against what its log held. Objects share some client IPs, so
- * the processes race on the verdict cache and the daily ledger.
+ * the processes race on the verdict cache and the shared request budget.
  */
 final class LoadHarness {
 
@@ -124,9 +122,11 @@ final class LoadHarness {
                 Map<String, Integer> perIp = new HashMap<>();
                 virusTotal.getAllServeEvents().forEach(e -> perIp.merge(e.getRequest().getUrl(), 1, Integer::sum));
                 long duplicates = perIp.values().stream().mapToLong(n -> n - 1).sum();
-                QuotaLedger.Entry ledger = new S3QuotaLedger(s3, BUCKET, "cache/virustotal/").read(LocalDate.now(ZoneOffset.UTC));
-                if (ledger.spent() != vtRequests) {
-                    violations.add("the ledger says " + ledger.spent() + " lookups were spent, VirusTotal saw " + vtRequests);
+                // Every request was granted first: one claim object per request under the day's prefix.
+                String dayPrefix = "cache/virustotal/_quota/virustotal/day/" + LocalDate.now(ZoneOffset.UTC) + "/";
+                long spent = s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(dayPrefix)).contents().stream().count();
+                if (spent != vtRequests) {
+                    violations.add("the shared budget says " + spent + " lookups were spent, VirusTotal saw " + vtRequests);
                 }
                 long cached = allIps.stream().filter(ip -> exists(s3, "cache/virustotal/" + ip + ".json")).count();
                 if (cached != allIps.size()) {
@@ -134,7 +134,7 @@ final class LoadHarness {
                 }
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
-                return new Result(settings.objects(), sorted.size() + failed[0], failed[0], lost, vtRequests, ledger.spent(),
+                return new Result(settings.objects(), sorted.size() + failed[0], failed[0], lost, vtRequests, spent,
                         duplicates, cached, allIps.size(), wall, percentile(sorted, 50), percentile(sorted, 95), resident,
                         List.copyOf(violations));
             } finally {

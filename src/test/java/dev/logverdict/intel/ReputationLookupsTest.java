@@ -4,6 +4,7 @@ import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.feeds.FeedIndex;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.support.InMemoryObjectStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -24,10 +25,13 @@ class ReputationLookupsTest {
 
     private final FakeClock clock = new FakeClock();
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-    private final Pacer pacer = new Pacer(4, clock, duration -> {
+    private final Sleeper sleeper = duration -> {
         sleeps.add(duration);
         clock.advance(duration);
-    });
+    };
+    /** The shared claims, as every invocation of one bucket sees them. */
+    private final InMemoryObjectStore sharedStore = new InMemoryObjectStore(clock::instant);
+    private RequestAllowance allowance = allowance(4, 500);
     private final MemoryCache cache = new MemoryCache();
     private final QuotaLedger ledger = QuotaLedger.inMemory();
     private IntelSettings settings = IntelSettings.defaults();
@@ -46,9 +50,14 @@ class ReputationLookupsTest {
         return new Reputation(5, 1, 40, 30, 0, -20, null, null, null, null, null, null);
     }
 
-    /** A scripted service that records whom it was asked about. */
-    private static final class ScriptedIntel implements ThreatIntel {
+    private RequestAllowance allowance(int perMinute, int perDay) {
+        return new SharedAllowance(sharedStore, "soc-logs", "cache/virustotal/_quota/virustotal/", perMinute, perDay);
+    }
+
+    /** A scripted service that records whom it was asked about, and when. */
+    private final class ScriptedIntel implements ThreatIntel {
         final List<IpAddress> asked = Collections.synchronizedList(new ArrayList<>());
+        final List<Instant> askedAt = Collections.synchronizedList(new ArrayList<>());
         final Function<IpAddress, LookupResult> answers;
         final boolean configured;
 
@@ -65,6 +74,7 @@ class ReputationLookupsTest {
         @Override
         public LookupResult lookup(IpAddress address) {
             asked.add(address);
+            askedAt.add(clock.instant());
             return answers.apply(address);
         }
     }
@@ -94,8 +104,8 @@ class ReputationLookupsTest {
     }
 
     private ReputationLookups.Outcome run(ThreatIntel intel, List<IpAddress> ips, TimeBudget budget) {
-        return new ReputationLookups(intel, VerdictPolicy.defaults(), pacer, clock, cache, feeds, ledger, settings)
-                .assess(ips, budget);
+        return new ReputationLookups(intel, VerdictPolicy.defaults(), allowance, sleeper, clock, cache, feeds, ledger,
+                settings).assess(ips, budget);
     }
 
     private ReputationLookups.Outcome run(ThreatIntel intel, List<IpAddress> ips) {
@@ -130,13 +140,16 @@ class ReputationLookupsTest {
     }
 
     @Test
-    void spacesLookupsAtTheConfiguredRateOnAFakeClock() {
+    void spacesLookupsAtTheSharedPaceOnAFakeClock() {
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
+        IpAddress e = IpAddressParser.parse("185.220.101.5");
         Instant start = clock.instant();
-        run(intel, List.of(A, B, C, D));
-        assertThat(intel.asked).containsExactly(A, B, C, D);
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(15));
-        assertThat(clock.instant()).isEqualTo(start.plusSeconds(45));
+        run(intel, List.of(A, B, C, D, e));
+        assertThat(intel.asked).containsExactly(A, B, C, D, e);
+        // 4 a minute: an idle key answers four at once; the fifth waits until the first is a minute old.
+        assertThat(intel.askedAt.subList(0, 4)).containsOnly(start);
+        assertThat(sleeps).containsExactly(Duration.ofMinutes(1).plus(SharedAllowance.MARGIN));
+        assertThat(intel.askedAt.get(4)).isEqualTo(start.plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN));
     }
 
     @Test
@@ -148,11 +161,12 @@ class ReputationLookupsTest {
         assertThat(intel.asked).containsExactly(A, B, B, B, C);
         assertThat(outcome.status()).isEqualTo(IntelStatus.CONSULTED);
         assertThat(outcome.assessments().values()).allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.HARMLESS));
-        List<Duration> backoffs = sleeps.stream().filter(d -> !d.equals(Duration.ofSeconds(15)) || sleeps.indexOf(d) > 10).toList();
-        assertThat(backoffs).hasSize(2);
-        assertThat(backoffs.get(0)).isBetween(Duration.ofSeconds(15), Duration.ofMillis(22_500));
-        assertThat(backoffs.get(1)).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(45));
-        assertThat(outcome.stats().spentThisRun()).isEqualTo(5);
+        Duration firstBackoff = Duration.between(intel.askedAt.get(1), intel.askedAt.get(2));
+        Duration secondBackoff = Duration.between(intel.askedAt.get(2), intel.askedAt.get(3));
+        assertThat(firstBackoff).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(40));
+        assertThat(secondBackoff).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60)).isGreaterThan(firstBackoff);
+        assertThat(outcome.stats().spentThisRun()).as("retries are counted").isEqualTo(5);
+        assertThat(outcome.stats().spentToday()).isEqualTo(5);
     }
 
     @Test
@@ -196,11 +210,13 @@ class ReputationLookupsTest {
     }
 
     @Test
-    void stopsBeforeTheDeadlineInsteadOfWaitingPastIt() {
+    void startsALookupOnlyIfItsWorstCaseFitsBeforeTheDeadline() {
+        allowance = allowance(1, 500);
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
-        Instant deadline = clock.instant().plusSeconds(20);
+        // At one a minute, A at 0 s can take the worst case (25 s) before 70 s; B's turn at 63 s cannot.
+        Instant deadline = clock.instant().plusSeconds(70);
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B, C, D), () -> Duration.between(clock.instant(), deadline));
-        assertThat(intel.asked).containsExactly(A, B);
+        assertThat(intel.asked).containsExactly(A);
         assertThat(outcome.assessments().get(C).status()).isEqualTo(LookupStatus.DEFERRED);
         assertThat(outcome.assessments().get(C).reason()).contains("time ran out");
         assertThat(outcome.status()).isEqualTo(IntelStatus.CONSULTED);
@@ -208,11 +224,12 @@ class ReputationLookupsTest {
 
     @Test
     void theDailyBudgetIsSharedAcrossInvocations() {
-        settings = new IntelSettings(3, 1, 2, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofHours(6));
+        allowance = allowance(4, 3);
         ScriptedIntel first = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         run(first, List.of(A, B));
-        assertThat(ledger.read(LocalDate.of(2026, 11, 27)).spent()).isEqualTo(2);
+        assertThat(allowance(4, 3).spentToday(clock.instant())).as("what a new invocation sees").isEqualTo(2);
 
+        allowance = allowance(4, 3);
         ScriptedIntel second = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = run(second, List.of(C, D));
         assertThat(second.asked).containsExactly(C);
@@ -227,7 +244,8 @@ class ReputationLookupsTest {
 
     @Test
     void aReRunResumesCachedIpsCostNothingAndTheBudgetGoesToTheRest() {
-        Instant deadline = clock.instant().plusSeconds(20);
+        allowance = allowance(1, 500);
+        Instant deadline = clock.instant().plusSeconds(100);
         ScriptedIntel first = new ScriptedIntel(true, ip -> new LookupResult.Found(ip.equals(A) ? bad() : clean()));
         ReputationLookups.Outcome partial = run(first, List.of(A, B, C, D), () -> Duration.between(clock.instant(), deadline));
         assertThat(first.asked).containsExactly(A, B);
@@ -282,17 +300,110 @@ class ReputationLookupsTest {
 
     @Test
     void premiumKeysLookUpConcurrentlyAndStillAnswerEveryIp() {
-        settings = new IntelSettings(500, 3, 2, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofHours(6));
+        settings = new IntelSettings(3, 2, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(24),
+                Duration.ofHours(6), 2, Duration.ofSeconds(25));
         List<IpAddress> many = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             many.add(IpAddressParser.parse("185.220.102." + i));
         }
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = new ReputationLookups(intel, VerdictPolicy.defaults(),
-                new Pacer(60_000, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis())), clock, cache, feeds, ledger, settings)
+                allowance(60_000, 500), Sleeper.threadSleep(), java.time.Clock.systemUTC(), cache, feeds, ledger, settings)
                 .assess(many, TimeBudget.unlimited());
         assertThat(intel.asked).hasSize(30).doesNotHaveDuplicates();
         assertThat(outcome.assessments()).hasSize(30);
         assertThat(outcome.stats().spentThisRun()).isEqualTo(30);
+    }
+
+    @Test
+    void aServerErrorIsAskedAgainThroughTheAllowanceAndEveryAttemptIsCounted() {
+        int[] calls = {0};
+        ScriptedIntel intel = new ScriptedIntel(true, ip -> ip.equals(A) && calls[0]++ < 2
+                ? new LookupResult.Failed("VirusTotal answered HTTP 503", true) : new LookupResult.Found(clean()));
+
+        ReputationLookups.Outcome outcome = run(intel, List.of(A, B));
+
+        assertThat(intel.asked).containsExactly(A, A, A, B);
+        assertThat(outcome.assessments().get(A).verdict()).isEqualTo(Verdict.HARMLESS);
+        assertThat(outcome.stats().spentThisRun()).isEqualTo(4);
+        assertThat(allowance(4, 500).spentToday(clock.instant())).isEqualTo(4);
+        assertThat(sleeps).as("a short pause before each retry").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        ScriptedIntel fifth = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
+        run(fifth, List.of(C));
+        assertThat(fifth.askedAt).as("the retries used the minute's allowance")
+                .containsExactly(intel.askedAt.get(0).plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN));
+    }
+
+    @Test
+    void aServerErrorThatPersistsIsAnErrorAfterTheConfiguredRetries() {
+        ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Failed("VirusTotal answered HTTP 502", true));
+
+        ReputationLookups.Outcome outcome = run(intel, List.of(A));
+
+        assertThat(intel.asked).containsExactly(A, A, A);
+        assertThat(outcome.assessments().get(A).status()).isEqualTo(LookupStatus.ERROR);
+        assertThat(outcome.assessments().get(A).reason()).contains("502");
+    }
+
+    @Test
+    void anUnusableBudgetSpendsNothingAndSaysSo() {
+        allowance = new SharedAllowance(new InMemoryObjectStore() {
+            @Override
+            public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
+                throw new IllegalStateException("HTTP 403 AccessDenied");
+            }
+        }, "soc-logs", "cache/virustotal/_quota/virustotal/", 4, 500);
+        ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
+
+        ReputationLookups.Outcome outcome = run(intel, List.of(A, B));
+
+        assertThat(intel.asked).isEmpty();
+        assertThat(outcome.status()).isEqualTo(IntelStatus.BUDGET_UNAVAILABLE);
+        assertThat(outcome.assessments().values()).allSatisfy(a -> {
+            assertThat(a.verdict()).isEqualTo(Verdict.NOT_CHECKED);
+            assertThat(a.status()).isEqualTo(LookupStatus.DEFERRED);
+            assertThat(a.reason()).contains("budget_unavailable").contains("AccessDenied");
+        });
+    }
+
+    @Test
+    void anUnreadableQuotaLedgerSpendsNothing() {
+        QuotaLedger unreadable = new QuotaLedger() {
+            @Override
+            public Entry read(LocalDate day) {
+                throw new IllegalStateException("HTTP 403 AccessDenied");
+            }
+
+            @Override
+            public void add(LocalDate day, int moreSpent, Instant exhaustedUntil) {
+            }
+        };
+        ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
+
+        ReputationLookups.Outcome outcome = new ReputationLookups(intel, VerdictPolicy.defaults(), allowance, sleeper, clock,
+                cache, feeds, unreadable, settings).assess(List.of(A), TimeBudget.unlimited());
+
+        assertThat(intel.asked).isEmpty();
+        assertThat(outcome.status()).isEqualTo(IntelStatus.BUDGET_UNAVAILABLE);
+        assertThat(outcome.assessments().get(A).reason()).contains("quota ledger could not be read");
+    }
+
+    @Test
+    void aCrashMidRunLosesNoRecordedSpend() {
+        ScriptedIntel intel = new ScriptedIntel(true, ip -> {
+            if (ip.equals(C)) {
+                throw new OutOfMemoryError("the runtime dies mid-request");
+            }
+            return new LookupResult.Found(clean());
+        });
+
+        try {
+            run(intel, List.of(A, B, C, D));
+        } catch (OutOfMemoryError expected) {
+            // the invocation is gone; what it spent must still count
+        }
+
+        assertThat(intel.asked).containsExactly(A, B, C);
+        assertThat(allowance(4, 500).spentToday(clock.instant())).as("the request in flight counts too").isEqualTo(3);
     }
 }

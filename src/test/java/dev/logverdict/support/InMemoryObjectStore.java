@@ -17,6 +17,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public class InMemoryObjectStore implements ObjectStore {
 
     public final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private final Map<String, Instant> modified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Supplier<Instant> clock;
+
+    public InMemoryObjectStore() {
+        this(Instant::now);
+    }
+
+    /** @param clock stamps each object's last-modified time, as the store's own clock would */
+    public InMemoryObjectStore(java.util.function.Supplier<Instant> clock) {
+        this.clock = clock;
+    }
 
     @Override
     public OpenObject open(String bucket, String key, String versionId) {
@@ -46,22 +57,34 @@ public class InMemoryObjectStore implements ObjectStore {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out);
         objects.put(bucket + "/" + key, out.toByteArray());
+        modified.put(bucket + "/" + key, clock.get());
     }
 
     @Override
     public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
-        return objects.putIfAbsent(bucket + "/" + key, body.clone()) == null;
+        boolean created = objects.putIfAbsent(bucket + "/" + key, body.clone()) == null;
+        if (created) {
+            modified.put(bucket + "/" + key, clock.get());
+        }
+        return created;
     }
 
     @Override
     public void delete(String bucket, String key) {
         objects.remove(bucket + "/" + key);
+        modified.remove(bucket + "/" + key);
     }
 
     @Override
     public List<Listed> list(String bucket, String prefix) {
         return objects.entrySet().stream().filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
-                .map(e -> new Listed(e.getKey().substring(bucket.length() + 1), Instant.EPOCH, e.getValue().length))
+                .map(e -> new Listed(e.getKey().substring(bucket.length() + 1),
+                        modified.getOrDefault(e.getKey(), Instant.EPOCH), e.getValue().length))
                 .toList();
+    }
+
+    @Override
+    public List<Listed> list(String bucket, String prefix, int maxKeys) {
+        return list(bucket, prefix).stream().limit(maxKeys).toList();
     }
 }

@@ -1,19 +1,16 @@
 package dev.logverdict.intel.virustotal;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One VirusTotal call with bounded retries for what is worth retrying (SmallRye Fault Tolerance):
- * 5xx answers, timeouts and dropped connections. Quota answers (429) are not retried here: waiting them
- * out is a pacing decision, taken with the invocation's deadline in view.
+ * One VirusTotal call, its failures sorted into what asking again may cure (5xx answers, timeouts, dropped
+ * connections: {@link TransientVirusTotalFailure}) and what it cannot. Nothing is retried here: every
+ * request, retries included, must pass the shared request allowance, so the lookup engine retries.
  */
 @ApplicationScoped
 public class VirusTotalFetcher {
@@ -24,9 +21,6 @@ public class VirusTotalFetcher {
         this.api = api;
     }
 
-    @Retry(maxRetries = 2, delay = 1000, jitter = 400, maxDuration = 30, durationUnit = ChronoUnit.SECONDS,
-            retryOn = TransientVirusTotalFailure.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 8000)
     public IpAddressResponse fetch(String ip, String apiKey) {
         try {
             return api.ipAddress(ip, apiKey);

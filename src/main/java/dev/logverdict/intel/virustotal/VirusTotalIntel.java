@@ -20,22 +20,27 @@ public class VirusTotalIntel implements ThreatIntel {
     private static final Logger LOG = Logger.getLogger(VirusTotalIntel.class);
 
     private final Instance<VirusTotalFetcher> fetcher;
-    private final Optional<String> apiKey;
+    private final ApiKeySource keys;
 
     public VirusTotalIntel(Instance<VirusTotalFetcher> fetcher, ApiKeySource keys) {
         // Looked up on first use: without a key the REST client is never built.
         this.fetcher = fetcher;
-        this.apiKey = keys.key();
+        this.keys = keys;
     }
 
     @Override
     public boolean isConfigured() {
-        return apiKey.isPresent();
+        return keys.key().isPresent();
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return keys.unavailableReason();
     }
 
     @Override
     public LookupResult lookup(IpAddress address) {
-        String key = apiKey.orElseThrow(() -> new IllegalStateException("VirusTotal API key not configured"));
+        String key = keys.key().orElseThrow(() -> new IllegalStateException("VirusTotal API key not configured"));
         try {
             IpAddressResponse response = fetcher.get().fetch(address.toString(), key);
             return toReputation(response);
@@ -49,8 +54,8 @@ public class VirusTotalIntel implements ThreatIntel {
                 default -> new LookupResult.Failed(e.getMessage());
             };
         } catch (TransientVirusTotalFailure e) {
-            LOG.warnf("VirusTotal lookup for %s failed after retries: %s", address, e.getMessage());
-            return new LookupResult.Failed(e.getMessage() + " (after retries)");
+            LOG.warnf("VirusTotal lookup for %s failed: %s", address, e.getMessage());
+            return new LookupResult.Failed(e.getMessage(), true);
         } catch (ProcessingException e) {
             // Connection refused/reset, timeout, or a body that is not the JSON we expect.
             LOG.warnf("VirusTotal lookup for %s failed: %s", address, describe(e));

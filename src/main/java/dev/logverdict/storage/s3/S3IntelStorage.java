@@ -3,6 +3,9 @@ package dev.logverdict.storage.s3;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.QuotaLedger;
+import dev.logverdict.intel.RequestAllowance;
+import dev.logverdict.intel.SharedAllowance;
+import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.intel.VerdictCache;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.feeds.LocalFeeds;
@@ -22,11 +25,19 @@ public class S3IntelStorage implements IntelStorage {
     private static final Logger LOG = Logger.getLogger(S3IntelStorage.class);
 
     private final S3Client s3;
+    private final ObjectStore store;
     private final LogVerdictConfig config;
 
-    public S3IntelStorage(S3Client s3, LogVerdictConfig config) {
+    public S3IntelStorage(S3Client s3, ObjectStore store, LogVerdictConfig config) {
         this.s3 = s3;
+        this.store = store;
         this.config = config;
+    }
+
+    @Override
+    public RequestAllowance requestAllowance(String bucket) {
+        return new SharedAllowance(store, bucket, config.cachePrefix() + "_quota/virustotal/",
+                config.virustotal().requestsPerMinute(), config.virustotal().requestsPerDay());
     }
 
     @Override

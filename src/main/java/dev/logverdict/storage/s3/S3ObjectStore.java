@@ -146,6 +146,13 @@ public class S3ObjectStore implements ObjectStore {
                 .toList();
     }
 
+    @Override
+    public java.util.List<Listed> list(String bucket, String prefix, int maxKeys) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys)).contents().stream()
+                .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
+                .toList();
+    }
+
     private static String unquote(String eTag) {
         if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
             return eTag.substring(1, eTag.length() - 1);
