@@ -87,9 +87,22 @@ public interface LogVerdictConfig {
     /** A local directory of blocklists too (the local run bundles one); unset in the cloud. */
     Optional<String> feedsDirectory();
 
-    /** The scheduled re-run resumes reports written within this window. */
-    @WithDefault("48h")
-    Duration rerunWindow();
+    /** The scheduled lookups: the queue of IPs a scan could not ask about, and the reports they refresh. */
+    Lookups lookups();
+
+    interface Lookups {
+        /** IPs of an object version wait this long after its first scan; then they stay not_checked (window_closed). */
+        @WithDefault("48h")
+        Duration window();
+
+        /** A report with waiting IPs is rewritten with new answers at most this often (0 = after every drain). */
+        @WithDefault("15m")
+        Duration refreshInterval();
+
+        /** At most this many addresses of one IPv6 /64 (one subscriber or host) are queued per object version. */
+        @WithDefault("4")
+        int maxPerPrefix();
+    }
 
     /**
      * Run the scan's code paths once on a built-in sample at init: blocking (SnapStart, so the warmed state
@@ -159,6 +172,13 @@ public interface LogVerdictConfig {
          * cache-prefix + "_alerts/" when unset, so the cache's permissions and expiry cover them.
          */
         Optional<String> markerPrefix();
+
+        /**
+         * An alert claimed this long ago and not marked sent is taken as lost (the invocation died between
+         * claim and send) and sent by the next attempt; longer than the function's timeout.
+         */
+        @WithDefault("16m")
+        Duration claimTimeout();
 
         /** Region of the bus/topic; the function's region when unset. */
         Optional<String> region();

@@ -54,6 +54,7 @@ class ArchitectureTest {
     private static final List<Class<?>> JSON_ROOTS = List.of(
             dev.logverdict.report.Report.class,
             dev.logverdict.lambda.InvocationSummary.class,
+            dev.logverdict.intel.queue.PendingLookups.class,
             dev.logverdict.intel.virustotal.IpAddressResponse.class,
             dev.logverdict.intel.virustotal.ErrorResponse.class,
             dev.logverdict.intel.virustotal.ParametersSecretsExtensionApi.SecretValue.class,

@@ -26,7 +26,9 @@ import java.util.Map;
 /**
  * Emulates S3 event notifications for the local run: every new or overwritten object under the input
  * prefix becomes the ObjectCreated:Put event S3 would send (URL-encoded key, size, eTag, sequencer), posted
- * to the Lambda mock event server one at a time, exactly as the cloud invokes the function.
+ * to the Lambda mock event server one at a time, exactly as the cloud invokes the function. It also plays
+ * the schedule: every minute it sends the scheduled-lookups event (events/scheduled.json), so verdicts of
+ * IPs a scan left waiting arrive as they would in the cloud.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -53,8 +55,13 @@ public class BucketNotifications {
 
     void watch(String bucket) {
         Thread watcher = new Thread(() -> {
+            long nextDrain = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (running) {
                 try {
+                    if (System.nanoTime() >= nextDrain) {
+                        nextDrain = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                        drain(bucket);
+                    }
                     for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(inputPrefix)).contents()) {
                         String eTag = object.eTag();
                         if (!eTag.equals(seen.put(object.key(), eTag))) {
@@ -95,6 +102,32 @@ public class BucketNotifications {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("could not invoke the function for %s: %s", object.key(), e.getMessage());
+        }
+    }
+
+    /** The scheduled lookups' event, as the template's schedule sends it. */
+    private void drain(String bucket) {
+        ObjectNode record = JSON.createObjectNode();
+        record.put("eventVersion", "2.1").put("eventSource", "logverdict:schedule").put("eventName", "logverdict:Drain");
+        record.putObject("s3").put("s3SchemaVersion", "1.0").putObject("bucket").put("name", bucket);
+        ObjectNode event = JSON.createObjectNode();
+        event.putArray("Records").add(record);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + eventServerPort + "/_lambda_"))
+                    .timeout(Duration.ofMinutes(2))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode drained = JSON.readTree(response.body()).path("drained").path(0);
+            if (drained.path("lookedUp").asInt() > 0 || drained.path("refreshedReports").asInt() > 0) {
+                LOG.infof("scheduled lookups: %s looked up, %s reports refreshed, %s IPs still waiting",
+                        drained.path("lookedUp").asText(), drained.path("refreshedReports").asText(),
+                        drained.path("waiting").asText());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("could not send the scheduled lookups event: %s", e.getMessage());
         }
     }
 

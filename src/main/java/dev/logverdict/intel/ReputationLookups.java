@@ -63,7 +63,24 @@ public final class ReputationLookups {
     public record Outcome(Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats) {
     }
 
+    /** The reason a scan gives the IPs it leaves for the scheduled lookups. */
+    public static final String QUEUED = "queued: the key's pace allows no more requests now; the scheduled lookups "
+            + "ask about it and refresh this report";
+
+    /**
+     * For a scan: spends only the requests the pace grants right now and leaves the rest {@code deferred}
+     * with {@link #QUEUED}, so the invocation never sleeps for quota.
+     */
+    public Outcome assessNow(List<IpAddress> publicIpsByPriority, TimeBudget budget) {
+        return assess(publicIpsByPriority, budget, false);
+    }
+
+    /** For the scheduled lookups: waits for the pace's next grant while the time budget allows. */
     public Outcome assess(List<IpAddress> publicIpsByPriority, TimeBudget budget) {
+        return assess(publicIpsByPriority, budget, true);
+    }
+
+    private Outcome assess(List<IpAddress> publicIpsByPriority, TimeBudget budget, boolean waitForPace) {
         // Asked once: for a key kept in a secret that could not be read yet, asking reads it again.
         boolean configured = intel.isConfigured();
         Map<IpAddress, Assessment> assessments = new ConcurrentHashMap<>();
@@ -106,7 +123,7 @@ public final class ReputationLookups {
             return new Outcome(assessments, unavailable.isPresent() ? IntelStatus.KEY_UNAVAILABLE : IntelStatus.NOT_CONFIGURED, null,
                     new IntelStats(0, 0, cacheError, allowance.requestsPerDay(), 0, 0, null));
         }
-        Run run = new Run(unresolved, budget, assessments);
+        Run run = new Run(unresolved, budget, assessments, waitForPace);
         if (cacheError == null) {
             cacheError = run.cacheError.get();
         }
@@ -158,11 +175,13 @@ public final class ReputationLookups {
         final AtomicReference<String> authFailure = new AtomicReference<>();
         final AtomicReference<Instant> exhaustedUntil = new AtomicReference<>();
         final AtomicReference<String> cacheError = new AtomicReference<>();
+        final boolean waitForPace;
         volatile boolean quotaExhausted;
         volatile boolean budgetUnavailable;
 
-        Run(List<IpAddress> queue, TimeBudget budget, Map<IpAddress, Assessment> assessments) {
+        Run(List<IpAddress> queue, TimeBudget budget, Map<IpAddress, Assessment> assessments, boolean waitForPace) {
             this.queue = queue;
+            this.waitForPace = waitForPace;
             this.budget = budget;
             this.assessments = assessments;
             if (!queue.isEmpty()) {
@@ -283,6 +302,10 @@ public final class ReputationLookups {
                     return true;
                 }
                 if (decision instanceof RequestAllowance.NotBefore notBefore) {
+                    if (!waitForPace) {
+                        stop(QUEUED, LookupStatus.DEFERRED);
+                        return false;
+                    }
                     Duration wait = Duration.between(clock.instant(), notBefore.slot());
                     if (!fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
                         stop("invocation time ran out before this IP's turn; re-run the scan to continue", LookupStatus.DEFERRED);

@@ -131,12 +131,21 @@ public final class SharedAllowance implements RequestAllowance {
      */
     private boolean create(String key, Instant now) {
         byte[] claim = (now + " " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
-        if (store.createIfAbsent(bucket, key, "text/plain", claim)) {
-            return true;
+        RuntimeException failure = null;
+        try {
+            if (store.createIfAbsent(bucket, key, "text/plain", claim)) {
+                return true;
+            }
+        } catch (RuntimeException e) {
+            // The answer was lost (the PUT may or may not have landed): what is stored tells.
+            failure = e;
         }
         try (ObjectStore.OpenObject existing = store.open(bucket, key, null)) {
             return Arrays.equals(existing.content().readAllBytes(), claim);
         } catch (ObjectNotFoundException e) {
+            if (failure != null) {
+                throw failure;
+            }
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.TimeBudget;
-import dev.logverdict.scan.DeferredRescans;
+import dev.logverdict.scan.DrainService;
 import dev.logverdict.scan.ScanOutcome;
 import dev.logverdict.scan.ScanService;
 import dev.logverdict.storage.ObjectKeys;
@@ -27,16 +27,20 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
 
     private static final Logger LOG = Logger.getLogger(S3EventHandler.class);
 
-    /** The eventName the scheduled re-run sends (an S3-event-shaped constant input naming the bucket). */
+    /**
+     * The eventName of the scheduled lookups (an S3-event-shaped constant input naming the bucket, committed
+     * as events/scheduled.json); the name of the earlier hourly re-run is taken as the same.
+     */
+    static final String DRAIN = "logverdict:Drain";
     static final String RESUME_DEFERRED = "logverdict:ResumeDeferred";
 
     private final ScanService scans;
-    private final DeferredRescans rescans;
+    private final DrainService drains;
     private final Duration reportWriteMargin;
 
-    public S3EventHandler(ScanService scans, DeferredRescans rescans, LogVerdictConfig config) {
+    public S3EventHandler(ScanService scans, DrainService drains, LogVerdictConfig config) {
         this.scans = scans;
-        this.rescans = rescans;
+        this.drains = drains;
         this.reportWriteMargin = config.reportWriteMargin();
     }
 
@@ -51,12 +55,13 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
         TimeBudget budget = timeBudget(context);
         List<ScanOutcome> scanned = new ArrayList<>();
         List<InvocationSummary.Ignored> ignored = new ArrayList<>();
+        List<DrainService.DrainOutcome> drained = new ArrayList<>();
         List<S3EventNotificationRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (S3EventNotificationRecord record : records) {
             String rawKey = record.getS3() == null || record.getS3().getObject() == null ? null : record.getS3().getObject().getKey();
             String bucket = record.getS3() == null || record.getS3().getBucket() == null ? null : record.getS3().getBucket().getName();
-            if (RESUME_DEFERRED.equals(record.getEventName()) && bucket != null) {
-                scanned.addAll(rescans.resume(bucket, budget));
+            if ((DRAIN.equals(record.getEventName()) || RESUME_DEFERRED.equals(record.getEventName())) && bucket != null) {
+                drained.add(drains.drain(bucket, budget));
                 continue;
             }
             if (rawKey == null || bucket == null || record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated:")) {
@@ -83,7 +88,7 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
                 throw new UncheckedIOException("reading s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
             }
         }
-        return new InvocationSummary(scanned, ignored);
+        return new InvocationSummary(scanned, ignored, drained.isEmpty() ? null : drained);
     }
 
     private static void ignore(List<InvocationSummary.Ignored> ignored, String bucket, String key, String reason) {

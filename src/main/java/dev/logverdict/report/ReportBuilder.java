@@ -97,6 +97,36 @@ public final class ReportBuilder {
                 null);
     }
 
+    /** What VirusTotal said about an address, as the report shows it; null when it said nothing. */
+    static Report.VirusTotal virusTotal(String ip, Reputation r) {
+        if (r == null) {
+            return null;
+        }
+        return new Report.VirusTotal(r.malicious(), r.suspicious(), r.harmless(), r.undetected(), r.timeout(),
+                r.reputation(), r.asOwner(), r.asn(), r.country(), r.network(), r.tags(),
+                r.lastAnalysisDate() == null ? null : r.lastAnalysisDate().toString(),
+                VIRUSTOTAL_GUI + ip);
+    }
+
+    /** The report's risk order ({@link RankedIp#BY_RISK}) on written entries. */
+    static final Comparator<Report.IpEntry> ENTRY_RISK = Comparator.comparingInt(ReportBuilder::riskRank)
+            .thenComparing(Comparator.comparingInt((Report.IpEntry e) -> e.virustotal() == null ? 0 : e.virustotal().malicious()).reversed())
+            .thenComparing(Comparator.comparingLong(Report.IpEntry::requests).reversed())
+            .thenComparing(e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()), Comparator.nullsLast(Comparator.naturalOrder()));
+
+    static int riskRank(Report.IpEntry entry) {
+        if (!"public".equals(entry.scope())) {
+            return 5;
+        }
+        return switch (entry.verdict()) {
+            case "malicious" -> 0;
+            case "suspicious" -> 1;
+            case "not_checked" -> 2;
+            case "unknown" -> 3;
+            default -> 4;
+        };
+    }
+
     private static Report.Intel intelSection(ReputationLookups.Outcome intel, VerdictPolicy policy,
                                              List<Blocklist> blocklists, Map<String, Long> feedMatches) {
         IntelStats stats = intel.stats();
@@ -206,14 +236,7 @@ public final class ReportBuilder {
         }
 
         private Report.VirusTotal virusTotal() {
-            Reputation r = assessment.reputation();
-            if (r == null) {
-                return null;
-            }
-            return new Report.VirusTotal(r.malicious(), r.suspicious(), r.harmless(), r.undetected(), r.timeout(),
-                    r.reputation(), r.asOwner(), r.asn(), r.country(), r.network(), r.tags(),
-                    r.lastAnalysisDate() == null ? null : r.lastAnalysisDate().toString(),
-                    VIRUSTOTAL_GUI + ip);
+            return ReportBuilder.virusTotal(ip.toString(), assessment.reputation());
         }
 
         private static String timestamp(long epochSecond) {

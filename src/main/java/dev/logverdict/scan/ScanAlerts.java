@@ -1,7 +1,9 @@
 package dev.logverdict.scan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.alert.AlertFailedException;
 import dev.logverdict.alert.AlertPublisher;
@@ -17,6 +19,9 @@ import dev.logverdict.storage.ObjectNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.security.MessageDigest;
@@ -24,34 +29,45 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * At most one alert per scanned object version: a marker named after (key, eTag) is created atomically
- * before sending, so a redelivered event, a retry or the scheduled re-run of the same object stays quiet.
+ * At most one alert per scanned object version, and never none: a marker named after (bucket, key, eTag)
+ * is created atomically before sending and records its claim time; once sent it says so. A marker whose
+ * send failed, or whose claim is older than {@code claim-timeout} without being sent (the invocation died
+ * between claim and send), is abandoned: the next attempt claims the next generation of the marker and
+ * sends. A redelivered event, a retry or the scheduled re-run of an object version that alerted stays quiet.
  */
 @ApplicationScoped
 public class ScanAlerts {
 
     private static final Logger LOG = Logger.getLogger(ScanAlerts.class);
+    private static final String CLAIMED = "claimed";
+    private static final String SENT = "sent";
+    private static final String FAILED = "failed";
 
     private final AlertPublisher publisher;
     private final ObjectStore store;
     private final int topOffenders;
     private final String markerPrefix;
+    private final Duration claimTimeout;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     @jakarta.inject.Inject
-    public ScanAlerts(AlertPublisher publisher, ObjectStore store, LogVerdictConfig config) {
+    public ScanAlerts(AlertPublisher publisher, ObjectStore store, LogVerdictConfig config, Clock clock) {
         this(publisher, store, config.alert().topOffenders(),
-                config.alert().markerPrefix().orElse(config.cachePrefix() + "_alerts/"));
+                config.alert().markerPrefix().orElse(config.cachePrefix() + "_alerts/"), config.alert().claimTimeout(), clock);
     }
 
-    ScanAlerts(AlertPublisher publisher, ObjectStore store, int topOffenders, String markerPrefix) {
+    ScanAlerts(AlertPublisher publisher, ObjectStore store, int topOffenders, String markerPrefix, Duration claimTimeout,
+               Clock clock) {
         this.publisher = publisher;
         this.store = store;
         this.topOffenders = topOffenders;
         this.markerPrefix = markerPrefix;
+        this.claimTimeout = claimTimeout;
+        this.clock = clock;
     }
 
-    /** @throws AlertFailedException when sending failed; the marker is removed so a retry can send it */
+    /** @throws AlertFailedException when sending failed; the marker is released so a retry sends it */
     public AlertOutcome alertOnce(Report report, MaliciousAddresses malicious, String reportBucket, String reportKey,
                                   String htmlKey) {
         if (!publisher.enabled()) {
@@ -62,39 +78,124 @@ public class ScanAlerts {
             return new AlertOutcome("nothing_malicious", publisher.target(), null);
         }
         String body = serialise(alert);
-        String marker = markerPrefix + markerName(report.source());
-        if (!claimMarker(reportBucket, marker, body)) {
-            LOG.infof("alert for s3://%s/%s (eTag %s) was already sent; not sending it again",
-                    report.source().bucket(), report.source().key(), report.source().eTag());
+        String base = markerPrefix + markerName(report.source()).replace(".json", "");
+        int generation = latestGeneration(reportBucket, base);
+        while (true) {
+            String marker = markerKey(base, generation);
+            Marker claim = claim(reportBucket, marker, body);
+            if (claim.ours()) {
+                return send(alert, claim, reportBucket, marker);
+            }
+            if (claim.state() == null) {
+                generation++; // the newest generation was abandoned: the next one is free to claim
+                continue;
+            }
+            LOG.infof("alert for s3://%s/%s (eTag %s) was already %s; not sending it again", report.source().bucket(),
+                    report.source().key(), report.source().eTag(), claim.state().equals(SENT) ? "sent" : "being sent");
             return new AlertOutcome("duplicate", publisher.target(), null);
         }
+    }
+
+    private AlertOutcome send(ScanAlert alert, Marker claim, String bucket, String marker) {
+        String messageId;
         try {
-            String messageId = publisher.publish(alert, body);
-            LOG.infof("alert sent to %s: %s (message %s)", publisher.target(), alert.summary(), messageId);
-            return new AlertOutcome("sent", publisher.target(), messageId);
-        } catch (AlertFailedException e) {
-            store.delete(reportBucket, marker);
+            messageId = publisher.publish(alert, claim.alertJson());
+        } catch (RuntimeException e) {
+            // Released, so the retry (or the failed-scan queue's re-send) alerts; a failure to release never
+            // hides why sending failed, and the claim times out anyway.
+            try {
+                write(bucket, marker, claim.withState(FAILED, null));
+            } catch (RuntimeException releaseFailure) {
+                e.addSuppressed(releaseFailure);
+            }
             throw e;
+        }
+        LOG.infof("alert sent to %s: %s (message %s)", publisher.target(), alert.summary(), messageId);
+        try {
+            write(bucket, marker, claim.withState(SENT, messageId));
+        } catch (RuntimeException e) {
+            // The alert is out; an unconfirmed claim may be sent again after the claim timeout, never lost.
+            LOG.warnf("alert sent, but its marker s3://%s/%s could not be confirmed: %s", bucket, marker, e.getMessage());
+        }
+        return new AlertOutcome("sent", publisher.target(), messageId);
+    }
+
+    /** The highest marker generation for this object version; 0 when there is none yet. */
+    private int latestGeneration(String bucket, String base) {
+        int latest = 0;
+        for (ObjectStore.Listed listed : store.list(bucket, base)) {
+            String rest = listed.key().substring(base.length());
+            if (rest.matches("\\.\\d{1,6}\\.json")) {
+                latest = Math.max(latest, Integer.parseInt(rest.substring(1, rest.length() - ".json".length())));
+            }
+        }
+        return latest;
+    }
+
+    private static String markerKey(String base, int generation) {
+        return base + (generation == 0 ? "" : "." + generation) + ".json";
+    }
+
+    /** One marker's content: whose attempt it is, when it was claimed, what became of it, and the alert. */
+    private record Marker(String attempt, Instant claimedAt, String state, String messageId, String alertJson, boolean ours) {
+
+        Marker withState(String newState, String newMessageId) {
+            return new Marker(attempt, claimedAt, newState, newMessageId, alertJson, true);
         }
     }
 
     /**
-     * True when this invocation created the marker. The marker carries a fresh attempt id: when the SDK
-     * retries a conditional PUT whose first try did land, S3 answers 412 to our own write, and only the
-     * id tells the two cases apart.
+     * Creates the marker if absent: ours when created (or when the store answers "exists" to our own
+     * retried write, told apart by the attempt id). Otherwise the existing marker, with a null state when
+     * it was abandoned (its send failed, or its claim timed out unsent).
      */
-    private boolean claimMarker(String bucket, String marker, String alertJson) {
-        byte[] content = ("{\"attempt\":\"" + UUID.randomUUID() + "\",\"alert\":" + alertJson + "}")
-                .getBytes(StandardCharsets.UTF_8);
+    private Marker claim(String bucket, String marker, String alertJson) {
+        Marker mine = new Marker(UUID.randomUUID().toString(), clock.instant(), CLAIMED, null, alertJson, true);
+        byte[] content = serialise(mine);
         if (store.createIfAbsent(bucket, marker, "application/json", content)) {
-            return true;
+            return mine;
         }
-        try (ObjectStore.OpenObject existing = store.open(bucket, marker, null)) {
-            return Arrays.equals(existing.content().readAllBytes(), content);
+        JsonNode existing;
+        try (ObjectStore.OpenObject object = store.open(bucket, marker, null)) {
+            byte[] stored = object.content().readAllBytes();
+            if (Arrays.equals(stored, content)) {
+                return mine;
+            }
+            existing = json.readTree(stored);
         } catch (ObjectNotFoundException e) {
-            return false; // removed by a failed send in the meantime: that attempt's retry will send
+            return new Marker(null, null, null, null, alertJson, false); // gone: claim this generation again
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the alert marker s3://" + bucket + "/" + marker, e);
+        }
+        String state = existing.path("state").asText(SENT); // markers without a state predate them: sent
+        Instant claimedAt = existing.hasNonNull("claimedAt") ? Instant.parse(existing.get("claimedAt").asText()) : null;
+        boolean abandoned = state.equals(FAILED) || state.equals(CLAIMED) && claimedAt != null
+                && claimedAt.plus(claimTimeout).isBefore(clock.instant());
+        return new Marker(existing.path("attempt").asText(null), claimedAt, abandoned ? null : state, null, alertJson, false);
+    }
+
+    private void write(String bucket, String marker, Marker content) {
+        try {
+            byte[] body = serialise(content);
+            store.write(bucket, marker, "application/json", out -> out.write(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] serialise(Marker marker) {
+        ObjectNode node = json.createObjectNode();
+        node.put("attempt", marker.attempt());
+        node.put("claimedAt", marker.claimedAt().toString());
+        node.put("state", marker.state());
+        if (marker.messageId() != null) {
+            node.put("messageId", marker.messageId());
+        }
+        try {
+            node.set("alert", json.readTree(marker.alertJson()));
+            return json.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("an alert marker is plain JSON and always serialises", e);
         }
     }
 

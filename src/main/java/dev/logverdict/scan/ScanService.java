@@ -2,21 +2,20 @@ package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.IntelAuthenticationException;
-import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
-import dev.logverdict.intel.feeds.Blocklist;
-import dev.logverdict.intel.feeds.FeedIndex;
+import dev.logverdict.intel.LookupStatus;
+import dev.logverdict.intel.PrefixCap;
 import dev.logverdict.intel.ReputationLookups;
-import dev.logverdict.intel.Sleeper;
-import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.TimeBudget;
-import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.feeds.Blocklist;
+import dev.logverdict.intel.queue.LookupQueue;
+import dev.logverdict.intel.queue.PendingLookups;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.ScopeClassifier;
-import dev.logverdict.log.ClientActivity;
-import dev.logverdict.log.LogScanner;
 import dev.logverdict.ip.TrustedProxies;
+import dev.logverdict.log.ClientActivity;
 import dev.logverdict.log.LogFormat;
+import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
@@ -27,15 +26,14 @@ import dev.logverdict.storage.ObjectKeys;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -48,12 +46,10 @@ public class ScanService {
     private static final String REPORT_CONTENT_TYPE = "application/json";
 
     private final ObjectStore store;
-    private final ThreatIntel intel;
+    private final LookupEngine engine;
     private final IntelStorage intelStorage;
-    private final IntelSettings intelSettings;
     private final LogVerdictConfig config;
     private final ObjectKeys keys;
-    private final VerdictPolicy policy;
     private final Clock clock;
     private final ReportWriter reportWriter = new ReportWriter();
     private final ScanOptions scanOptions;
@@ -61,29 +57,18 @@ public class ScanService {
     private final ScanAlerts alerts;
     private final ScanMetrics metrics;
 
-    public ScanService(ObjectStore store, ThreatIntel intel, IntelStorage intelStorage, ReportOutputs reportOutputs,
-                       ScanAlerts alerts, ScanMetrics metrics, LogVerdictConfig config, Clock clock,
-                       // A request may take its connect plus read timeout; it starts only if that fits the deadline.
-                       @ConfigProperty(name = "quarkus.rest-client.virustotal.connect-timeout", defaultValue = "5000")
-                       long connectTimeoutMillis,
-                       @ConfigProperty(name = "quarkus.rest-client.virustotal.read-timeout", defaultValue = "20000")
-                       long readTimeoutMillis) {
+    public ScanService(ObjectStore store, LookupEngine engine, IntelStorage intelStorage, ReportOutputs reportOutputs,
+                       ScanAlerts alerts, ScanMetrics metrics, LogVerdictConfig config, Clock clock) {
         this.store = store;
+        this.engine = engine;
         this.metrics = metrics;
         this.reportOutputs = reportOutputs;
         this.alerts = alerts;
-        this.intel = intel;
         this.intelStorage = intelStorage;
         this.config = config;
         this.clock = clock;
         this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix());
         this.scanOptions = scanOptions(config);
-        this.policy = new VerdictPolicy(config.policy().maliciousEngines(),
-                config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines());
-        LogVerdictConfig.VirusTotal vt = config.virustotal();
-        this.intelSettings = new IntelSettings(vt.maxConcurrency(), vt.rateLimitRetries(), vt.rateLimitBackoff(),
-                vt.quotaPause(), config.cacheTtl(), config.cacheNotFoundTtl(), vt.transientRetries(),
-                Duration.ofMillis(connectTimeoutMillis + readTimeoutMillis));
     }
 
     public ObjectKeys keys() {
@@ -104,35 +89,92 @@ public class ScanService {
 
         String reportBucket = config.reportBucket().orElse(bucket);
         List<Blocklist> blocklists = intelStorage.blocklists(reportBucket);
-        ReputationLookups lookups = new ReputationLookups(intel, policy, intelStorage.requestAllowance(reportBucket),
-                Sleeper.threadSleep(), clock,
-                intelStorage.verdictCache(reportBucket), new FeedIndex(blocklists), intelStorage.quotaLedger(reportBucket),
-                intelSettings);
-        ReputationLookups.Outcome outcome = lookups.assess(publicIpsByPriority(traffic), timeBudget);
+        // A scan never waits for quota: it spends what the pace grants now and queues the rest.
+        PrefixCap cap = PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
+        ReputationLookups.Outcome outcome = engine.forBucket(reportBucket, blocklists).assessNow(cap.kept(), timeBudget);
+        outcome.assessments().putAll(cap.leftOut());
         long looked = System.nanoTime();
 
-        Report report = ReportBuilder.build(source, traffic, outcome, policy, blocklists, clock.instant());
+        Report report = ReportBuilder.build(source, traffic, outcome, engine.policy(), blocklists, clock.instant());
         String reportKey = keys.reportKeyFor(key);
         // The JSON goes last: when it exists, so does everything it lists.
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
         List<Report.Output> outputs = reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(key), reportKey);
         store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
+        queueWaiting(source, traffic, outcome, reportBucket, reportKey, keys.outputKeyBaseFor(key));
         metrics.record(new ScanMetrics.ScanMeasurement(bucket, key, traffic.bytesRead(), report.summary(),
                 millis(scanned - started), millis(looked - scanned), millis(System.nanoTime() - looked)));
 
+        // Alert first: what is known to be malicious (a blocklist hit needs no key) is sent even when the
+        // invocation is about to fail for a rejected key or a cut-off read.
+        AlertOutcome alert = null;
+        RuntimeException alertFailure = null;
+        try {
+            alert = alerts.alertOnce(report, malicious, reportBucket, reportKey, htmlKeyOf(outputs));
+        } catch (RuntimeException e) {
+            alertFailure = e;
+        }
         if (outcome.authFailure() != null) {
             // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
-            throw new IntelAuthenticationException(outcome.authFailure());
+            throw withSuppressed(new IntelAuthenticationException(outcome.authFailure()), alertFailure);
         }
         if (traffic.readFailed()) {
             // The report holds what was read and says where reading broke; failing gets the scan retried.
-            throw new IOException("s3://" + bucket + "/" + key + " could not be read to the end (" + traffic.inputError()
-                    + "); the partial report is at s3://" + reportBucket + "/" + reportKey);
+            throw withSuppressed(new IOException("s3://" + bucket + "/" + key + " could not be read to the end ("
+                    + traffic.inputError() + "); the partial report is at s3://" + reportBucket + "/" + reportKey), alertFailure);
         }
-        AlertOutcome alert = alerts.alertOnce(report, malicious, reportBucket, reportKey, htmlKeyOf(outputs));
+        if (alertFailure != null) {
+            throw alertFailure;
+        }
         return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),
                 outputs, alert);
+    }
+
+    /**
+     * The IPs left waiting (queued, or a lookup that failed) go to the queue the scheduled lookups drain;
+     * a re-scan of the same object version keeps the first scan's time, which starts its lookup window.
+     */
+    private void queueWaiting(StoredObject source, TrafficScan traffic, ReputationLookups.Outcome outcome,
+                              String reportBucket, String reportKey, String outputKeyBase) {
+        List<PendingLookups.Ip> waiting = new ArrayList<>();
+        outcome.assessments().forEach((ip, assessment) -> {
+            if (!assessment.wasChecked() && (assessment.status() == LookupStatus.DEFERRED
+                    || assessment.status() == LookupStatus.ERROR) && !PrefixCap.isLeftOut(assessment)) {
+                ClientActivity activity = traffic.clients().get(ip);
+                waiting.add(new PendingLookups.Ip(ip.toString(), activity == null ? 0 : activity.signalWeight(),
+                        activity == null ? 0 : activity.requests(), activity == null ? -1 : activity.lastSeen(), 0));
+            }
+        });
+        LookupQueue queue = new LookupQueue(store, reportBucket, config.cachePrefix());
+        PendingLookups.Source pendingSource = new PendingLookups.Source(source.bucket(), source.key(), source.versionId(),
+                source.eTag());
+        String queueKey = queue.keyOf(pendingSource);
+        try {
+            Optional<PendingLookups> earlier = queue.read(queueKey);
+            if (waiting.isEmpty()) {
+                if (earlier.isPresent()) {
+                    queue.delete(queueKey);
+                }
+                return;
+            }
+            waiting.sort(PendingLookups.Ip.BY_PRIORITY);
+            String now = clock.instant().toString();
+            queue.write(queueKey, new PendingLookups(pendingSource,
+                    new PendingLookups.Report(reportBucket, reportKey, outputKeyBase),
+                    earlier.map(PendingLookups::firstScan).orElse(now), now, waiting));
+            LOG.infof("%d IPs of s3://%s/%s wait for the scheduled lookups", waiting.size(), source.bucket(), source.key());
+        } catch (RuntimeException e) {
+            // The report stands as written; its waiting IPs stay not_checked/deferred, which it says.
+            LOG.errorf("could not queue the waiting IPs of s3://%s/%s: %s", source.bucket(), source.key(), e.getMessage());
+        }
+    }
+
+    private static <T extends Exception> T withSuppressed(T failure, RuntimeException alsoFailed) {
+        if (alsoFailed != null) {
+            failure.addSuppressed(alsoFailed);
+        }
+        return failure;
     }
 
     private static long millis(long nanos) {

@@ -217,7 +217,7 @@ final class LoadHarness {
             String verdict = entry.get("verdict").asText();
             String expectedVerdict = isMalicious(ip) ? "malicious" : "harmless";
             if (!verdict.equals(expectedVerdict)) {
-                violations.add(reportKey + ": " + ip + " is " + verdict + ", expected " + expectedVerdict);
+                violations.add(reportKey + ": " + ip + " is " + verdict + " (" + entry.at("/lookup/reason").asText() + "), expected " + expectedVerdict);
             }
         });
         if (!reported.equals(new TreeSet<>(expected))) {

@@ -99,8 +99,8 @@ class TemplateTest {
         }
         assertThat(actions).doesNotContain("s3:*", "*", "s3:PutBucketPolicy", "secretsmanager:*", "sns:*", "events:*");
         assertThat(s3Resources).isNotEmpty().allSatisfy(resource -> assertThat(resource).startsWith(bucketArn));
-        assertThat(deletableS3Resources()).as("the function deletes nothing but its own alert markers")
-                .containsExactly(bucketArn + "/${CachePrefix}_alerts/*");
+        assertThat(deletableS3Resources()).as("the function deletes nothing but its answered lookup queue entries")
+                .containsExactly(bucketArn + "/${CachePrefix}_pending/*");
         assertThat(s3Resources).contains(bucketArn + "/${InputPrefix}*", bucketArn + "/${ReportPrefix}*",
                 bucketArn + "/${CachePrefix}*", bucketArn + "/${FeedsPrefix}*", bucketArn);
         assertThat(s3Resources).doesNotContain(bucketArn + "/*");
@@ -271,5 +271,21 @@ class TemplateTest {
         assertThat(subscription.get("Condition")).isEqualTo("HasAlarmEmail");
         assertThat(map(subscription, "Properties")).containsEntry("Protocol", "email")
                 .containsEntry("Endpoint", Map.of("Ref", "AlarmEmail"));
+    }
+
+    @Test
+    void theScheduleSendsTheCommittedDrainEventToTheStacksBucketEveryMinute() throws IOException {
+        Map<String, Object> schedule = map(resource("ScanFunction"), "Properties", "Events", "ScheduledLookups", "Properties");
+        assertThat(schedule.get("Schedule")).isEqualTo("rate(1 minute)");
+        String input = subText(schedule.get("Input"));
+        String committed = Files.readString(Path.of("events/scheduled.json"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode sent = json.readTree(input.replace("${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}-${StackSuffix}", "soc-logs")
+                .replace("${ReportPrefix}", "reports/"));
+        com.fasterxml.jackson.databind.JsonNode file = json.readTree(committed);
+        assertThat(sent.at("/Records/0/eventName")).isEqualTo(file.at("/Records/0/eventName"));
+        assertThat(sent.at("/Records/0/eventSource")).isEqualTo(file.at("/Records/0/eventSource"));
+        assertThat(sent.at("/Records/0/s3/bucket/name")).isEqualTo(file.at("/Records/0/s3/bucket/name"));
+        assertThat(file.at("/Records/0/eventName").asText()).isEqualTo("logverdict:Drain");
     }
 }

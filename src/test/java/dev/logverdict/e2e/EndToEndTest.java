@@ -204,7 +204,7 @@ class EndToEndTest {
         ReportSchema.assertValid(reportText);
         JsonNode report = JSON.readTree(reportText);
         assertCountIdentities(report);
-        assertThat(report.at("/intel/virustotal").asText()).isEqualTo("quota_exhausted");
+        assertThat(report.at("/intel/virustotal").asText()).as(reportText).isEqualTo("quota_exhausted");
         assertThat(report.at("/summary/lookedUp").asLong()).isEqualTo(2);
         assertThat(report.at("/summary/notChecked").asLong()).isEqualTo(3);
         Map<String, JsonNode> byIp = byIp(report);

@@ -172,7 +172,7 @@ class ThreatIntelEndToEndTest {
     }
 
     @Test
-    void theScheduledReRunResumesDeferredLookupsFromTheCache() throws Exception {
+    void theScheduledLookupsAnswerWhatAScanLeftWaitingAndRefreshItsReport() throws Exception {
         answer("91.92.99.1", 0);
         virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/91.92.99.2")).willReturn(aResponse().withStatus(429)
                 .withBody(VirusTotalBodies.error("QuotaExceededError", "quota"))));
@@ -180,18 +180,23 @@ class ThreatIntelEndToEndTest {
         JsonNode first = client.scan("rerun/access.log", log);
         assertThat(first.at("/summary/notChecked").asLong()).isEqualTo(1);
 
-        // An hour later the quota is back.
+        // Later the quota is back, and the schedule sends its event.
         S3Buckets.deleteAll(s3, BUCKET, "cache/virustotal/_quota/");
         answer("91.92.99.2", 3);
-        var response = ScanClient.post(new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("events/scheduled-resume.json"))));
+        var response = ScanClient.post(java.nio.file.Files.readString(java.nio.file.Path.of("events/scheduled.json")));
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getInt("drained[0].refreshedReports")).isEqualTo(1);
 
-        JsonNode resumed = client.report("reports/rerun/access.log.json");
-        assertThat(resumed.at("/summary/notChecked").asLong()).isZero();
-        assertThat(resumed.at("/summary/fromCache").asLong()).isEqualTo(1);
-        assertThat(resumed.at("/summary/lookedUp").asLong()).isEqualTo(1);
-        assertThat(byIp(resumed).get("91.92.99.2").get("verdict").asText()).isEqualTo("malicious");
+        JsonNode refreshed = client.report("reports/rerun/access.log.json");
+        assertThat(refreshed.at("/summary/notChecked").asLong()).isZero();
+        assertThat(refreshed.at("/summary/lookedUp").asLong()).isEqualTo(2);
+        assertThat(refreshed.at("/summary/malicious").asLong()).isEqualTo(1);
+        assertThat(refreshed.at("/ips/0/ip").asText()).as("re-ranked: the malicious IP first").isEqualTo("91.92.99.2");
+        assertThat(byIp(refreshed).get("91.92.99.2").get("verdict").asText()).isEqualTo("malicious");
         assertThat(requestsFor("91.92.99.1")).as("settled IPs cost nothing").isEqualTo(1);
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/virustotal/_pending/")).contents())
+                .as("nothing waits any more").isEmpty();
+        assertThat(client.get("reports/rerun/access.log.waf-ipv4.txt")).isEqualTo("91.92.99.2/32\n");
     }
 
     @Test

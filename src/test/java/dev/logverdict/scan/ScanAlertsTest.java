@@ -8,6 +8,11 @@ import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.support.InMemoryObjectStore;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScanAlertsTest {
 
+    private Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
     private static final Report MALICIOUS = build(line("185.220.101.7", "10:00:00", "/.env", "curl"),
             Map.of(ip("185.220.101.7"), virusTotalMalicious(5)));
 
@@ -28,6 +51,7 @@ class ScanAlertsTest {
     private static final class RecordingPublisher implements AlertPublisher {
         final List<String> sent = new ArrayList<>();
         boolean failing;
+        RuntimeException crash;
 
         @Override
         public String target() {
@@ -43,6 +67,9 @@ class ScanAlertsTest {
         public String publish(ScanAlert alert, String alertJson) {
             if (failing) {
                 throw new AlertFailedException("bus unavailable", null);
+            }
+            if (crash != null) {
+                throw crash;
             }
             sent.add(alertJson);
             return "id-" + sent.size();
@@ -61,7 +88,7 @@ class ScanAlertsTest {
         };
         RecordingPublisher publisher = new RecordingPublisher();
 
-        AlertOutcome outcome = new ScanAlerts(publisher, store, 5, "cache/_alerts/").alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null);
+        AlertOutcome outcome = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock).alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null);
 
         assertThat(outcome.status()).isEqualTo("sent");
         assertThat(publisher.sent).hasSize(1);
@@ -71,25 +98,75 @@ class ScanAlertsTest {
     void aSecondScanOfTheSameObjectVersionIsADuplicate() {
         InMemoryObjectStore store = new InMemoryObjectStore();
         RecordingPublisher publisher = new RecordingPublisher();
-        ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/");
+        ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock);
 
         assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
         assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
         assertThat(publisher.sent).hasSize(1);
         assertThat(store.objects.keySet()).singleElement().asString().startsWith("b/cache/_alerts/").endsWith(".json");
+        assertThat(new String(store.objects.values().iterator().next())).contains("\"state\":\"sent\"")
+                .contains("\"messageId\":\"id-1\"").contains("\"claimedAt\":\"2026-11-27T10:00:00Z\"");
     }
 
     @Test
     void aFailedSendRemovesTheMarkerSoTheRetrySends() {
         InMemoryObjectStore store = new InMemoryObjectStore();
         RecordingPublisher publisher = new RecordingPublisher();
-        ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/");
+        ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock);
         publisher.failing = true;
 
         assertThatThrownBy(() -> alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)).isInstanceOf(AlertFailedException.class);
-        assertThat(store.objects).isEmpty();
+        assertThat(new String(store.objects.values().iterator().next())).contains("\"state\":\"failed\"");
 
         publisher.failing = false;
         assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
+        assertThat(publisher.sent).hasSize(1);
+    }
+
+    @Test
+    void aCrashAfterTheClaimStillAlertsOnARetryAfterTheClaimTimeout() {
+        InMemoryObjectStore store = new InMemoryObjectStore();
+        RecordingPublisher publisher = new RecordingPublisher();
+        ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock);
+        // The first attempt claims the marker and dies before sending: nothing marks the marker as failed.
+        InMemoryObjectStore crashing = new InMemoryObjectStore() {
+            @Override
+            public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
+                store.createIfAbsent(bucket, key, contentType, body);
+                throw new IllegalStateException("the invocation timed out");
+            }
+        };
+        assertThatThrownBy(() -> new ScanAlerts(publisher, crashing, 5, "cache/_alerts/", Duration.ofMinutes(16), clock)
+                .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)).hasMessageContaining("timed out");
+        assertThat(publisher.sent).isEmpty();
+
+        now = now.plus(Duration.ofMinutes(5));
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status())
+                .as("another attempt may still be sending").isEqualTo("duplicate");
+
+        now = now.plus(Duration.ofMinutes(12));
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
+        assertThat(publisher.sent).hasSize(1);
+        assertThat(store.objects.keySet()).hasSize(2).anySatisfy(key -> assertThat(key).endsWith(".1.json"));
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
+    }
+
+    @Test
+    void aFailureToReleaseTheMarkerNeverHidesWhySendingFailed() {
+        InMemoryObjectStore store = new InMemoryObjectStore() {
+            @Override
+            public void write(String bucket, String key, String contentType, BodyWriter body) {
+                throw new IllegalStateException("S3 is down too");
+            }
+        };
+        RecordingPublisher publisher = new RecordingPublisher();
+        publisher.crash = new IllegalArgumentException("SNS rejected the message attributes");
+
+        assertThatThrownBy(() -> new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock)
+                .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message attributes")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().satisfies(
+                        suppressed -> assertThat(suppressed).hasMessageContaining("S3 is down too")));
     }
 }

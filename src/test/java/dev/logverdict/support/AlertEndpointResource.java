@@ -28,10 +28,13 @@ public class AlertEndpointResource implements QuarkusTestResourceLifecycleManage
 
     private WireMockServer server;
     private String target = "eventbridge";
+    private String virusTotalKey;
 
+    /** Init args: {@code target} (eventbridge|sns); {@code virustotal-key} also makes this WireMock VirusTotal. */
     @Override
     public void init(Map<String, String> initArgs) {
         target = initArgs.getOrDefault("target", target);
+        virusTotalKey = initArgs.get("virustotal-key");
     }
 
     @Override
@@ -41,12 +44,18 @@ public class AlertEndpointResource implements QuarkusTestResourceLifecycleManage
         // The SDK's default chain reads these first; the function reads its role's credentials in Lambda.
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", "alert-test-secret-key");
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "logverdict.alert.target", target,
                 "logverdict.alert.event-bus", EVENT_BUS,
                 "logverdict.alert.topic-arn", TOPIC_ARN,
                 "logverdict.alert.region", "us-east-1",
-                "logverdict.alert.endpoint-override", server.baseUrl());
+                "logverdict.alert.endpoint-override", server.baseUrl()));
+        if (virusTotalKey != null) {
+            config.put("logverdict.virustotal.api-key", virusTotalKey);
+            config.put("quarkus.rest-client.virustotal.url", server.baseUrl());
+            config.put("logverdict.virustotal.requests-per-minute", "60000");
+        }
+        return config;
     }
 
     @Override

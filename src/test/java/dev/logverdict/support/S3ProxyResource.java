@@ -30,7 +30,7 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                     .build(BlobStoreContext.class);
             blobStore.getBlobStore().createContainerInLocation(null, BUCKET);
             proxy = S3Proxy.builder()
-                    .blobStore(blobStore.getBlobStore())
+                    .blobStore(new AtomicConditionalPuts(blobStore.getBlobStore()))
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .build();
