@@ -19,7 +19,7 @@ public interface LogVerdictConfig {
     @WithDefault("reports/")
     String reportPrefix();
 
-    /** Bucket for reports; the input bucket when unset. */
+    /** Bucket for reports; the input bucket when unset. When set, report keys carry the input bucket's name. */
     Optional<String> reportBucket();
 
     /** Lines longer than this are cut here (the client field is still read) and counted as malformed. */
@@ -138,7 +138,7 @@ public interface LogVerdictConfig {
         @WithDefault("true")
         boolean guarddutyThreatIntelSet();
 
-        /** Malicious IPs as STIX 2.1 indicators (.stix.json). */
+        /** Malicious IPs as STIX 2.1 indicators (.stix, JSON). */
         @WithDefault("true")
         boolean stix();
 

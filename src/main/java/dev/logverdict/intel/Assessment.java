@@ -6,8 +6,14 @@ package dev.logverdict.intel;
  * @param reputation what the service said, or null when it was not asked or did not know the IP
  * @param reason     why the IP was not checked or the lookup failed; null when it was answered
  * @param source     who answered ("virustotal"), or null
+ * @param checkedAt  when the answer was given (for a cached one, when it was fetched); null when nobody answered
  */
-public record Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation) {
+public record Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation,
+                         java.time.Instant checkedAt) {
+
+    public Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation) {
+        this(verdict, status, reason, source, reputation, null);
+    }
 
     public static Assessment skipped(String reason) {
         return new Assessment(Verdict.NOT_CHECKED, LookupStatus.SKIPPED, reason, null, null);

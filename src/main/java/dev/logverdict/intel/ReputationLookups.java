@@ -141,18 +141,20 @@ public final class ReputationLookups {
     private Assessment fromCache(CachedVerdict entry) {
         if (entry.notFound()) {
             return new Assessment(Verdict.UNKNOWN, LookupStatus.CACHED, "VirusTotal had no record of this IP on "
-                    + entry.fetchedAt(), CACHED_SOURCE, null);
+                    + entry.fetchedAt(), CACHED_SOURCE, null, entry.fetchedAt());
         }
         return new Assessment(policy.verdictFor(entry.reputation()), LookupStatus.CACHED, null, CACHED_SOURCE,
-                entry.reputation());
+                entry.reputation(), entry.fetchedAt());
     }
 
     private Assessment fromLookup(LookupResult result) {
         if (result instanceof LookupResult.Found found) {
-            return new Assessment(policy.verdictFor(found.reputation()), LookupStatus.OK, null, SOURCE, found.reputation());
+            return new Assessment(policy.verdictFor(found.reputation()), LookupStatus.OK, null, SOURCE, found.reputation(),
+                    clock.instant());
         }
         if (result instanceof LookupResult.NotFound) {
-            return new Assessment(Verdict.UNKNOWN, LookupStatus.NOT_FOUND, "VirusTotal has no record of this IP", SOURCE, null);
+            return new Assessment(Verdict.UNKNOWN, LookupStatus.NOT_FOUND, "VirusTotal has no record of this IP", SOURCE,
+                    null, clock.instant());
         }
         if (result instanceof LookupResult.Failed failed) {
             return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, failed.reason(), SOURCE, null);

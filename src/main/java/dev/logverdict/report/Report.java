@@ -142,7 +142,11 @@ public record Report(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Lookup(String status, String reason, String source) {
+    public record Lookup(String status, String reason, String source, String checkedAt) {
+
+        public Lookup(String status, String reason, String source) {
+            this(status, reason, source, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

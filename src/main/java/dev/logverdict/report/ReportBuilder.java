@@ -195,7 +195,8 @@ public final class ReportBuilder {
         Report.IpEntry toReport() {
             return new Report.IpEntry(ip.toString(), ip.version(), scope.label(), activity.requests(),
                     timestamp(activity.firstSeen()), timestamp(activity.lastSeen()), assessment.verdict().label(),
-                    new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source()),
+                    new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source(),
+                            assessment.checkedAt() == null ? null : assessment.checkedAt().toString()),
                     virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests(),
                     activityReport(), signals());
         }

@@ -167,7 +167,8 @@ public final class ReportRefresh implements AutoCloseable {
 
     private static Report.IpEntry withAnswer(Report.IpEntry e, Assessment answer) {
         return new Report.IpEntry(e.ip(), e.version(), e.scope(), e.requests(), e.firstSeen(), e.lastSeen(),
-                answer.verdict().label(), new Report.Lookup(answer.status().label(), answer.reason(), answer.source()),
+                answer.verdict().label(), new Report.Lookup(answer.status().label(), answer.reason(), answer.source(),
+                        answer.checkedAt() == null ? null : answer.checkedAt().toString()),
                 ReportBuilder.virusTotal(e.ip(), answer.reputation()), e.proxy(), e.relayedRequests(), e.activity(),
                 e.signals());
     }

@@ -27,7 +27,8 @@ public class ReportOutputs {
     static final String WAF_IPV4 = ".waf-ipv4.txt";
     static final String WAF_IPV6 = ".waf-ipv6.txt";
     static final String GUARDDUTY = ".guardduty.txt";
-    static final String STIX = ".stix.json";
+    // Not ".stix.json": the JSON report of an input named "x.stix" would be that file (see ObjectKeys).
+    static final String STIX = ".stix";
     private static final String TEXT = "text/plain;charset=utf-8";
 
     private final ObjectStore store;

@@ -67,7 +67,8 @@ public class ScanService {
         this.intelStorage = intelStorage;
         this.config = config;
         this.clock = clock;
-        this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix());
+        // With a report bucket of their own, reports of several input buckets would otherwise share keys.
+        this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix(), config.reportBucket().isPresent());
         this.scanOptions = scanOptions(config);
     }
 
@@ -96,13 +97,13 @@ public class ScanService {
         long looked = System.nanoTime();
 
         Report report = ReportBuilder.build(source, traffic, outcome, engine.policy(), blocklists, clock.instant());
-        String reportKey = keys.reportKeyFor(key);
+        String reportKey = keys.reportKeyFor(bucket, key);
         // The JSON goes last: when it exists, so does everything it lists.
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
-        List<Report.Output> outputs = reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(key), reportKey);
+        List<Report.Output> outputs = reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(bucket, key), reportKey);
         store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
-        queueWaiting(source, traffic, outcome, reportBucket, reportKey, keys.outputKeyBaseFor(key));
+        queueWaiting(source, traffic, outcome, reportBucket, reportKey, keys.outputKeyBaseFor(bucket, key));
         metrics.record(new ScanMetrics.ScanMeasurement(bucket, key, traffic.bytesRead(), report.summary(),
                 millis(scanned - started), millis(looked - scanned), millis(System.nanoTime() - looked)));
 

@@ -8,8 +8,20 @@ import java.util.Optional;
  * Where logs are read from and reports go, and which keys the function must leave alone. A key under the
  * report prefix is never scanned, even when the report prefix sits inside the input prefix, so the
  * function cannot feed on its own output.
+ * <p>
+ * No two inputs share an output: every output is the input's path plus one of {@link #OUTPUT_SUFFIXES},
+ * none of which ends another, so two different paths never meet; and when reports of several input buckets
+ * go to one report bucket ({@code withBucketInKey}), the input bucket is part of the path.
  */
-public record ObjectKeys(String inputPrefix, String reportPrefix) {
+public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBucketInKey) {
+
+    /** The JSON report, the HTML page and the exports: no one of them is a suffix of another. */
+    public static final java.util.List<String> OUTPUT_SUFFIXES = java.util.List.of(".json", ".html", ".waf-ipv4.txt",
+            ".waf-ipv6.txt", ".guardduty.txt", ".stix");
+
+    public ObjectKeys(String inputPrefix, String reportPrefix) {
+        this(inputPrefix, reportPrefix, false);
+    }
 
     /** S3 event keys are form-URL-encoded: '+' is a space, %2B a plus. Empty when not decodable. */
     public static Optional<String> decodeEventKey(String encoded) {
@@ -34,12 +46,12 @@ public record ObjectKeys(String inputPrefix, String reportPrefix) {
         return Optional.empty();
     }
 
-    public String reportKeyFor(String inputKey) {
-        return outputKeyBaseFor(inputKey) + ".json";
+    public String reportKeyFor(String inputBucket, String inputKey) {
+        return outputKeyBaseFor(inputBucket, inputKey) + ".json";
     }
 
     /** The report's key without its suffix; the HTML page and the exports add theirs. */
-    public String outputKeyBaseFor(String inputKey) {
-        return reportPrefix + inputKey.substring(inputPrefix.length());
+    public String outputKeyBaseFor(String inputBucket, String inputKey) {
+        return reportPrefix + (withBucketInKey ? inputBucket + "/" : "") + inputKey.substring(inputPrefix.length());
     }
 }

@@ -45,13 +45,13 @@ class ExportsEndToEndTest {
         assertThat(client.get(outputs.get("waf-ipv6").get("key").asText())).isEqualTo("2a0b:4340:2::1/128\n");
         assertThat(client.get("reports/exports/app.log.guardduty.txt")).isEqualTo("185.220.101.50\n2a0b:4340:2::1\n");
         assertThat(outputs.get("guardduty").get("entries").asLong()).isEqualTo(2);
-        String stixText = client.get("reports/exports/app.log.stix.json");
+        String stixText = client.get("reports/exports/app.log.stix");
         assertThat(ReportSchema.stixErrors(stixText)).isEmpty();
         JsonNode stix = ScanClient.JSON.readTree(stixText);
         assertThat(stix.get("type").asText()).isEqualTo("bundle");
         assertThat(stix.findValuesAsText("pattern")).containsExactly(
                 "[ipv4-addr:value = '185.220.101.50']", "[ipv6-addr:value = '2a0b:4340:2::1']");
-        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("reports/exports/app.log.stix.json")).contentType())
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("reports/exports/app.log.stix")).contentType())
                 .startsWith("application/stix+json");
     }
 }

@@ -253,6 +253,33 @@ class DrainServiceTest {
     }
 
     @Test
+    void aScanOfThirtyUncachedIpsAtFourAMinuteAsksFourAndReturnsWithoutSleeping() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            log.append(lines("45.10.3." + i, 1 + i % 5, "/"));
+        }
+        upload("logs/thirty.log", log.toString());
+
+        ScanOutcome outcome = scans.scan(BUCKET, "logs/thirty.log", null, FIFTEEN_MINUTES);
+
+        assertThat(asked).hasSize(4);
+        assertThat(sleeps).isEmpty();
+        assertThat(now).as("no time passed on the fake clock").isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(outcome.summary().notChecked()).isEqualTo(26);
+        JsonNode report = report("reports/thirty.log.json");
+        List<JsonNode> answered = new ArrayList<>();
+        report.get("ips").forEach(entry -> {
+            if (entry.at("/lookup/status").asText().equals("ok")) {
+                answered.add(entry);
+            }
+        });
+        assertThat(answered).hasSize(4).allSatisfy(entry -> {
+            assertThat(entry.at("/lookup/checkedAt").asText()).as("when, and by whom").isEqualTo("2026-11-27T10:00:00Z");
+            assertThat(entry.at("/lookup/source").asText()).isEqualTo("virustotal");
+        });
+    }
+
+    @Test
     void oneIpv6PrefixCountsAsOneCandidateAndCannotTakeMoreThanItsCap() throws IOException {
         perMinute = 1;
         StringBuilder log = new StringBuilder();

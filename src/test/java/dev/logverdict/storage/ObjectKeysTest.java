@@ -29,8 +29,8 @@ class ObjectKeysTest {
 
     @Test
     void mapsAnInputKeyToItsReportKey() {
-        assertThat(keys.reportKeyFor("logs/a/b.log")).isEqualTo("reports/a/b.log.json");
-        assertThat(keys.reportKeyFor("logs/2026/11/27/access.log.gz")).isEqualTo("reports/2026/11/27/access.log.gz.json");
+        assertThat(keys.reportKeyFor("soc-logs", "logs/a/b.log")).isEqualTo("reports/a/b.log.json");
+        assertThat(keys.reportKeyFor("soc-logs", "logs/2026/11/27/access.log.gz")).isEqualTo("reports/2026/11/27/access.log.gz.json");
     }
 
     @Test
@@ -46,5 +46,44 @@ class ObjectKeysTest {
         ObjectKeys nested = new ObjectKeys("data/", "data/reports/");
         assertThat(nested.reasonToIgnore("data/reports/x.log.json")).isPresent();
         assertThat(nested.reasonToIgnore("data/x.log")).isEmpty();
+    }
+
+    @Test
+    void noOutputSuffixEndsAnotherSoTwoInputsNeverShareAnOutput() {
+        for (String one : ObjectKeys.OUTPUT_SUFFIXES) {
+            for (String other : ObjectKeys.OUTPUT_SUFFIXES) {
+                if (!one.equals(other)) {
+                    assertThat(one).as(one + " ends " + other).doesNotEndWith(other);
+                }
+            }
+        }
+        // The pair that used to collide: the JSON report of "x.stix" and the STIX export of "x".
+        assertThat(keys.reportKeyFor("b", "logs/x.stix")).isNotEqualTo(keys.outputKeyBaseFor("b", "logs/x") + ".stix");
+
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] parts = {"x", ".stix", ".json", ".html", ".waf-ipv4", ".txt", ".guardduty", "/", "a"};
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        for (int run = 0; run < 5000; run++) {
+            StringBuilder key = new StringBuilder("logs/");
+            for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+                key.append(parts[random.nextInt(parts.length)]);
+            }
+            String input = key.toString();
+            for (String suffix : ObjectKeys.OUTPUT_SUFFIXES) {
+                String output = keys.outputKeyBaseFor("b", input) + suffix;
+                String owner = owners.putIfAbsent(output, input);
+                assertThat(owner == null || owner.equals(input)).as(output + " is written for " + owner + " and " + input).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void reportsOfSeveralInputBucketsInOneReportBucketKeepTheirBucketInTheKey() {
+        ObjectKeys shared = new ObjectKeys("logs/", "reports/", true);
+
+        assertThat(shared.reportKeyFor("web-eu", "logs/access.log")).isEqualTo("reports/web-eu/access.log.json");
+        assertThat(shared.reportKeyFor("web-us", "logs/access.log")).isEqualTo("reports/web-us/access.log.json");
+        assertThat(keys.reportKeyFor("web-eu", "logs/access.log")).as("one bucket: the path as before")
+                .isEqualTo("reports/access.log.json");
     }
 }
