@@ -9,7 +9,6 @@ import dev.logverdict.intel.TimeBudget;
 import dev.logverdict.scan.DrainService;
 import dev.logverdict.scan.ScanOutcome;
 import dev.logverdict.scan.ScanService;
-import dev.logverdict.storage.ObjectKeys;
 import dev.logverdict.storage.ObjectNotFoundException;
 import jakarta.inject.Named;
 import org.jboss.logging.Logger;
@@ -19,76 +18,70 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Entry point for S3 ObjectCreated events: decode, route, scan each record, answer with a summary. */
+/** Entry point: each record routed ({@link EventRouter}), each command carried out, a summary returned. */
 @Named("logverdict")
 public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary> {
 
     private static final Logger LOG = Logger.getLogger(S3EventHandler.class);
 
-    /**
-     * The eventName of the scheduled lookups (an S3-event-shaped constant input naming the bucket, committed
-     * as events/scheduled.json); the name of the earlier hourly re-run is taken as the same.
-     */
-    static final String DRAIN = "logverdict:Drain";
-    static final String RESUME_DEFERRED = "logverdict:ResumeDeferred";
-
     private final ScanService scans;
     private final DrainService drains;
+    private final EventRouter router;
     private final Duration reportWriteMargin;
 
     public S3EventHandler(ScanService scans, DrainService drains, LogVerdictConfig config) {
         this.scans = scans;
         this.drains = drains;
+        this.router = new EventRouter(scans.keys());
         this.reportWriteMargin = config.reportWriteMargin();
     }
 
     @Override
     public InvocationSummary handleRequest(S3Event event, Context context) {
         try (RequestContext ignored = RequestContext.enter(context == null ? null : context.getAwsRequestId())) {
-            return handle(event, context);
+            return handle(incoming(event), timeBudget(context));
         }
     }
 
-    private InvocationSummary handle(S3Event event, Context context) {
-        TimeBudget budget = timeBudget(context);
+    private InvocationSummary handle(List<EventRouter.Incoming> records, TimeBudget budget) {
         List<ScanOutcome> scanned = new ArrayList<>();
         List<InvocationSummary.Ignored> ignored = new ArrayList<>();
         List<DrainService.DrainOutcome> drained = new ArrayList<>();
-        List<S3EventNotificationRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (S3EventNotificationRecord record : records) {
-            String rawKey = record.getS3() == null || record.getS3().getObject() == null ? null : record.getS3().getObject().getKey();
-            String bucket = record.getS3() == null || record.getS3().getBucket() == null ? null : record.getS3().getBucket().getName();
-            if ((DRAIN.equals(record.getEventName()) || RESUME_DEFERRED.equals(record.getEventName())) && bucket != null) {
-                drained.add(drains.drain(bucket, budget));
-                continue;
-            }
-            if (rawKey == null || bucket == null || record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated:")) {
-                ignore(ignored, bucket, rawKey, "not an S3 ObjectCreated record");
-                continue;
-            }
-            Optional<String> decoded = ObjectKeys.decodeEventKey(rawKey);
-            if (decoded.isEmpty()) {
-                ignore(ignored, bucket, rawKey, "object key is not valid URL encoding");
-                continue;
-            }
-            String key = decoded.get();
-            Optional<String> reason = scans.keys().reasonToIgnore(key);
-            if (reason.isPresent()) {
-                ignore(ignored, bucket, key, reason.get());
-                continue;
-            }
-            try {
-                scanned.add(scans.scan(bucket, key, record.getS3().getObject().getVersionId(), budget));
-            } catch (ObjectNotFoundException e) {
-                // Deleted before we got to it: nothing to scan, and retrying cannot change that.
-                ignore(ignored, bucket, key, e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        for (EventRouter.Command command : router.route(records)) {
+            if (command instanceof EventRouter.Drain drain) {
+                drained.add(drains.drain(drain.bucket(), budget));
+            } else if (command instanceof EventRouter.Ignore ignore) {
+                ignore(ignored, ignore.bucket(), ignore.key(), ignore.reason());
+            } else if (command instanceof EventRouter.Scan scan) {
+                try {
+                    scanned.add(scans.scan(scan.bucket(), scan.key(), scan.versionId(), budget));
+                } catch (ObjectNotFoundException e) {
+                    // Deleted before we got to it: nothing to scan, and retrying cannot change that.
+                    ignore(ignored, scan.bucket(), scan.key(), e.getMessage());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading s3://" + scan.bucket() + "/" + scan.key() + " failed: "
+                            + e.getMessage(), e);
+                }
             }
         }
         return new InvocationSummary(scanned, ignored, drained.isEmpty() ? null : drained);
+    }
+
+    /** The fields of each record the routing reads; a record without them is routed as ignored. */
+    static List<EventRouter.Incoming> incoming(S3Event event) {
+        List<EventRouter.Incoming> records = new ArrayList<>();
+        if (event == null || event.getRecords() == null) {
+            return records;
+        }
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            boolean hasS3 = record.getS3() != null;
+            records.add(new EventRouter.Incoming(record.getEventName(),
+                    hasS3 && record.getS3().getBucket() != null ? record.getS3().getBucket().getName() : null,
+                    hasS3 && record.getS3().getObject() != null ? record.getS3().getObject().getKey() : null,
+                    hasS3 && record.getS3().getObject() != null ? record.getS3().getObject().getVersionId() : null));
+        }
+        return records;
     }
 
     private static void ignore(List<InvocationSummary.Ignored> ignored, String bucket, String key, String reason) {
