@@ -87,6 +87,40 @@ public interface LogVerdictConfig {
     /** A local directory of blocklists too (the local run bundles one); unset in the cloud. */
     Optional<String> feedsDirectory();
 
+    /** Public blocklists the schedule keeps current under the feeds prefix (no key, no copying by hand). */
+    Sources sources();
+
+    interface Sources {
+        /** Spamhaus DROP (IPv4): netblocks of professional spam and cyber-crime operations. */
+        Spamhaus spamhaus();
+
+        /** Spamhaus DROPv6. */
+        Spamhaus6 spamhaus6();
+
+        interface Spamhaus {
+            @WithDefault("https://www.spamhaus.org/drop/drop.txt")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Fetched again this often (at least an hour apart, as Spamhaus asks). */
+            @WithDefault("12h")
+            Duration refresh();
+        }
+
+        interface Spamhaus6 {
+            @WithDefault("https://www.spamhaus.org/drop/dropv6.txt")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("12h")
+            Duration refresh();
+        }
+    }
+
     /** The scheduled lookups: the queue of IPs a scan could not ask about, and the reports they refresh. */
     Lookups lookups();
 

@@ -28,6 +28,7 @@ class ArchitectureTest {
     /** The core: parsing, addresses, verdict policy, report model and its views, the alert model, and the storage port. */
     private static final String[] PURE_PACKAGES = {
             "dev.logverdict.log..", "dev.logverdict.ip..", "dev.logverdict.intel", "dev.logverdict.intel.feeds",
+            "dev.logverdict.intel.queue", "dev.logverdict.intel.sources",
             "dev.logverdict.report..", "dev.logverdict.alert", "dev.logverdict.storage"};
 
     @Test
@@ -55,6 +56,7 @@ class ArchitectureTest {
             dev.logverdict.report.Report.class,
             dev.logverdict.lambda.InvocationSummary.class,
             dev.logverdict.intel.queue.PendingLookups.class,
+            dev.logverdict.intel.sources.SourceRefresh.State.class,
             dev.logverdict.intel.virustotal.IpAddressResponse.class,
             dev.logverdict.intel.virustotal.ErrorResponse.class,
             dev.logverdict.intel.virustotal.ParametersSecretsExtensionApi.SecretValue.class,

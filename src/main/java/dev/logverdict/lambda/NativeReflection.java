@@ -49,6 +49,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.logverdict.intel.queue.PendingLookups.Source.class,
         dev.logverdict.intel.queue.PendingLookups.Report.class,
         dev.logverdict.intel.queue.PendingLookups.Ip.class,
+        dev.logverdict.intel.sources.SourceRefresh.State.class,
         ScanOutcome.class,
         dev.logverdict.scan.AlertOutcome.class,
         Report.Output.class,

@@ -10,6 +10,9 @@ import dev.logverdict.intel.TimeBudget;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.queue.LookupQueue;
 import dev.logverdict.intel.queue.PendingLookups;
+import dev.logverdict.intel.sources.PublicSource;
+import dev.logverdict.intel.sources.SourceFetcher;
+import dev.logverdict.intel.sources.SourceRefresh;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.report.Report;
@@ -59,10 +62,16 @@ public class DrainService {
     private final String cachePrefix;
     private final LogVerdictConfig.Lookups settings;
     private final java.util.Optional<String> reportBucket;
+    private final SourceFetcher sourceFetcher;
+    private final List<PublicSource> sources;
+    private final String feedsPrefix;
     private final ReportWriter writer = new ReportWriter();
 
     public DrainService(ObjectStore store, LookupEngine engine, IntelStorage intelStorage, ReportOutputs outputs,
-                        ScanAlerts alerts, LogVerdictConfig config, Clock clock) {
+                        ScanAlerts alerts, SourceFetcher sourceFetcher, LogVerdictConfig config, Clock clock) {
+        this.sourceFetcher = sourceFetcher;
+        this.feedsPrefix = config.feedsPrefix();
+        this.sources = publicSources(config.sources());
         this.store = store;
         this.engine = engine;
         this.intelStorage = intelStorage;
@@ -91,6 +100,11 @@ public class DrainService {
             Duration invocation = invocationBudget.remaining();
             return untilNextLease.compareTo(invocation) < 0 ? untilNextLease : invocation;
         };
+
+        // Public blocklists first: what they list is answered without spending any quota.
+        new SourceRefresh(store, sourceFetcher, bucket, feedsPrefix, cachePrefix).refreshDue(sources, now)
+                .stream().filter(state -> !"ok".equals(state.state()))
+                .forEach(state -> LOG.warnf("public source %s is %s: %s", state.id(), state.state(), state.lastError()));
 
         LookupQueue queue = new LookupQueue(store, bucket, cachePrefix);
         Map<String, PendingLookups> waiting = new LinkedHashMap<>();
@@ -129,6 +143,17 @@ public class DrainService {
         LOG.infof("drain: %d IPs waited in %d reports, %d looked up, %d reports refreshed (%d closed)", stillWaiting,
                 waiting.size(), lookedUp, refreshed, closed);
         return new DrainOutcome(outcome.status().label(), stillWaiting, lookedUp, refreshed, closed);
+    }
+
+    static List<PublicSource> publicSources(LogVerdictConfig.Sources config) {
+        List<PublicSource> enabled = new ArrayList<>();
+        if (config.spamhaus().enabled()) {
+            enabled.add(new PublicSource("spamhaus", java.net.URI.create(config.spamhaus().url()), config.spamhaus().refresh()));
+        }
+        if (config.spamhaus6().enabled()) {
+            enabled.add(new PublicSource("spamhaus6", java.net.URI.create(config.spamhaus6().url()), config.spamhaus6().refresh()));
+        }
+        return enabled;
     }
 
     private boolean takeLease(String bucket, Instant now) {

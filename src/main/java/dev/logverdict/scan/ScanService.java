@@ -67,6 +67,8 @@ public class ScanService {
         this.intelStorage = intelStorage;
         this.config = config;
         this.clock = clock;
+        ObjectKeys.requireSeparate(config.inputPrefix(), Map.of("logverdict.cache-prefix", config.cachePrefix(),
+                "logverdict.feeds-prefix", config.feedsPrefix()));
         // With a report bucket of their own, reports of several input buckets would otherwise share keys.
         this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix(), config.reportBucket().isPresent());
         this.scanOptions = scanOptions(config);

@@ -32,6 +32,24 @@ public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBu
         }
     }
 
+    /**
+     * Refuses settings where the function's own objects (cache, blocklists) would lie under the input
+     * prefix — they would be scanned as logs — or the input prefix under one of them. The report prefix may
+     * sit inside the input prefix: keys under it are never scanned.
+     *
+     * @param owned the function's prefixes by setting name, e.g. {@code logverdict.cache-prefix}
+     * @throws IllegalArgumentException naming the settings that overlap
+     */
+    public static void requireSeparate(String inputPrefix, java.util.Map<String, String> owned) {
+        owned.forEach((setting, prefix) -> {
+            if (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix)) {
+                throw new IllegalArgumentException(setting + "='" + prefix + "' and logverdict.input-prefix='" + inputPrefix
+                        + "' overlap: objects the function writes there would be scanned as logs, or logs read as its own;"
+                        + " give them prefixes that do not start with each other");
+            }
+        });
+    }
+
     /** Why a key must not be scanned, or empty when it should be. */
     public Optional<String> reasonToIgnore(String key) {
         if (key.startsWith(reportPrefix)) {

@@ -160,7 +160,11 @@ class DrainServiceTest {
     private final ScanAlerts alerts = new ScanAlerts(noAlerts, store, config, clock);
     private final ScanService scans = new ScanService(store, engine, intelStorage, outputs, alerts, measurement -> {
     }, config, clock);
-    private final DrainService drains = new DrainService(store, engine, intelStorage, outputs, alerts, config, clock);
+    /** No network here: every public source fails, and the drain carries on with what it has. */
+    private final DrainService drains = new DrainService(store, engine, intelStorage, outputs, alerts,
+            (url, etag, lastModified) -> {
+                throw new java.io.IOException("no network in this test");
+            }, config, clock);
 
     private static final TimeBudget FIFTEEN_MINUTES = () -> Duration.ofMinutes(15);
 

@@ -86,4 +86,19 @@ class ObjectKeysTest {
         assertThat(keys.reportKeyFor("web-eu", "logs/access.log")).as("one bucket: the path as before")
                 .isEqualTo("reports/access.log.json");
     }
+
+    @Test
+    void theFunctionsOwnPrefixesMayNotOverlapTheInputPrefix() {
+        ObjectKeys.requireSeparate("logs/", java.util.Map.of("logverdict.cache-prefix", "cache/virustotal/",
+                "logverdict.feeds-prefix", "feeds/"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("logs/",
+                        java.util.Map.of("logverdict.cache-prefix", "logs/cache/")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logverdict.cache-prefix='logs/cache/'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("",
+                        java.util.Map.of("logverdict.feeds-prefix", "feeds/")))
+                .as("an empty input prefix takes in everything").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("data/logs/",
+                        java.util.Map.of("logverdict.feeds-prefix", "data/")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
