@@ -105,6 +105,16 @@ final class FunctionProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process's peak resident set (VmHWM) so far, in KB, from /proc (Linux). */
+    long peakResidentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmHWM for process " + process.pid());
+    }
+
     /** Resident set size in KB, from /proc (Linux). */
     long residentKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

@@ -1,0 +1,83 @@
+package dev.logverdict.bench;
+
+import dev.logverdict.support.LocalS3;
+import dev.logverdict.support.S3Events;
+import dev.logverdict.support.S3ProxyResource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The product as it runs, against its peer in the same run: the packaged function (target/function.zip,
+ * unpacked) in a fresh process under the AWS runtime interface client with Lambda's JVM flags, handling
+ * the S3 event of a log held by a real S3 server (S3Proxy, in this process), from process start to the
+ * report written; then {@code awk '{print $1}' | sort -u} over the same file on local disk. No API key:
+ * offline sources only, so the figure is the scan, the report and its files, not VirusTotal's pace.
+ *
+ * <pre>
+ * java -Xmx3g -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *   dev.logverdict.bench.EndToEndBench /tmp/access_100m.log 3
+ * </pre>
+ */
+public final class EndToEndBench {
+
+    private EndToEndBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path log = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path function = FunctionProcess.unpacked(Path.of("target/function.zip"), Path.of("target/bench-function"));
+        long bytes = Files.size(log);
+        try (LocalS3 server = new LocalS3(); S3Client s3 = server.client()) {
+            String key = "logs/bench/" + log.getFileName();
+            String eTag = s3.putObject(b -> b.bucket(S3ProxyResource.BUCKET).key(key), RequestBody.fromFile(log)).eTag()
+                    .replace("\"", "");
+            String event = S3Events.objectCreated(S3ProxyResource.BUCKET, key, bytes, eTag);
+            System.out.printf("%s: %,d bytes%n", log, bytes);
+            for (int run = 1; run <= runs; run++) {
+                long awkNanos = awk(log);
+                try (LocalRuntimeApi api = new LocalRuntimeApi()) {
+                    long start = System.nanoTime();
+                    FunctionProcess process = FunctionProcess.start(function, api, FunctionProcess.s3Environment(server.config()),
+                            List.of(), false, Path.of("target/e2e-bench-function.log"));
+                    try {
+                        api.firstPoll().get(60, TimeUnit.SECONDS);
+                        long sent = System.nanoTime();
+                        String response = api.invoke(event).get(15, TimeUnit.MINUTES);
+                        long done = System.nanoTime();
+                        if (!response.contains("reportKey")) {
+                            throw new IllegalStateException("unexpected response: " + response);
+                        }
+                        long total = done - start;
+                        System.out.printf("run %d: function %,d ms from process start (invocation %,d ms) = %.0f MB/s, peak RSS %,d KB;"
+                                        + " awk+sort %,d ms = %.0f MB/s; ratio %.2f%n", run, total / 1_000_000,
+                                (done - sent) / 1_000_000, mbPerSecond(bytes, total), process.peakResidentKb(),
+                                awkNanos / 1_000_000, mbPerSecond(bytes, awkNanos), (double) awkNanos / total);
+                    } finally {
+                        process.close();
+                    }
+                }
+            }
+        }
+    }
+
+    private static long awk(Path log) throws Exception {
+        long start = System.nanoTime();
+        Process awk = new ProcessBuilder("sh", "-c", "awk '{print $1}' \"$0\" | sort -u | wc -l", log.toString())
+                .redirectErrorStream(true).start();
+        awk.getInputStream().readAllBytes();
+        if (awk.waitFor() != 0) {
+            throw new IllegalStateException("awk | sort failed");
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static double mbPerSecond(long bytes, long nanos) {
+        return bytes / 1e6 / (nanos / 1e9);
+    }
+}
