@@ -43,8 +43,11 @@ public final class EndToEndBench {
                 long awkNanos = awk(log);
                 try (LocalRuntimeApi api = new LocalRuntimeApi()) {
                     long start = System.nanoTime();
+                    // -De2e.jvmFlags="-XX:StartFlightRecording=..." profiles the function process itself.
+                    List<String> flags = System.getProperty("e2e.jvmFlags", "").isBlank() ? List.of()
+                            : List.of(System.getProperty("e2e.jvmFlags").trim().split("\\s+"));
                     FunctionProcess process = FunctionProcess.start(function, api, FunctionProcess.s3Environment(server.config()),
-                            List.of(), false, Path.of("target/e2e-bench-function.log"));
+                            flags, false, Path.of("target/e2e-bench-function.log"));
                     try {
                         api.firstPoll().get(60, TimeUnit.SECONDS);
                         long sent = System.nanoTime();
