@@ -14,4 +14,24 @@ public interface AlertPublisher {
      * @throws AlertFailedException when the service refused or could not be reached
      */
     String publish(ScanAlert alert, String alertJson);
+
+    /** Alerting off: scans still write reports and exports. */
+    static AlertPublisher disabled() {
+        return new AlertPublisher() {
+            @Override
+            public String target() {
+                return "none";
+            }
+
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public String publish(ScanAlert alert, String alertJson) {
+                throw new IllegalStateException("alerting is off (logverdict.alert.target=none)");
+            }
+        };
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.alert.AlertPublisher;
-import dev.logverdict.alert.ScanAlert;
 import dev.logverdict.intel.CachedVerdict;
 import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
@@ -20,17 +19,15 @@ import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.support.InMemoryObjectStore;
+import dev.logverdict.support.TestClock;
 import dev.logverdict.support.ReportSchema;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -50,24 +47,8 @@ class DrainServiceTest {
     private static final String BUCKET = "soc-logs";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Instant now = Instant.parse("2026-11-27T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
-    private final InMemoryObjectStore store = new InMemoryObjectStore(() -> now);
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final InMemoryObjectStore store = new InMemoryObjectStore(clock::instant);
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private final List<String> asked = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> maliciousIps = Set.of("45.10.0.3", "45.10.0.9");
@@ -137,24 +118,9 @@ class DrainServiceTest {
     private final LookupEngine engine = new LookupEngine(intel, intelStorage, VerdictPolicy.defaults(),
             IntelSettings.defaults(), clock, duration -> {
                 sleeps.add(duration);
-                now = now.plus(duration);
+                clock.set(clock.instant().plus(duration));
             });
-    private final AlertPublisher noAlerts = new AlertPublisher() {
-        @Override
-        public String target() {
-            return "none";
-        }
-
-        @Override
-        public boolean enabled() {
-            return false;
-        }
-
-        @Override
-        public String publish(ScanAlert alert, String alertJson) {
-            throw new IllegalStateException("disabled");
-        }
-    };
+    private final AlertPublisher noAlerts = AlertPublisher.disabled();
     private final ReportOutputs outputs = new ReportOutputs(store, view -> "<html></html>".getBytes(StandardCharsets.UTF_8),
             config, clock);
     private final ScanAlerts alerts = new ScanAlerts(noAlerts, store, config, clock);
@@ -198,7 +164,7 @@ class DrainServiceTest {
     }
 
     private DrainService.DrainOutcome drainAt(Duration sinceStart, Instant start) {
-        now = start.plus(sinceStart);
+        clock.set(start.plus(sinceStart));
         return drains.drain(BUCKET, FIFTEEN_MINUTES);
     }
 
@@ -211,7 +177,7 @@ class DrainServiceTest {
         }
         log.append(lines("45.10.0.10", 1, "/.env"));
         upload("logs/web.log", log.toString());
-        Instant start = now;
+        Instant start = clock.instant();
 
         ScanOutcome scanned = scans.scan(BUCKET, "logs/web.log", null, FIFTEEN_MINUTES);
 
@@ -268,7 +234,7 @@ class DrainServiceTest {
 
         assertThat(asked).hasSize(4);
         assertThat(sleeps).isEmpty();
-        assertThat(now).as("no time passed on the fake clock").isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(clock.instant()).as("no time passed on the fake clock").isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(outcome.summary().notChecked()).isEqualTo(26);
         JsonNode report = report("reports/thirty.log.json");
         List<JsonNode> answered = new ArrayList<>();
@@ -292,7 +258,7 @@ class DrainServiceTest {
         }
         log.append(lines("45.10.1.1", 2, "/")).append(lines("45.10.1.2", 1, "/"));
         upload("logs/flood.log", log.toString());
-        Instant start = now;
+        Instant start = clock.instant();
 
         scans.scan(BUCKET, "logs/flood.log", null, FIFTEEN_MINUTES);
         for (int minute = 1; minute <= 6; minute++) {
@@ -317,9 +283,9 @@ class DrainServiceTest {
     void theWindowClosesFromTheFirstScanAndTheRestStayNotCheckedWithTheReason() throws IOException {
         perDay = 0;
         upload("logs/late.log", lines("45.10.2.1", 2, "/") + lines("45.10.2.2", 1, "/"));
-        Instant start = now;
+        Instant start = clock.instant();
         scans.scan(BUCKET, "logs/late.log", null, FIFTEEN_MINUTES);
-        now = start.plus(Duration.ofHours(1));
+        clock.set(start.plus(Duration.ofHours(1)));
         scans.scan(BUCKET, "logs/late.log", null, FIFTEEN_MINUTES);
 
         drainAt(Duration.ofHours(47).plusMinutes(59), start);
@@ -338,12 +304,12 @@ class DrainServiceTest {
 
     @Test
     void twoDrainsNeverOverlapAndACrashedOnesLeaseAgesOut() {
-        now = Instant.parse("2026-11-27T10:00:40Z");
+        clock.set(Instant.parse("2026-11-27T10:00:40Z"));
         assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).isEqualTo("idle");
         assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).as("the same minute").isEqualTo("busy");
-        now = now.plusSeconds(30); // the next minute, while the first may still run
+        clock.set(clock.instant().plusSeconds(30)); // the next minute, while the first may still run
         assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).as("the previous drain may still run").isEqualTo("busy");
-        now = now.plus(Duration.ofMinutes(1));
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).isEqualTo("idle");
     }
 }

@@ -6,13 +6,11 @@ import dev.logverdict.alert.ScanAlert;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.support.InMemoryObjectStore;
+import dev.logverdict.support.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,23 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScanAlertsTest {
 
-    private Instant now = Instant.parse("2026-11-27T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
 
     private static final Report MALICIOUS = build(line("185.220.101.7", "10:00:00", "/.env", "curl"),
             Map.of(ip("185.220.101.7"), virusTotalMalicious(5)));
@@ -141,11 +123,11 @@ class ScanAlertsTest {
                 .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)).hasMessageContaining("timed out");
         assertThat(publisher.sent).isEmpty();
 
-        now = now.plus(Duration.ofMinutes(5));
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
         assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status())
                 .as("another attempt may still be sending").isEqualTo("duplicate");
 
-        now = now.plus(Duration.ofMinutes(12));
+        clock.set(clock.instant().plus(Duration.ofMinutes(12)));
         assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
         assertThat(publisher.sent).hasSize(1);
         assertThat(store.objects.keySet()).hasSize(2).anySatisfy(key -> assertThat(key).endsWith(".1.json"));

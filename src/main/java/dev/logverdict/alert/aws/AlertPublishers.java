@@ -28,7 +28,7 @@ public class AlertPublishers {
     AlertPublisher alertPublisher(LogVerdictConfig config) {
         LogVerdictConfig.Alert alert = config.alert();
         return switch (alert.target().toLowerCase(Locale.ROOT)) {
-            case "none" -> new Disabled();
+            case "none" -> AlertPublisher.disabled();
             case "eventbridge" -> new EventBridgeAlerts(lazily(() -> configure(EventBridgeClient.builder(), alert).build()),
                     alert.eventBus(), alert.eventSource());
             case "sns" -> new SnsAlerts(lazily(() -> configure(SnsClient.builder(), alert).build()),
@@ -60,23 +60,5 @@ public class AlertPublishers {
                 return value;
             }
         };
-    }
-
-    /** Alerting off: scans still write reports and exports. */
-    static final class Disabled implements AlertPublisher {
-        @Override
-        public String target() {
-            return "none";
-        }
-
-        @Override
-        public boolean enabled() {
-            return false;
-        }
-
-        @Override
-        public String publish(ScanAlert alert, String alertJson) {
-            throw new IllegalStateException("alerting is off (logverdict.alert.target=none)");
-        }
     }
 }
