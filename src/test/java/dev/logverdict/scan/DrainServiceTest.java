@@ -54,6 +54,7 @@ class DrainServiceTest {
     private final Set<String> maliciousIps = Set.of("45.10.0.3", "45.10.0.9");
     private final Map<IpAddress, CachedVerdict> cache = Collections.synchronizedMap(new HashMap<>());
     private int perMinute = 4;
+    private List<Instant> intelCalls;
     private int perDay = 500;
 
     private final ThreatIntel intel = new ThreatIntel() {
@@ -65,6 +66,9 @@ class DrainServiceTest {
         @Override
         public LookupResult lookup(IpAddress address) {
             asked.add(address.toString());
+            if (intelCalls != null) {
+                intelCalls.add(clock.instant());
+            }
             int engines = maliciousIps.contains(address.toString()) ? 7 : 0;
             return new LookupResult.Found(new Reputation(engines, 0, 60, 20, 0, engines > 0 ? -10 : 0, null, null, null,
                     null, null, null));
@@ -247,6 +251,39 @@ class DrainServiceTest {
             assertThat(entry.at("/lookup/checkedAt").asText()).as("when, and by whom").isEqualTo("2026-11-27T10:00:00Z");
             assertThat(entry.at("/lookup/source").asText()).isEqualTo("virustotal");
         });
+    }
+
+    @Test
+    void scansAndDrainsTakingTurnsNeverAskMoreThanFourInAnyMinute() throws IOException {
+        List<Instant> askedAt = Collections.synchronizedList(new ArrayList<>());
+        intelCalls = askedAt;
+        Instant start = clock.instant();
+        for (int log = 0; log < 6; log++) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= 8; i++) {
+                lines.append(lines("45.11." + log + "." + i, i, "/"));
+            }
+            upload("logs/burst-" + log + ".log", lines.toString());
+        }
+        // Scans arrive every 20 s while the schedule drains every minute, each with its own view of the budget.
+        for (int second = 0; second <= 900; second += 10) {
+            Instant at = start.plusSeconds(second);
+            if (clock.instant().isBefore(at)) {
+                clock.set(at);
+            }
+            if (second % 20 == 0 && second / 20 < 6) {
+                scans.scan(BUCKET, "logs/burst-" + second / 20 + ".log", null, FIFTEEN_MINUTES);
+            }
+            if (second % 60 == 30) {
+                drains.drain(BUCKET, FIFTEEN_MINUTES);
+            }
+        }
+
+        assertThat(askedAt).hasSizeGreaterThan(20);
+        for (int i = 0; i + 4 < askedAt.size(); i++) {
+            assertThat(Duration.between(askedAt.get(i), askedAt.get(i + 4)))
+                    .as("requests %d to %d", i, i + 4).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+        }
     }
 
     @Test
