@@ -10,9 +10,9 @@ import org.jclouds.http.HttpResponseException;
 
 /**
  * Makes S3Proxy's conditional create ({@code If-None-Match: *}) atomic, as it is on S3. S3Proxy checks
- * for the object and then writes it in two steps, so concurrent writers can all "win" (seen: several
- * winners in most of 200 rounds of 6 writers racing for one key). The product relies on S3's guarantee
- * (one winner, the others 412) for its alert markers and request claims, so the tests' S3 must keep it.
+ * for the object and then writes it in two steps, so concurrent writers can all "win" (the probe and its
+ * result: docs/lookups.md). The product relies on S3's guarantee (one winner, the others 412) for its
+ * alert markers and request claims, so the tests' S3 must keep it.
  */
 public final class AtomicConditionalPuts extends ForwardingBlobStore {
 
