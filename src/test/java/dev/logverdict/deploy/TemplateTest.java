@@ -288,4 +288,26 @@ class TemplateTest {
         assertThat(sent.at("/Records/0/s3/bucket/name")).isEqualTo(file.at("/Records/0/s3/bucket/name"));
         assertThat(file.at("/Records/0/eventName").asText()).isEqualTo("logverdict:Drain");
     }
+
+    @Test
+    void inputLogsAndTheirOldVersionsExpireOnlyWhenAskedTo() {
+        assertThat(parameterDefault("InputRetentionDays")).as("logs are the user's: kept unless asked").isEqualTo(0);
+        assertThat(parameterDefault("InputOldVersionDays")).isEqualTo(0);
+        @SuppressWarnings("unchecked")
+        List<Object> rules = (List<Object>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration").get("Rules");
+        Map<String, Object> expiry = rules.stream().filter(rule -> rule.toString().contains("expire-input-logs"))
+                .map(rule -> map(rule)).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Object> branches = (List<Object>) expiry.get("Fn::If");
+        assertThat(branches.get(0)).isEqualTo("ExpireInputs");
+        assertThat(map(branches.get(1))).containsEntry("Prefix", Map.of("Ref", "InputPrefix"))
+                .containsEntry("ExpirationInDays", Map.of("Ref", "InputRetentionDays"));
+        Map<String, Object> oldVersions = rules.stream().filter(rule -> rule.toString().contains("expire-old-input-versions"))
+                .map(rule -> map(rule)).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Object> versionBranches = (List<Object>) oldVersions.get("Fn::If");
+        assertThat(versionBranches.get(0)).isEqualTo("ExpireOldInputVersions");
+        assertThat(map(versionBranches.get(1), "NoncurrentVersionExpiration"))
+                .containsEntry("NoncurrentDays", Map.of("Ref", "InputOldVersionDays"));
+    }
 }
