@@ -2,12 +2,12 @@ package dev.logverdict.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.logverdict.support.LateSecretExtensionResource;
 import dev.logverdict.support.S3ProxyResource;
 import dev.logverdict.support.SecretsExtensionResource;
 import dev.logverdict.support.VirusTotalBodies;
 import dev.logverdict.support.VirusTotalWireMockResource.InjectVirusTotal;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A key that could not be read at init is not frozen: the report says so, and a later invocation uses it. */
 @QuarkusTest
 @QuarkusTestResource(value = S3ProxyResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = LateSecretExtensionResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SecretsExtensionResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "failed-reads", value = "2"))
 class LateSecretEndToEndTest {
 
     @Inject

@@ -5,6 +5,8 @@ import dev.logverdict.intel.feeds.FeedIndex;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.support.InMemoryObjectStore;
+import dev.logverdict.support.InMemoryVerdictCache;
+import dev.logverdict.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -12,18 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReputationLookupsTest {
 
-    private final FakeClock clock = new FakeClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private final Sleeper sleeper = duration -> {
         sleeps.add(duration);
@@ -32,7 +31,7 @@ class ReputationLookupsTest {
     /** The shared claims, as every invocation of one bucket sees them. */
     private final InMemoryObjectStore sharedStore = new InMemoryObjectStore(clock::instant);
     private RequestAllowance allowance = allowance(4, 500);
-    private final MemoryCache cache = new MemoryCache();
+    private final InMemoryVerdictCache cache = new InMemoryVerdictCache();
     private final QuotaLedger ledger = QuotaLedger.inMemory();
     private IntelSettings settings = IntelSettings.defaults();
     private FeedIndex feeds = FeedIndex.empty();
@@ -76,30 +75,6 @@ class ReputationLookupsTest {
             asked.add(address);
             askedAt.add(clock.instant());
             return answers.apply(address);
-        }
-    }
-
-    private static final class MemoryCache implements VerdictCache {
-        final Map<IpAddress, CachedVerdict> entries = Collections.synchronizedMap(new HashMap<>());
-        RuntimeException failure;
-
-        @Override
-        public Map<IpAddress, CachedVerdict> lookupAll(Collection<IpAddress> addresses) {
-            if (failure != null) {
-                throw failure;
-            }
-            Map<IpAddress, CachedVerdict> found = new HashMap<>();
-            addresses.forEach(ip -> {
-                if (entries.containsKey(ip)) {
-                    found.put(ip, entries.get(ip));
-                }
-            });
-            return found;
-        }
-
-        @Override
-        public void store(IpAddress address, CachedVerdict verdict) {
-            entries.put(address, verdict);
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.alert.AlertPublisher;
-import dev.logverdict.intel.CachedVerdict;
 import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.LookupResult;
@@ -19,6 +18,7 @@ import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.support.InMemoryObjectStore;
+import dev.logverdict.support.InMemoryVerdictCache;
 import dev.logverdict.support.TestClock;
 import dev.logverdict.support.ReportSchema;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -29,11 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +49,7 @@ class DrainServiceTest {
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private final List<String> asked = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> maliciousIps = Set.of("45.10.0.3", "45.10.0.9");
-    private final Map<IpAddress, CachedVerdict> cache = Collections.synchronizedMap(new HashMap<>());
+    private final InMemoryVerdictCache cache = new InMemoryVerdictCache();
     private int perMinute = 4;
     private List<Instant> intelCalls;
     private int perDay = 500;
@@ -78,23 +75,7 @@ class DrainServiceTest {
     private final IntelStorage intelStorage = new IntelStorage() {
         @Override
         public VerdictCache verdictCache(String bucket) {
-            return new VerdictCache() {
-                @Override
-                public Map<IpAddress, CachedVerdict> lookupAll(Collection<IpAddress> addresses) {
-                    Map<IpAddress, CachedVerdict> found = new HashMap<>();
-                    addresses.forEach(ip -> {
-                        if (cache.containsKey(ip)) {
-                            found.put(ip, cache.get(ip));
-                        }
-                    });
-                    return found;
-                }
-
-                @Override
-                public void store(IpAddress address, CachedVerdict verdict) {
-                    cache.put(address, verdict);
-                }
-            };
+            return cache;
         }
 
         private final QuotaLedger ledger = QuotaLedger.inMemory();

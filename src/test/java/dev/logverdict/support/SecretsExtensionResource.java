@@ -1,6 +1,7 @@
 package dev.logverdict.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -21,12 +22,29 @@ public class SecretsExtensionResource implements QuarkusTestResourceLifecycleMan
     public static final String KEY_IN_SECRET = "vt-key-from-secrets-manager-77e1";
 
     private WireMockServer server;
+    private int failedReads;
+
+    /**
+     * Init arg {@code failed-reads}: how many reads of the secret fail first (400 ResourceNotFoundException),
+     * as when the extension is not ready at init or the secret is created after the deploy.
+     */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        failedReads = Integer.parseInt(initArgs.getOrDefault("failed-reads", "0"));
+    }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        server.stubFor(get(urlPathEqualTo("/secretsmanager/get"))
+        String state = Scenario.STARTED;
+        for (int failure = 1; failure <= failedReads; failure++) {
+            server.stubFor(get(urlPathEqualTo("/secretsmanager/get")).inScenario("secret").whenScenarioStateIs(state)
+                    .willSetStateTo("read " + failure)
+                    .willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ResourceNotFoundException\"}")));
+            state = "read " + failure;
+        }
+        server.stubFor(get(urlPathEqualTo("/secretsmanager/get")).inScenario("secret").whenScenarioStateIs(state)
                 .withQueryParam("secretId", equalTo(SECRET_ARN))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"logverdict/virustotal\",\"SecretString\":"
