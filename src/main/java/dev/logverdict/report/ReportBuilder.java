@@ -2,10 +2,10 @@ package dev.logverdict.report;
 
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.intel.IntelStats;
+import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.Reputation;
-import dev.logverdict.intel.Verdict;
 import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpScope;
@@ -39,42 +39,24 @@ public final class ReportBuilder {
                                VerdictPolicy policy, List<Blocklist> blocklists, Instant generatedAt) {
         Map<IpAddress, Assessment> assessments = intel.assessments();
         List<RankedIp> entries = new ArrayList<>(scan.clients().size());
-        long publicIps = 0;
-        long lookedUp = 0;
-        long fromCache = 0;
-        long fromFeeds = 0;
-        long notChecked = 0;
+        SummaryCounts counts = new SummaryCounts();
         Map<String, Long> feedMatches = new java.util.HashMap<>();
-        long[] verdictCounts = new long[Verdict.values().length];
         for (Map.Entry<IpAddress, ClientActivity> client : scan.clients().entrySet()) {
             IpAddress ip = client.getKey();
             IpScope scope = ScopeClassifier.classify(ip);
             Assessment assessment = scope.isPublic()
                     ? assessments.getOrDefault(ip, Assessment.deferred("not reached in this run"))
                     : Assessment.skipped("not a public address (" + scope.label() + "); only public IPs are looked up");
-            if (scope.isPublic()) {
-                publicIps++;
-                verdictCounts[assessment.verdict().ordinal()]++;
-                switch (assessment.status()) {
-                    case OK, NOT_FOUND -> lookedUp++;
-                    case CACHED -> fromCache++;
-                    case FEED -> {
-                        fromFeeds++;
-                        feedMatches.merge(assessment.source(), 1L, Long::sum);
-                    }
-                    default -> notChecked++;
-                }
+            counts.add(scope.isPublic(), assessment.status().label(), assessment.verdict().label());
+            if (scope.isPublic() && assessment.status() == LookupStatus.FEED) {
+                feedMatches.merge(assessment.source(), 1L, Long::sum);
             }
             entries.add(new RankedIp(ip, scope, client.getValue(), assessment));
         }
         entries.sort(RankedIp.BY_RISK);
 
-        Report.Summary summary = new Report.Summary(scan.lines(), scan.parsedLines(), scan.malformedLines(),
-                scan.clients().size(), publicIps, lookedUp, fromCache, fromFeeds, notChecked,
-                verdictCounts[Verdict.MALICIOUS.ordinal()], verdictCounts[Verdict.SUSPICIOUS.ordinal()],
-                verdictCounts[Verdict.HARMLESS.ordinal()], verdictCounts[Verdict.UNKNOWN.ordinal()],
-                publicIps == 0 ? 1.0 : Math.round((publicIps - notChecked) * 10_000.0 / publicIps) / 10_000.0,
-                scan.truncated());
+        Report.Summary summary = counts.summary(scan.lines(), scan.parsedLines(), scan.malformedLines(),
+                scan.clients().size(), scan.truncated());
         return new Report(
                 Report.SCHEMA_VERSION,
                 new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
@@ -109,23 +91,11 @@ public final class ReportBuilder {
     }
 
     /** The report's risk order ({@link RankedIp#BY_RISK}) on written entries. */
-    static final Comparator<Report.IpEntry> ENTRY_RISK = Comparator.comparingInt(ReportBuilder::riskRank)
+    static final Comparator<Report.IpEntry> ENTRY_RISK = Comparator
+            .comparingInt((Report.IpEntry e) -> SummaryCounts.riskRank("public".equals(e.scope()), e.verdict()))
             .thenComparing(Comparator.comparingInt((Report.IpEntry e) -> e.virustotal() == null ? 0 : e.virustotal().malicious()).reversed())
             .thenComparing(Comparator.comparingLong(Report.IpEntry::requests).reversed())
             .thenComparing(e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()), Comparator.nullsLast(Comparator.naturalOrder()));
-
-    static int riskRank(Report.IpEntry entry) {
-        if (!"public".equals(entry.scope())) {
-            return 5;
-        }
-        return switch (entry.verdict()) {
-            case "malicious" -> 0;
-            case "suspicious" -> 1;
-            case "not_checked" -> 2;
-            case "unknown" -> 3;
-            default -> 4;
-        };
-    }
 
     private static Report.Intel intelSection(ReputationLookups.Outcome intel, VerdictPolicy policy,
                                              List<Blocklist> blocklists, Map<String, Long> feedMatches) {
@@ -166,26 +136,14 @@ public final class ReportBuilder {
 
     private record RankedIp(IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment) {
 
-        /**
-         * Most dangerous first: confirmed bad, then public IPs nobody could vouch for, then clean ones,
-         * then addresses that are not on the internet at all.
-         */
+        /** Most dangerous first ({@link SummaryCounts#riskRank}), then by malicious engines and requests. */
         static final Comparator<RankedIp> BY_RISK = Comparator.comparingInt(RankedIp::riskRank)
                 .thenComparing(Comparator.comparingInt(RankedIp::maliciousEngines).reversed())
                 .thenComparing(Comparator.comparingLong((RankedIp e) -> e.activity().requests()).reversed())
                 .thenComparing(RankedIp::ip);
 
         int riskRank() {
-            if (!scope.isPublic()) {
-                return 5;
-            }
-            return switch (assessment.verdict()) {
-                case MALICIOUS -> 0;
-                case SUSPICIOUS -> 1;
-                case NOT_CHECKED -> 2;
-                case UNKNOWN -> 3;
-                case HARMLESS -> 4;
-            };
+            return SummaryCounts.riskRank(scope.isPublic(), assessment.verdict().label());
         }
 
         int maliciousEngines() {

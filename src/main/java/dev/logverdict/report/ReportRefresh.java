@@ -71,7 +71,7 @@ public final class ReportRefresh implements AutoCloseable {
         List<Report.IpElsewhere> ipsElsewhere = null;
         List<Report.MalformedLine> malformed = List.of();
         List<Report.IpEntry> changed = new ArrayList<>();
-        Counts counts = new Counts();
+        SummaryCounts counts = new SummaryCounts();
         int answered = 0;
         int waiting = 0;
         long total = 0;
@@ -102,7 +102,7 @@ public final class ReportRefresh implements AutoCloseable {
                                 if (answer != null && answer.wasChecked()) {
                                     Report.IpEntry updated = withAnswer(entry, answer);
                                     changed.add(updated);
-                                    counts.add(updated);
+                                    counts.add("public".equals(updated.scope()), updated.lookup().status(), updated.verdict());
                                     answered++;
                                     continue;
                                 }
@@ -112,7 +112,7 @@ public final class ReportRefresh implements AutoCloseable {
                                     waiting++;
                                 }
                             }
-                            counts.add(entry);
+                            counts.add("public".equals(entry.scope()), entry.lookup() == null ? null : entry.lookup().status(), entry.verdict());
                             spilled.write(entry);
                         }
                     }
@@ -124,11 +124,7 @@ public final class ReportRefresh implements AutoCloseable {
             throw new IOException("not a logverdict report: source, intel or summary is missing");
         }
         changed.sort(ReportBuilder.ENTRY_RISK);
-        long publicIps = counts.publicIps;
-        Report.Summary summary = new Report.Summary(old.lines(), old.parsedLines(), old.malformedLines(), old.uniqueIps(),
-                publicIps, counts.lookedUp, counts.fromCache, counts.fromFeeds, counts.notChecked, counts.malicious,
-                counts.suspicious, counts.harmless, counts.unknown,
-                publicIps == 0 ? 1.0 : Math.round((publicIps - counts.notChecked) * 10_000.0 / publicIps) / 10_000.0,
+        Report.Summary summary = counts.summary(old.lines(), old.parsedLines(), old.malformedLines(), old.uniqueIps(),
                 old.truncated());
         Report report = new Report(schemaVersion, source, generatedAt, intel, summary,
                 new MergedEntries(spill, changed, total), nonIpClients, ipsElsewhere, malformed, null);
@@ -176,42 +172,6 @@ public final class ReportRefresh implements AutoCloseable {
     private static Report.IpEntry withLookup(Report.IpEntry e, Report.Lookup lookup) {
         return new Report.IpEntry(e.ip(), e.version(), e.scope(), e.requests(), e.firstSeen(), e.lastSeen(), e.verdict(),
                 lookup, e.virustotal(), e.proxy(), e.relayedRequests(), e.activity(), e.signals());
-    }
-
-    /** The summary's counts over public IPs, as {@link ReportBuilder} counts them. */
-    private static final class Counts {
-        long publicIps;
-        long lookedUp;
-        long fromCache;
-        long fromFeeds;
-        long notChecked;
-        long malicious;
-        long suspicious;
-        long harmless;
-        long unknown;
-
-        void add(Report.IpEntry entry) {
-            if (!"public".equals(entry.scope())) {
-                return;
-            }
-            publicIps++;
-            String status = entry.lookup() == null ? "" : entry.lookup().status();
-            switch (status) {
-                case "ok", "not_found" -> lookedUp++;
-                case "cached" -> fromCache++;
-                case "feed" -> fromFeeds++;
-                default -> notChecked++;
-            }
-            switch (entry.verdict()) {
-                case "malicious" -> malicious++;
-                case "suspicious" -> suspicious++;
-                case "harmless" -> harmless++;
-                case "unknown" -> unknown++;
-                default -> {
-                    // not_checked: counted above
-                }
-            }
-        }
     }
 
     /** The unchanged entries (in risk order in the spill file) merged with the changed ones, in risk order. */
