@@ -1,16 +1,12 @@
 package dev.logverdict.intel;
 
-import dev.logverdict.storage.ObjectNotFoundException;
 import dev.logverdict.storage.ObjectStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,31 +121,10 @@ public final class SharedAllowance implements RequestAllowance {
         return new DaySpent(perDay);
     }
 
-    /**
-     * Creates the object if absent; true when it is ours. A conditional PUT whose answer was lost and that
-     * the client sent again meets its own object (412): the claim's unique body tells ours from another's.
-     */
+    /** Creates the claim object if absent; true when it is ours (see {@link ObjectStore#claim}). */
     private boolean create(String key, Instant now) {
         byte[] claim = (now + " " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
-        RuntimeException failure = null;
-        try {
-            if (store.createIfAbsent(bucket, key, "text/plain", claim)) {
-                return true;
-            }
-        } catch (RuntimeException e) {
-            // The answer was lost (the PUT may or may not have landed): what is stored tells.
-            failure = e;
-        }
-        try (ObjectStore.OpenObject existing = store.open(bucket, key, null)) {
-            return Arrays.equals(existing.content().readAllBytes(), claim);
-        } catch (ObjectNotFoundException e) {
-            if (failure != null) {
-                throw failure;
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.claim(bucket, key, "text/plain", claim).ours();
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import dev.logverdict.storage.ObjectNotFoundException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -151,21 +149,18 @@ public class ScanAlerts {
      */
     private Marker claim(String bucket, String marker, String alertJson) {
         Marker mine = new Marker(UUID.randomUUID().toString(), clock.instant(), CLAIMED, null, alertJson, true);
-        byte[] content = serialise(mine);
-        if (store.createIfAbsent(bucket, marker, "application/json", content)) {
+        ObjectStore.Claim claim = store.claim(bucket, marker, "application/json", serialise(mine));
+        if (claim.ours()) {
             return mine;
         }
+        if (claim.existing() == null) {
+            return new Marker(null, null, null, null, alertJson, false); // gone: claim the next generation
+        }
         JsonNode existing;
-        try (ObjectStore.OpenObject object = store.open(bucket, marker, null)) {
-            byte[] stored = object.content().readAllBytes();
-            if (Arrays.equals(stored, content)) {
-                return mine;
-            }
-            existing = json.readTree(stored);
-        } catch (ObjectNotFoundException e) {
-            return new Marker(null, null, null, null, alertJson, false); // gone: claim this generation again
+        try {
+            existing = json.readTree(claim.existing());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the alert marker s3://" + bucket + "/" + marker, e);
+            throw new UncheckedIOException("unreadable alert marker s3://" + bucket + "/" + marker, e);
         }
         String state = existing.path("state").asText(SENT); // markers without a state predate them: sent
         Instant claimedAt = existing.hasNonNull("claimedAt") ? Instant.parse(existing.get("claimedAt").asText()) : null;

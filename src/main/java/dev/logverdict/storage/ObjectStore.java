@@ -41,6 +41,41 @@ public interface ObjectStore {
      */
     boolean createIfAbsent(String bucket, String key, String contentType, byte[] body);
 
+    /**
+     * The outcome of {@link #claim}: whether the object is ours, and otherwise what the other writer
+     * stored (null when there is nothing there).
+     */
+    record Claim(boolean ours, byte[] existing) {
+    }
+
+    /**
+     * Creates a small object only if none exists, and tells whether it is ours, also when the answer to
+     * the conditional write was lost: the client then sends it again and meets its own object (412), or
+     * sees an error although the write landed. The body must be unique to this writer (an attempt id),
+     * so the stored bytes tell ours from another's.
+     */
+    default Claim claim(String bucket, String key, String contentType, byte[] uniqueBody) {
+        RuntimeException failure = null;
+        try {
+            if (createIfAbsent(bucket, key, contentType, uniqueBody)) {
+                return new Claim(true, null);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try (OpenObject existing = open(bucket, key, null)) {
+            byte[] stored = existing.content().readAllBytes();
+            return java.util.Arrays.equals(stored, uniqueBody) ? new Claim(true, null) : new Claim(false, stored);
+        } catch (ObjectNotFoundException e) {
+            if (failure != null) {
+                throw failure;
+            }
+            return new Claim(false, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
+        }
+    }
+
     /** Removes an object; no error when it is already gone. */
     void delete(String bucket, String key);
 
