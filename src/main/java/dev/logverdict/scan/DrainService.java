@@ -120,7 +120,7 @@ public class DrainService {
         }
         List<Blocklist> blocklists = intelStorage.blocklists(bucket);
         ReputationLookups lookups = engine.forBucket(bucket, blocklists);
-        List<IpAddress> candidates = candidates(waiting.values(), now);
+        List<IpAddress> candidates = candidates(waiting.values());
         ReputationLookups.Outcome outcome = lookups.assess(candidates, budget);
         int lookedUp = (int) outcome.assessments().values().stream()
                 .filter(a -> a.status() == LookupStatus.OK || a.status() == LookupStatus.NOT_FOUND).count();
@@ -178,7 +178,7 @@ public class DrainService {
      * one candidate: the best address of every prefix comes before the second of any, so a flood of one
      * /64 cannot take a drain's requests.
      */
-    static List<IpAddress> candidates(Iterable<PendingLookups> waiting, Instant now) {
+    static List<IpAddress> candidates(Iterable<PendingLookups> waiting) {
         Map<IpAddress, PendingLookups.Ip> best = new HashMap<>();
         for (PendingLookups pending : waiting) {
             for (PendingLookups.Ip ip : pending.ips()) {
