@@ -87,36 +87,154 @@ public interface LogVerdictConfig {
     /** A local directory of blocklists too (the local run bundles one); unset in the cloud. */
     Optional<String> feedsDirectory();
 
-    /** Public blocklists the schedule keeps current under the feeds prefix (no key, no copying by hand). */
+    /**
+     * Public sources the schedule keeps current in the report bucket (no key, no copying by hand); each has
+     * {@code url}, {@code enabled} and {@code refresh}.
+     */
     Sources sources();
 
     interface Sources {
-        /** Spamhaus DROP (IPv4): netblocks of professional spam and cyber-crime operations. */
+        /** The longest one download may take, headers and body, before it is abandoned. */
+        @WithDefault("30s")
+        Duration fetchTimeout();
+
+        /** Spamhaus DROP (IPv4): netblocks run by professional spam and cyber-crime operations; at most hourly, as Spamhaus asks. */
         Spamhaus spamhaus();
 
-        /** Spamhaus DROPv6. */
+        /** Spamhaus DROP IPv6. */
         Spamhaus6 spamhaus6();
 
+        /** Tor exit addresses: a label (anonymiser), not a verdict. */
+        Tor tor();
+
+        /** abuse.ch Feodo Tracker botnet C2 servers (recommended list). */
+        Feodo feodo();
+
+        /** AWS IP ranges: shared cloud infrastructure, CloudFront as a CDN. */
+        Aws aws();
+
+        /** Googlebot ranges: a verified crawler. */
+        Googlebot googlebot();
+
+        /** Bingbot ranges: a verified crawler. */
+        Bingbot bingbot();
+
+        /** Cloudflare IPv4 ranges: a CDN. */
+        Cloudflare cloudflare();
+
+        /** Cloudflare IPv6 ranges. */
+        Cloudflare6 cloudflare6();
+
+        /** IP-to-ASN and country (iptoasn.com, public domain). */
+        Asn asn();
+
         interface Spamhaus {
-            @WithDefault("https://www.spamhaus.org/drop/drop.txt")
+            @WithDefault("https://www.spamhaus.org/drop/drop_v4.json")
             String url();
 
             @WithDefault("true")
             boolean enabled();
 
-            /** Fetched again this often (at least an hour apart, as Spamhaus asks). */
             @WithDefault("12h")
             Duration refresh();
         }
 
         interface Spamhaus6 {
-            @WithDefault("https://www.spamhaus.org/drop/dropv6.txt")
+            @WithDefault("https://www.spamhaus.org/drop/drop_v6.json")
             String url();
 
             @WithDefault("true")
             boolean enabled();
 
             @WithDefault("12h")
+            Duration refresh();
+        }
+
+        interface Tor {
+            @WithDefault("https://check.torproject.org/torbulkexitlist")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("1h")
+            Duration refresh();
+        }
+
+        interface Feodo {
+            @WithDefault("https://feodotracker.abuse.ch/downloads/ipblocklist_recommended.txt")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("1h")
+            Duration refresh();
+        }
+
+        interface Aws {
+            @WithDefault("https://ip-ranges.amazonaws.com/ip-ranges.json")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("12h")
+            Duration refresh();
+        }
+
+        interface Googlebot {
+            @WithDefault("https://developers.google.com/static/search/apis/ipranges/googlebot.json")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("24h")
+            Duration refresh();
+        }
+
+        interface Bingbot {
+            @WithDefault("https://www.bing.com/toolbox/bingbot.json")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("24h")
+            Duration refresh();
+        }
+
+        interface Cloudflare {
+            @WithDefault("https://www.cloudflare.com/ips-v4")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("24h")
+            Duration refresh();
+        }
+
+        interface Cloudflare6 {
+            @WithDefault("https://www.cloudflare.com/ips-v6")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("24h")
+            Duration refresh();
+        }
+
+        interface Asn {
+            @WithDefault("https://iptoasn.com/data/ip2asn-combined.tsv.gz")
+            String url();
+
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("24h")
             Duration refresh();
         }
     }

@@ -28,7 +28,7 @@ class ArchitectureTest {
     /** The core: parsing, addresses, verdict policy, report model and its views, the alert model, and the storage port. */
     private static final String[] PURE_PACKAGES = {
             "dev.logverdict.log..", "dev.logverdict.ip..", "dev.logverdict.intel", "dev.logverdict.intel.feeds",
-            "dev.logverdict.intel.queue", "dev.logverdict.intel.sources",
+            "dev.logverdict.intel.queue", "dev.logverdict.intel.sources", "dev.logverdict.intel.network",
             "dev.logverdict.report..", "dev.logverdict.alert", "dev.logverdict.storage"};
 
     @Test

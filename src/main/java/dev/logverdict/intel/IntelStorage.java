@@ -1,8 +1,6 @@
 package dev.logverdict.intel;
 
-import dev.logverdict.intel.feeds.Blocklist;
-
-import java.util.List;
+import dev.logverdict.intel.sources.OfflineIntel;
 
 /** Where the intel step keeps its state and finds its blocklists, per bucket. */
 public interface IntelStorage {
@@ -14,6 +12,9 @@ public interface IntelStorage {
     /** VirusTotal's pace and daily budget, shared by every invocation that reports into this bucket. */
     RequestAllowance requestAllowance(String bucket);
 
-    /** The blocklists that apply to scans reported into this bucket (stored and bundled ones). */
-    List<Blocklist> blocklists(String bucket);
+    /**
+     * What the offline sources say for scans reported into this bucket: the user's blocklists (stored and
+     * bundled ones) and the public sources the schedule keeps there.
+     */
+    OfflineIntel offlineIntel(String bucket);
 }

@@ -1,6 +1,7 @@
 package dev.logverdict.intel;
 
-import dev.logverdict.intel.feeds.FeedIndex;
+import dev.logverdict.intel.sources.Infrastructure;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 
 import java.time.Clock;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Decides every public IP's verdict, spending as little quota as possible: offline feeds first (free),
+ * Decides every public IP's verdict, spending as little quota as possible: offline sources first (free:
+ * blocklists, and verified crawlers, which are never sent to a provider),
  * then the cache (free within its TTL), then VirusTotal in priority order. Every request, retries
  * included, needs a grant of the shared {@link RequestAllowance} (the pace and the day's budget of all
  * invocations together), and starts only if its worst-case duration fits in the invocation's time. Every
@@ -39,19 +41,19 @@ public final class ReputationLookups {
     private final Sleeper sleeper;
     private final Clock clock;
     private final VerdictCache cache;
-    private final FeedIndex feeds;
+    private final OfflineIntel offline;
     private final QuotaLedger ledger;
     private final IntelSettings settings;
 
     public ReputationLookups(ThreatIntel intel, VerdictPolicy policy, RequestAllowance allowance, Sleeper sleeper,
-                             Clock clock, VerdictCache cache, FeedIndex feeds, QuotaLedger ledger, IntelSettings settings) {
+                             Clock clock, VerdictCache cache, OfflineIntel offline, QuotaLedger ledger, IntelSettings settings) {
         this.intel = intel;
         this.policy = policy;
         this.allowance = allowance;
         this.sleeper = sleeper;
         this.clock = clock;
         this.cache = cache;
-        this.feeds = feeds;
+        this.offline = offline;
         this.ledger = ledger;
         this.settings = settings;
     }
@@ -86,9 +88,9 @@ public final class ReputationLookups {
         Map<IpAddress, Assessment> assessments = new ConcurrentHashMap<>();
         List<IpAddress> unresolved = new ArrayList<>();
         for (IpAddress ip : publicIpsByPriority) {
-            Optional<String> feed = feeds.match(ip);
-            if (feed.isPresent()) {
-                assessments.put(ip, new Assessment(Verdict.MALICIOUS, LookupStatus.FEED, "listed by the offline feed " + feed.get(), feed.get(), null));
+            Assessment offlineAnswer = offlineAnswer(ip);
+            if (offlineAnswer != null) {
+                assessments.put(ip, offlineAnswer);
             } else {
                 unresolved.add(ip);
             }
@@ -131,6 +133,25 @@ public final class ReputationLookups {
         return new Outcome(assessments, run.status(), run.authFailure.get(), new IntelStats(cacheHits, run.stored.get(),
                 cacheError, allowance.requestsPerDay(), spentToday < 0 ? run.lastGrantedCount.get() : spentToday,
                 run.used.get(), run.exhaustedUntil.get()));
+    }
+
+    /** A blocklist match, or a verified crawler (never asked about), or the two in conflict; null otherwise. */
+    private Assessment offlineAnswer(IpAddress ip) {
+        Optional<String> feed = offline.blocklist(ip);
+        Optional<Infrastructure> crawler = offline.infrastructure(ip)
+                .filter(infrastructure -> infrastructure.kind() == Infrastructure.Kind.VERIFIED_CRAWLER);
+        if (crawler.isPresent() && feed.isPresent()) {
+            // One of the two sources is wrong; blocking a search engine silently is as bad as missing an attacker.
+            return new Assessment(Verdict.SUSPICIOUS, LookupStatus.CONFLICT, "listed by the blocklist " + feed.get()
+                    + " and inside the published ranges of the verified crawler " + crawler.get().label()
+                    + ": check before blocking", feed.get(), null);
+        }
+        if (crawler.isPresent()) {
+            return new Assessment(Verdict.HARMLESS, LookupStatus.VERIFIED_CRAWLER, "inside the published ranges of the "
+                    + "verified crawler " + crawler.get().label() + "; not sent to any provider", crawler.get().label(), null);
+        }
+        return feed.map(name -> new Assessment(Verdict.MALICIOUS, LookupStatus.FEED, "listed by the offline feed " + name,
+                name, null)).orElse(null);
     }
 
     private boolean isFresh(CachedVerdict entry, Instant now) {

@@ -14,6 +14,7 @@ public record Report(
         String generatedAt,
         Intel intel,
         Summary summary,
+        List<NetworkActivity> networks,
         List<IpEntry> ips,
         List<NonIpClient> nonIpClients,
         List<IpElsewhere> ipsElsewhere,
@@ -24,7 +25,7 @@ public record Report(
 
     /** The same report, listing the files written beside it. */
     public Report withOutputs(List<Output> written) {
-        return new Report(schemaVersion, source, generatedAt, intel, summary, ips, nonIpClients, ipsElsewhere,
+        return new Report(schemaVersion, source, generatedAt, intel, summary, networks, ips, nonIpClients, ipsElsewhere,
                 malformedSamples, written);
     }
 
@@ -57,10 +58,38 @@ public record Report(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Intel(String virustotal, List<String> feeds, Policy policy, List<FeedSource> feedSources,
-                        Cache cache, Budget budget) {
+                        Cache cache, Budget budget, List<PublicSourceState> sources) {
     }
 
-    public record Policy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines) {
+    /**
+     * How verdicts are reached: VirusTotal's engine thresholds, and what each kind of offline source means
+     * ({@code blocklist}, {@code anonymiser}, {@code verifiedCrawler}, {@code sharedInfrastructure}).
+     */
+    public record Policy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines,
+                         String blocklist, String anonymiser, String verifiedCrawler, String sharedInfrastructure) {
+    }
+
+    /**
+     * A public source as this scan used it: {@code ok}, {@code degraded} (the last download was refused; the
+     * previous copy is in use), {@code stale} (older than three refresh periods) or {@code unavailable} (no
+     * copy), and how many public IPs of this log it answered or labelled.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PublicSourceState(String id, String kind, String state, String fetchedAt, long entries, String reason,
+                                    long matchedIps) {
+    }
+
+    /** Requests, IPs and malicious IPs per autonomous system, busiest first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NetworkActivity(long asn, String name, String country, long requests, long ips, long maliciousIps) {
+    }
+
+    /** The provider whose published ranges hold the address, and what that means for blocking it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Infrastructure(String provider, String service, String kind, String source, String note) {
+    }
+
+    public record Network(long asn, String name, String country) {
     }
 
     /** A blocklist as loaded: entries used, and entries dropped because they touch special-purpose ranges. */
@@ -92,7 +121,8 @@ public record Report(
             long harmless,
             long unknown,
             double coverage,
-            List<String> truncated) {
+            List<String> truncated,
+            Map<String, Long> answeredBy) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -109,7 +139,10 @@ public record Report(
             Proxy proxy,
             Long relayedRequests,
             Activity activity,
-            Map<String, Integer> signals) {
+            Map<String, Integer> signals,
+            Infrastructure infrastructure,
+            List<String> labels,
+            Network network) {
     }
 
     /** What the client did; the detail fields are absent for clients beyond the detail cap. */

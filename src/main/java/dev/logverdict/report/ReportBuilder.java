@@ -5,6 +5,9 @@ import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.feeds.Blocklist;
+import dev.logverdict.intel.network.Network;
+import dev.logverdict.intel.sources.Infrastructure;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.IpAddress;
@@ -35,23 +38,38 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** What the policy says each kind of offline source means; recorded in every report. */
+    static final String BLOCKLIST_RULE = "listed: malicious, the list named";
+    static final String ANONYMISER_RULE = "Tor exit: a label, not a verdict";
+    static final String VERIFIED_CRAWLER_RULE = "inside a search engine's published crawler ranges: harmless, never sent to "
+            + "a provider, never exported or alerted on; also listed by a blocklist: suspicious, status conflict";
+    static final String SHARED_INFRASTRUCTURE_RULE = "cloud or CDN address: looked up like any other and labelled; "
+            + "CDN edge ranges are left out of exports";
+
     public static Report build(StoredObject source, TrafficScan scan, ReputationLookups.Outcome intel,
-                               VerdictPolicy policy, List<Blocklist> blocklists, Instant generatedAt) {
+                               VerdictPolicy policy, OfflineIntel offline, Instant generatedAt) {
         Map<IpAddress, Assessment> assessments = intel.assessments();
         List<RankedIp> entries = new ArrayList<>(scan.clients().size());
         SummaryCounts counts = new SummaryCounts();
-        Map<String, Long> feedMatches = new java.util.HashMap<>();
+        NetworkCounts networks = new NetworkCounts();
+        Map<String, Long> sourceMatches = new java.util.HashMap<>();
         for (Map.Entry<IpAddress, ClientActivity> client : scan.clients().entrySet()) {
             IpAddress ip = client.getKey();
             IpScope scope = ScopeClassifier.classify(ip);
             Assessment assessment = scope.isPublic()
                     ? assessments.getOrDefault(ip, Assessment.deferred("not reached in this run"))
                     : Assessment.skipped("not a public address (" + scope.label() + "); only public IPs are looked up");
-            counts.add(scope.isPublic(), assessment.status().label(), assessment.verdict().label());
-            if (scope.isPublic() && assessment.status() == LookupStatus.FEED) {
-                feedMatches.merge(assessment.source(), 1L, Long::sum);
+            counts.add(scope.isPublic(), assessment.status().label(), assessment.verdict().label(), assessment.source());
+            Labels labels = Labels.NONE;
+            if (scope.isPublic()) {
+                labels = Labels.of(ip, offline);
+                if (assessment.status() == LookupStatus.FEED || assessment.status() == LookupStatus.CONFLICT) {
+                    sourceMatches.merge(assessment.source(), 1L, Long::sum);
+                }
+                labels.countInto(sourceMatches);
+                networks.add(labels.network(), client.getValue().requests(), assessment.verdict().label());
             }
-            entries.add(new RankedIp(ip, scope, client.getValue(), assessment));
+            entries.add(new RankedIp(ip, scope, client.getValue(), assessment, labels));
         }
         entries.sort(RankedIp.BY_RISK);
 
@@ -62,8 +80,9 @@ public final class ReportBuilder {
                 new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
                         scan.format().label(), formatCounts(scan), scan.bytesRead(), scan.inputError()),
                 generatedAt.toString(),
-                intelSection(intel, policy, blocklists, feedMatches),
+                intelSection(intel, policy, offline, sourceMatches),
                 summary,
+                networks.top(),
                 lazily(entries),
                 scan.nonIpClients().entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -98,16 +117,55 @@ public final class ReportBuilder {
             .thenComparing(e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()), Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static Report.Intel intelSection(ReputationLookups.Outcome intel, VerdictPolicy policy,
-                                             List<Blocklist> blocklists, Map<String, Long> feedMatches) {
+                                             OfflineIntel offline, Map<String, Long> sourceMatches) {
         IntelStats stats = intel.stats();
+        List<Blocklist> blocklists = offline.userFeeds();
         return new Report.Intel(intel.status().label(),
                 blocklists.stream().map(Blocklist::name).toList(),
-                new Report.Policy(policy.maliciousEngines(), policy.maliciousEnginesWithBadReputation(), policy.suspiciousEngines()),
+                new Report.Policy(policy.maliciousEngines(), policy.maliciousEnginesWithBadReputation(), policy.suspiciousEngines(),
+                        BLOCKLIST_RULE, ANONYMISER_RULE, VERIFIED_CRAWLER_RULE, SHARED_INFRASTRUCTURE_RULE),
                 blocklists.stream().map(list -> new Report.FeedSource(list.name(), list.entries().size(),
-                        list.ignoredSpecialPurpose(), list.ignoredInvalid(), feedMatches.getOrDefault(list.name(), 0L))).toList(),
+                        list.ignoredSpecialPurpose(), list.ignoredInvalid(), sourceMatches.getOrDefault(list.name(), 0L))).toList(),
                 new Report.Cache(stats.cacheHits(), stats.cacheStored(), stats.cacheError()),
                 new Report.Budget(stats.requestsPerDay(), stats.spentToday(), stats.spentThisRun(),
-                        stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()));
+                        stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()),
+                offline.sources().stream().map(state -> new Report.PublicSourceState(state.id(), state.kind(), state.state(),
+                        state.fetchedAt(), state.entries(), state.reason(), sourceMatches.getOrDefault(state.id(), 0L))).toList());
+    }
+
+    /** What the offline sources say of one public address besides a verdict. */
+    private record Labels(Infrastructure infrastructure, String anonymiser, Network asn) {
+        static final Labels NONE = new Labels(null, null, null);
+
+        static Labels of(IpAddress ip, OfflineIntel offline) {
+            return new Labels(offline.infrastructure(ip).orElse(null), offline.anonymiser(ip).orElse(null),
+                    offline.network(ip).orElse(null));
+        }
+
+        void countInto(Map<String, Long> sourceMatches) {
+            if (infrastructure != null) {
+                sourceMatches.merge(infrastructure.source(), 1L, Long::sum);
+            }
+            if (anonymiser != null) {
+                sourceMatches.merge(anonymiser, 1L, Long::sum);
+            }
+            if (asn != null) {
+                sourceMatches.merge("asn", 1L, Long::sum);
+            }
+        }
+
+        Report.Network network() {
+            return asn == null ? null : new Report.Network(asn.asn(), asn.name(), asn.country());
+        }
+
+        Report.Infrastructure infrastructureReport() {
+            return infrastructure == null ? null : new Report.Infrastructure(infrastructure.provider(),
+                    infrastructure.service(), infrastructure.kind().label(), infrastructure.source(), infrastructure.note());
+        }
+
+        List<String> labelList() {
+            return anonymiser == null ? null : List.of(anonymiser + "_exit");
+        }
     }
 
     /**
@@ -134,7 +192,7 @@ public final class ReportBuilder {
         return counts;
     }
 
-    private record RankedIp(IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment) {
+    private record RankedIp(IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment, Labels labels) {
 
         /** Most dangerous first ({@link SummaryCounts#riskRank}), then by malicious engines and requests. */
         static final Comparator<RankedIp> BY_RISK = Comparator.comparingInt(RankedIp::riskRank)
@@ -156,7 +214,7 @@ public final class ReportBuilder {
                     new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source(),
                             assessment.checkedAt() == null ? null : assessment.checkedAt().toString()),
                     virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests(),
-                    activityReport(), signals());
+                    activityReport(), signals(), labels.infrastructureReport(), labels.labelList(), labels.network());
         }
 
         private Report.Activity activityReport() {

@@ -72,6 +72,7 @@ public final class ReportRefresh implements AutoCloseable {
         List<Report.MalformedLine> malformed = List.of();
         List<Report.IpEntry> changed = new ArrayList<>();
         SummaryCounts counts = new SummaryCounts();
+        NetworkCounts networks = new NetworkCounts();
         int answered = 0;
         int waiting = 0;
         long total = 0;
@@ -90,6 +91,7 @@ public final class ReportRefresh implements AutoCloseable {
                     case "generatedAt" -> generatedAt = parser.getValueAsString();
                     case "intel" -> intel = parser.readValueAs(Report.Intel.class);
                     case "summary" -> old = parser.readValueAs(Report.Summary.class);
+                    case "networks" -> parser.skipChildren(); // counted again from the entries
                     case "nonIpClients" -> nonIpClients = List.of(parser.readValueAs(Report.NonIpClient[].class));
                     case "ipsElsewhere" -> ipsElsewhere = List.of(parser.readValueAs(Report.IpElsewhere[].class));
                     case "malformedSamples" -> malformed = List.of(parser.readValueAs(Report.MalformedLine[].class));
@@ -102,7 +104,9 @@ public final class ReportRefresh implements AutoCloseable {
                                 if (answer != null && answer.wasChecked()) {
                                     Report.IpEntry updated = withAnswer(entry, answer);
                                     changed.add(updated);
-                                    counts.add("public".equals(updated.scope()), updated.lookup().status(), updated.verdict());
+                                    counts.add("public".equals(updated.scope()), updated.lookup().status(), updated.verdict(),
+                                            updated.lookup().source());
+                                    networks.add(updated.network(), updated.requests(), updated.verdict());
                                     answered++;
                                     continue;
                                 }
@@ -112,7 +116,9 @@ public final class ReportRefresh implements AutoCloseable {
                                     waiting++;
                                 }
                             }
-                            counts.add("public".equals(entry.scope()), entry.lookup() == null ? null : entry.lookup().status(), entry.verdict());
+                            counts.add("public".equals(entry.scope()), entry.lookup() == null ? null : entry.lookup().status(),
+                                    entry.verdict(), entry.lookup() == null ? null : entry.lookup().source());
+                            networks.add(entry.network(), entry.requests(), entry.verdict());
                             spilled.write(entry);
                         }
                     }
@@ -126,7 +132,7 @@ public final class ReportRefresh implements AutoCloseable {
         changed.sort(ReportBuilder.ENTRY_RISK);
         Report.Summary summary = counts.summary(old.lines(), old.parsedLines(), old.malformedLines(), old.uniqueIps(),
                 old.truncated());
-        Report report = new Report(schemaVersion, source, generatedAt, intel, summary,
+        Report report = new Report(schemaVersion, source, generatedAt, intel, summary, networks.top(),
                 new MergedEntries(spill, changed, total), nonIpClients, ipsElsewhere, malformed, null);
         return new ReportRefresh(report, spill, answered, waiting);
     }
@@ -166,12 +172,13 @@ public final class ReportRefresh implements AutoCloseable {
                 answer.verdict().label(), new Report.Lookup(answer.status().label(), answer.reason(), answer.source(),
                         answer.checkedAt() == null ? null : answer.checkedAt().toString()),
                 ReportBuilder.virusTotal(e.ip(), answer.reputation()), e.proxy(), e.relayedRequests(), e.activity(),
-                e.signals());
+                e.signals(), e.infrastructure(), e.labels(), e.network());
     }
 
     private static Report.IpEntry withLookup(Report.IpEntry e, Report.Lookup lookup) {
         return new Report.IpEntry(e.ip(), e.version(), e.scope(), e.requests(), e.firstSeen(), e.lastSeen(), e.verdict(),
-                lookup, e.virustotal(), e.proxy(), e.relayedRequests(), e.activity(), e.signals());
+                lookup, e.virustotal(), e.proxy(), e.relayedRequests(), e.activity(), e.signals(), e.infrastructure(),
+                e.labels(), e.network());
     }
 
     /** The unchanged entries (in risk order in the spill file) merged with the changed ones, in risk order. */

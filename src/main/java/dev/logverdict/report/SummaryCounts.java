@@ -1,6 +1,8 @@
 package dev.logverdict.report;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The summary's counts over public IPs, from each entry's scope, lookup status and verdict: one counting
@@ -17,9 +19,13 @@ final class SummaryCounts {
     private long suspicious;
     private long harmless;
     private long unknown;
+    private final Map<String, Long> answeredBy = new TreeMap<>();
 
-    /** Counts one entry; only public addresses are in the summary's sums. */
-    void add(boolean isPublic, String status, String verdict) {
+    /**
+     * Counts one entry; only public addresses are in the summary's sums. {@code fromFeeds} counts every
+     * answer an offline source gave (blocklists, verified crawlers, and conflicts between the two).
+     */
+    void add(boolean isPublic, String status, String verdict, String source) {
         if (!isPublic) {
             return;
         }
@@ -27,8 +33,12 @@ final class SummaryCounts {
         switch (status == null ? "" : status) {
             case "ok", "not_found" -> lookedUp++;
             case "cached" -> fromCache++;
-            case "feed" -> fromFeeds++;
+            case "feed", "verified_crawler", "conflict" -> fromFeeds++;
             default -> notChecked++;
+        }
+        if (!"not_checked".equals(verdict) && source != null) {
+            // a cached answer is the provider's answer, given earlier
+            answeredBy.merge(source.endsWith(" (cache)") ? source.substring(0, source.length() - 8) : source, 1L, Long::sum);
         }
         switch (verdict) {
             case "malicious" -> malicious++;
@@ -44,7 +54,7 @@ final class SummaryCounts {
     Report.Summary summary(long lines, long parsedLines, long malformedLines, long uniqueIps, List<String> truncated) {
         double coverage = publicIps == 0 ? 1.0 : Math.round((publicIps - notChecked) * 10_000.0 / publicIps) / 10_000.0;
         return new Report.Summary(lines, parsedLines, malformedLines, uniqueIps, publicIps, lookedUp, fromCache, fromFeeds,
-                notChecked, malicious, suspicious, harmless, unknown, coverage, truncated);
+                notChecked, malicious, suspicious, harmless, unknown, coverage, truncated, java.util.Collections.unmodifiableMap(new TreeMap<>(answeredBy)));
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.PrefixCap;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.TimeBudget;
-import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.queue.LookupQueue;
 import dev.logverdict.intel.queue.PendingLookups;
 import dev.logverdict.intel.sources.PublicSource;
@@ -64,14 +63,12 @@ public class DrainService {
     private final java.util.Optional<String> reportBucket;
     private final SourceFetcher sourceFetcher;
     private final List<PublicSource> sources;
-    private final String feedsPrefix;
     private final ReportWriter writer = new ReportWriter();
 
     public DrainService(ObjectStore store, LookupEngine engine, IntelStorage intelStorage, ReportOutputs outputs,
                         ScanAlerts alerts, SourceFetcher sourceFetcher, LogVerdictConfig config, Clock clock) {
         this.sourceFetcher = sourceFetcher;
-        this.feedsPrefix = config.feedsPrefix();
-        this.sources = publicSources(config.sources());
+        this.sources = dev.logverdict.PublicSources.enabled(config.sources());
         this.store = store;
         this.engine = engine;
         this.intelStorage = intelStorage;
@@ -101,10 +98,15 @@ public class DrainService {
             return untilNextLease.compareTo(invocation) < 0 ? untilNextLease : invocation;
         };
 
-        // Public blocklists first: what they list is answered without spending any quota.
-        new SourceRefresh(store, sourceFetcher, bucket, feedsPrefix, cachePrefix).refreshDue(sources, now)
-                .stream().filter(state -> !"ok".equals(state.state()))
-                .forEach(state -> LOG.warnf("public source %s is %s: %s", state.id(), state.state(), state.lastError()));
+        // Public sources first: what they say is answered without spending any quota.
+        try {
+            new SourceRefresh(store, sourceFetcher, bucket, cachePrefix)
+                    .refreshDue(sources, now, budget::remaining, sourceFetcher.worstCase())
+                    .stream().filter(state -> !"ok".equals(state.state()))
+                    .forEach(state -> LOG.warnf("public source %s is %s: %s", state.id(), state.state(), state.lastError()));
+        } catch (RuntimeException e) {
+            LOG.errorf("could not record the public sources' state: %s", e.getMessage());
+        }
 
         LookupQueue queue = new LookupQueue(store, bucket, cachePrefix);
         Map<String, PendingLookups> waiting = new LinkedHashMap<>();
@@ -118,8 +120,7 @@ public class DrainService {
         if (waiting.isEmpty()) {
             return new DrainOutcome("idle", 0, 0, 0, 0);
         }
-        List<Blocklist> blocklists = intelStorage.blocklists(bucket);
-        ReputationLookups lookups = engine.forBucket(bucket, blocklists);
+        ReputationLookups lookups = engine.forBucket(bucket, intelStorage.offlineIntel(bucket));
         List<IpAddress> candidates = candidates(waiting.values());
         ReputationLookups.Outcome outcome = lookups.assess(candidates, budget);
         int lookedUp = (int) outcome.assessments().values().stream()
@@ -143,17 +144,6 @@ public class DrainService {
         LOG.infof("drain: %d IPs waited in %d reports, %d looked up, %d reports refreshed (%d closed)", stillWaiting,
                 waiting.size(), lookedUp, refreshed, closed);
         return new DrainOutcome(outcome.status().label(), stillWaiting, lookedUp, refreshed, closed);
-    }
-
-    static List<PublicSource> publicSources(LogVerdictConfig.Sources config) {
-        List<PublicSource> enabled = new ArrayList<>();
-        if (config.spamhaus().enabled()) {
-            enabled.add(new PublicSource("spamhaus", java.net.URI.create(config.spamhaus().url()), config.spamhaus().refresh()));
-        }
-        if (config.spamhaus6().enabled()) {
-            enabled.add(new PublicSource("spamhaus6", java.net.URI.create(config.spamhaus6().url()), config.spamhaus6().refresh()));
-        }
-        return enabled;
     }
 
     private boolean takeLease(String bucket, Instant now) {

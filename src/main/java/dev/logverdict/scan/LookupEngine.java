@@ -7,14 +7,12 @@ import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Sleeper;
 import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.VerdictPolicy;
-import dev.logverdict.intel.feeds.Blocklist;
-import dev.logverdict.intel.feeds.FeedIndex;
+import dev.logverdict.intel.sources.OfflineIntel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** The lookup engine as scans and the scheduled lookups use it, its settings read once. */
 @ApplicationScoped
@@ -57,9 +55,9 @@ public class LookupEngine {
         return policy;
     }
 
-    /** Lookups against the state kept in this bucket (cache, budget, ledger) and these blocklists. */
-    public ReputationLookups forBucket(String reportBucket, List<Blocklist> blocklists) {
+    /** Lookups against the state kept in this bucket (cache, budget, ledger) and what the offline sources say. */
+    public ReputationLookups forBucket(String reportBucket, OfflineIntel offline) {
         return new ReputationLookups(intel, policy, storage.requestAllowance(reportBucket), sleeper, clock,
-                storage.verdictCache(reportBucket), new FeedIndex(blocklists), storage.quotaLedger(reportBucket), settings);
+                storage.verdictCache(reportBucket), offline, storage.quotaLedger(reportBucket), settings);
     }
 }

@@ -75,7 +75,8 @@ public class Priming {
                     .scan(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
             Report report = ReportBuilder.build(new StoredObject("priming", "logs/priming.log", null, "0", SAMPLE.length()),
                     traffic, new ReputationLookups.Outcome(Map.of(), IntelStatus.NOT_CONFIGURED, null,
-                            new IntelStats(0, 0, null, 0, 0, 0, null)), VerdictPolicy.defaults(), List.of(), Instant.now());
+                            new IntelStats(0, 0, null, 0, 0, 0, null)), VerdictPolicy.defaults(),
+                    dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), Instant.now());
             ReportWriter writer = new ReportWriter();
             writer.write(report, OutputStream.nullOutputStream());
             html.render(ReportViews.of(report, 10, "reports/priming.log.json"));

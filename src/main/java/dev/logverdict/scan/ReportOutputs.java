@@ -48,9 +48,10 @@ public class ReportOutputs {
      * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
      * @return what was written, for the report's {@code outputs} list
      */
-    public List<Report.Output> write(Report report, MaliciousAddresses malicious, String bucket, String keyBase,
+    public List<Report.Output> write(Report report, MaliciousAddresses allMalicious, String bucket, String keyBase,
                                      String jsonKey) throws IOException {
         List<Report.Output> written = new ArrayList<>();
+        MaliciousAddresses malicious = allMalicious.blockable();
         if (settings.html()) {
             byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
             written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));

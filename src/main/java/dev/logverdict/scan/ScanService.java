@@ -7,9 +7,9 @@ import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.PrefixCap;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.TimeBudget;
-import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.queue.LookupQueue;
 import dev.logverdict.intel.queue.PendingLookups;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.ScopeClassifier;
 import dev.logverdict.ip.TrustedProxies;
@@ -91,14 +91,14 @@ public class ScanService {
         long scanned = System.nanoTime();
 
         String reportBucket = config.reportBucket().orElse(bucket);
-        List<Blocklist> blocklists = intelStorage.blocklists(reportBucket);
+        OfflineIntel offline = intelStorage.offlineIntel(reportBucket);
         // A scan never waits for quota: it spends what the pace grants now and queues the rest.
         PrefixCap cap = PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
-        ReputationLookups.Outcome outcome = engine.forBucket(reportBucket, blocklists).assessNow(cap.kept(), timeBudget);
+        ReputationLookups.Outcome outcome = engine.forBucket(reportBucket, offline).assessNow(cap.kept(), timeBudget);
         outcome.assessments().putAll(cap.leftOut());
         long looked = System.nanoTime();
 
-        Report report = ReportBuilder.build(source, traffic, outcome, engine.policy(), blocklists, clock.instant());
+        Report report = ReportBuilder.build(source, traffic, outcome, engine.policy(), offline, clock.instant());
         String reportKey = keys.reportKeyFor(bucket, key);
         // The JSON goes last: when it exists, so does everything it lists.
         MaliciousAddresses malicious = MaliciousAddresses.of(report);

@@ -59,7 +59,7 @@ class ParserFuzzTest {
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
         Report report = ReportBuilder.build(new StoredObject("b", "logs/f.log", null, "e", log.length), scan,
                 new ReputationLookups.Outcome(Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
-                VerdictPolicy.defaults(), List.of(), Instant.EPOCH);
+                VerdictPolicy.defaults(), dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), Instant.EPOCH);
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         new ReportWriter().write(report, json);
         assertThat(JSON.readTree(json.toByteArray()).at("/summary/lines").asLong()).isEqualTo(scan.lines());

@@ -1,7 +1,7 @@
 package dev.logverdict.intel;
 
 import dev.logverdict.intel.feeds.Blocklist;
-import dev.logverdict.intel.feeds.FeedIndex;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.support.InMemoryObjectStore;
@@ -34,7 +34,7 @@ class ReputationLookupsTest {
     private final InMemoryVerdictCache cache = new InMemoryVerdictCache();
     private final QuotaLedger ledger = QuotaLedger.inMemory();
     private IntelSettings settings = IntelSettings.defaults();
-    private FeedIndex feeds = FeedIndex.empty();
+    private OfflineIntel feeds = OfflineIntel.ofBlocklists(List.of());
 
     private static final IpAddress A = IpAddressParser.parse("185.220.101.1");
     private static final IpAddress B = IpAddressParser.parse("185.220.101.2");
@@ -102,7 +102,7 @@ class ReputationLookupsTest {
 
     @Test
     void offlineFeedsJudgeWithoutAKeyAndWithoutARequest() throws Exception {
-        feeds = new FeedIndex(List.of(Blocklist.parse("spamhaus_drop", new StringReader("185.220.101.0/30 ; SBL1\n"))));
+        feeds = OfflineIntel.ofBlocklists(List.of(Blocklist.parse("spamhaus_drop", new StringReader("185.220.101.0/30 ; SBL1\n"))));
         ScriptedIntel intel = new ScriptedIntel(false, ip -> new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = run(intel, List.of(A, D));
         assertThat(outcome.assessments().get(A)).satisfies(a -> {

@@ -39,7 +39,7 @@ class ReportBuilderTest {
                                   IntelStatus status) throws IOException {
         TrafficScan scan = new LogScanner(options).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
         Report report = ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, status, null,
-                        new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), List.of(),
+                        new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
                 Instant.parse("2026-11-27T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);

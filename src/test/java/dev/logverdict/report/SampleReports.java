@@ -38,7 +38,7 @@ public final class SampleReports {
             TrafficScan scan = new LogScanner(ScanOptions.defaults())
                     .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
             return ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, IntelStatus.CONSULTED, null,
-                            new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), List.of(), GENERATED);
+                            new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), GENERATED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,6 +72,6 @@ public final class SampleReports {
         ips.add(forged);
         ips.addAll(report.ips());
         return new Report(report.schemaVersion(), report.source(), report.generatedAt(), report.intel(), report.summary(),
-                ips, report.nonIpClients(), report.ipsElsewhere(), report.malformedSamples(), report.outputs());
+                report.networks(), ips, report.nonIpClients(), report.ipsElsewhere(), report.malformedSamples(), report.outputs());
     }
 }

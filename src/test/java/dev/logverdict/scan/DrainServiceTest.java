@@ -91,8 +91,8 @@ class DrainServiceTest {
         }
 
         @Override
-        public List<Blocklist> blocklists(String bucket) {
-            return List.of();
+        public dev.logverdict.intel.sources.OfflineIntel offlineIntel(String bucket) {
+            return dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of());
         }
     };
 

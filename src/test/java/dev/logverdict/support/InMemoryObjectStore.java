@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public class InMemoryObjectStore implements ObjectStore {
 
     public final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    /** Every key written and opened, in order: tests count what a step cost. */
+    public final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Instant> modified = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Supplier<Instant> clock;
 
@@ -32,6 +35,7 @@ public class InMemoryObjectStore implements ObjectStore {
     @Override
     public OpenObject open(String bucket, String key, String versionId) {
         byte[] body = objects.get(bucket + "/" + key);
+        reads.add(key);
         if (body == null) {
             throw new ObjectNotFoundException("s3://" + bucket + "/" + key + " no longer exists", null);
         }
@@ -58,6 +62,7 @@ public class InMemoryObjectStore implements ObjectStore {
         body.writeTo(out);
         objects.put(bucket + "/" + key, out.toByteArray());
         modified.put(bucket + "/" + key, clock.get());
+        writes.add(key);
     }
 
     @Override

@@ -24,6 +24,13 @@ public final class ReportAssertions {
                 + s.get("unknown").asLong() + s.get("notChecked").asLong())
                 .as("malicious + suspicious + harmless + unknown + notChecked = publicIps")
                 .isEqualTo(publicIps);
+        if (s.has("answeredBy")) {
+            long answered = 0;
+            for (JsonNode count : s.get("answeredBy")) {
+                answered += count.asLong();
+            }
+            assertThat(answered).as("the sum of answeredBy = publicIps - notChecked").isEqualTo(publicIps - s.get("notChecked").asLong());
+        }
         assertThat(s.get("uniqueIps").asLong()).as("uniqueIps = entries in ips").isEqualTo(report.get("ips").size());
         long publicEntries = 0;
         for (JsonNode ip : report.get("ips")) {

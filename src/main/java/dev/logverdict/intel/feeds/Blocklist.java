@@ -24,6 +24,60 @@ public record Blocklist(String name, List<FeedEntry> entries, long ignoredSpecia
         entries = List.copyOf(entries);
     }
 
+    /** Collects entries one at a time, dropping and counting those that are invalid or not wholly public. */
+    public static final class Builder {
+        private final String name;
+        private final List<FeedEntry> entries = new ArrayList<>();
+        private long special;
+        private long invalid;
+
+        public Builder(String name) {
+            this.name = name;
+        }
+
+        /** Adds an IP or CIDR, named {@code label} when it matches. */
+        public Builder add(String entry, String label) {
+            Cidr block = toBlock(entry);
+            if (block == null) {
+                invalid++;
+            } else if (touchesSpecialPurpose(block)) {
+                special++;
+            } else {
+                entries.add(new FeedEntry(block, label));
+            }
+            return this;
+        }
+
+        public Blocklist build() {
+            return new Blocklist(name, entries, special, invalid);
+        }
+    }
+
+    /** Reads the stored form written by {@link #writeLabelled}: one {@code <cidr> TAB <label>} a line. */
+    public static Blocklist readLabelled(String name, Reader text) throws IOException {
+        Builder builder = new Builder(name);
+        BufferedReader reader = new BufferedReader(text);
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                builder.add(line.substring(0, tab), line.substring(tab + 1));
+            } else if (!line.isEmpty()) {
+                builder.add(line, name);
+            }
+        }
+        return builder.build();
+    }
+
+    public void writeLabelled(java.io.Writer out) throws IOException {
+        for (FeedEntry entry : entries) {
+            out.write(entry.block().toString());
+            out.write('\t');
+            out.write(entry.feed());
+            out.write('\n');
+        }
+        out.flush();
+    }
+
     public static Blocklist parse(String name, Reader text) throws IOException {
         List<FeedEntry> entries = new ArrayList<>();
         long special = 0;

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * All loaded blocklists as sorted, non-overlapping address ranges (per family), answered by binary search:
  * tens of thousands of CIDRs cost a few comparisons per IP. Where lists overlap, the first list loaded
- * names the match.
+ * names the match; within one list, the more specific (or, for equal ranges, the later) entry does.
  */
 public final class FeedIndex {
 
@@ -139,7 +139,7 @@ public final class FeedIndex {
             if (cursor == null || compare(cursor[0], cursor[1], r.startHigh(), r.startLow()) < 0 || open.isEmpty()) {
                 cursor = new long[]{r.startHigh(), r.startLow()};
             }
-            Range best = bestOpen.isEmpty() || r.order() < bestOpen.peek().order() ? r : bestOpen.peek();
+            Range best = bestOpen.isEmpty() || r.order() <= bestOpen.peek().order() ? r : bestOpen.peek();
             open.push(r);
             bestOpen.push(best);
         }

@@ -2,8 +2,9 @@ package dev.logverdict.intel.sources;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
-/** Downloads a public list, conditionally: with the validators of the copy we hold, an unchanged list costs nothing. */
+/** Downloads a public source, conditionally: with the validators of the copy we hold, an unchanged one costs nothing. */
 public interface SourceFetcher {
 
     /**
@@ -15,4 +16,9 @@ public interface SourceFetcher {
     }
 
     Response fetch(URI url, String etag, String lastModified) throws IOException;
+
+    /** The longest one fetch may take before it is abandoned; a fetch starts only when this much time is left. */
+    default Duration worstCase() {
+        return Duration.ofSeconds(40);
+    }
 }

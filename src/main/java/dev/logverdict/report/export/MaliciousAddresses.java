@@ -35,6 +35,20 @@ public record MaliciousAddresses(List<Offender> offenders) {
         return new MaliciousAddresses(List.copyOf(offenders));
     }
 
+    /**
+     * The offenders a firewall may block: without CDN edge addresses (blocking one blocks every user behind
+     * that edge) and without anything inside a verified crawler's ranges.
+     */
+    public MaliciousAddresses blockable() {
+        return new MaliciousAddresses(offenders.stream().filter(offender -> {
+            Report.Infrastructure infrastructure = offender.entry().infrastructure();
+            return infrastructure == null || !(CDN.equals(infrastructure.kind()) || VERIFIED_CRAWLER.equals(infrastructure.kind()));
+        }).toList());
+    }
+
+    private static final String CDN = dev.logverdict.intel.sources.Infrastructure.Kind.CDN.label();
+    private static final String VERIFIED_CRAWLER = dev.logverdict.intel.sources.Infrastructure.Kind.VERIFIED_CRAWLER.label();
+
     public List<IpAddress> addresses(int version) {
         return offenders.stream().map(Offender::ip).filter(ip -> ip.version() == version).sorted().toList();
     }

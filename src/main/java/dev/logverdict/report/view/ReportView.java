@@ -22,7 +22,17 @@ public record ReportView(
         List<NotChecked> notChecked,
         long nonPublicIps,
         List<String> notes,
-        List<Malformed> malformedSamples) {
+        List<Malformed> malformedSamples,
+        List<NetworkRow> networks,
+        List<SourceRow> sources) {
+
+    /** One autonomous system in the "top networks" table. */
+    public record NetworkRow(String asn, String name, String country, long requests, long ips, long maliciousIps) {
+    }
+
+    /** One public source as this scan used it. */
+    public record SourceRow(String id, String kind, String state, String fetchedAt, long entries, long matchedIps, String reason) {
+    }
 
     /** A headline number; {@code tone} is a CSS class (bad, warn, ok, neutral). */
     public record Card(String label, String value, String tone) {
@@ -47,7 +57,10 @@ public record ReportView(
             List<String> topAgents,
             String virusTotalLink,
             String firstSeen,
-            String lastSeen) {
+            String lastSeen,
+            String network,
+            String infrastructure,
+            String labels) {
     }
 
     /** Requests per hour for one client, as an SVG polyline in a {@code width}×{@code height} box. */

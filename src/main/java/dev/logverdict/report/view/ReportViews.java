@@ -71,7 +71,14 @@ public final class ReportViews {
                 summary.uniqueIps() - summary.publicIps(),
                 notes(report),
                 report.malformedSamples().stream()
-                        .map(m -> new ReportView.Malformed(m.lineNumber(), m.reason(), m.excerpt())).toList());
+                        .map(m -> new ReportView.Malformed(m.lineNumber(), m.reason(), m.excerpt())).toList(),
+                report.networks() == null ? List.of() : report.networks().stream()
+                        .map(n -> new ReportView.NetworkRow("AS" + n.asn(), n.name(), n.country(), n.requests(), n.ips(), n.maliciousIps()))
+                        .toList(),
+                report.intel().sources() == null ? List.of() : report.intel().sources().stream()
+                        .map(s -> new ReportView.SourceRow(s.id(), s.kind(), s.state(), s.fetchedAt() == null ? "" : s.fetchedAt(),
+                                s.entries(), s.matchedIps(), s.reason() == null ? "" : s.reason()))
+                        .toList());
     }
 
     private static boolean isRisky(String verdict) {
@@ -108,7 +115,15 @@ public final class ReportViews {
                 top(activity == null ? null : activity.topUserAgents()),
                 vt == null || vt.link() == null ? virusTotalLink(entry) : vt.link(),
                 entry.firstSeen() == null ? "" : entry.firstSeen(),
-                entry.lastSeen() == null ? "" : entry.lastSeen());
+                entry.lastSeen() == null ? "" : entry.lastSeen(),
+                entry.network() == null ? "" : "AS" + entry.network().asn() + " " + entry.network().name() + " (" + entry.network().country() + ")",
+                entry.infrastructure() == null ? "" : infrastructure(entry.infrastructure()),
+                entry.labels() == null ? "" : String.join(", ", entry.labels()));
+    }
+
+    private static String infrastructure(Report.Infrastructure infrastructure) {
+        String who = infrastructure.service() == null ? infrastructure.provider() : infrastructure.provider() + "/" + infrastructure.service();
+        return who + ": " + infrastructure.note();
     }
 
     /** Only public addresses get a VirusTotal link: a private one means nothing there. */

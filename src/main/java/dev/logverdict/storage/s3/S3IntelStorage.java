@@ -1,6 +1,10 @@
 package dev.logverdict.storage.s3;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.PublicSources;
+import dev.logverdict.intel.sources.OfflineIntel;
+import dev.logverdict.intel.sources.PublicSource;
+import dev.logverdict.intel.sources.SourceStore;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.QuotaLedger;
 import dev.logverdict.intel.RequestAllowance;
@@ -18,7 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The verdict cache, the quota ledger and the stored blocklists, all in S3 under configured prefixes. */
+/** The verdict cache, the quota ledger, the stored blocklists and public sources, all in S3 under configured prefixes. */
 @ApplicationScoped
 public class S3IntelStorage implements IntelStorage {
 
@@ -27,11 +31,17 @@ public class S3IntelStorage implements IntelStorage {
     private final S3Client s3;
     private final ObjectStore store;
     private final LogVerdictConfig config;
+    private final List<PublicSource> publicSources;
+    private final SourceStore sourceStore;
+    private final java.time.Clock clock;
 
-    public S3IntelStorage(S3Client s3, ObjectStore store, LogVerdictConfig config) {
+    public S3IntelStorage(S3Client s3, ObjectStore store, LogVerdictConfig config, java.time.Clock clock) {
         this.s3 = s3;
         this.store = store;
         this.config = config;
+        this.clock = clock;
+        this.publicSources = PublicSources.enabled(config.sources());
+        this.sourceStore = new SourceStore(store, config.cachePrefix());
     }
 
     @Override
@@ -51,7 +61,11 @@ public class S3IntelStorage implements IntelStorage {
     }
 
     @Override
-    public List<Blocklist> blocklists(String bucket) {
+    public OfflineIntel offlineIntel(String bucket) {
+        return sourceStore.load(bucket, publicSources, userFeeds(bucket), clock.instant());
+    }
+
+    private List<Blocklist> userFeeds(String bucket) {
         List<Blocklist> lists = new ArrayList<>(S3FeedSource.load(s3, bucket, config.feedsPrefix()));
         if (config.feedsDirectory().isPresent()) {
             try {

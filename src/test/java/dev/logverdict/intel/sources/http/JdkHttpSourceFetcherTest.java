@@ -27,11 +27,15 @@ class JdkHttpSourceFetcherTest {
     void start() throws IOException {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        server.stubFor(get(urlEqualTo("/drop/drop.txt")).withHeader("If-None-Match", equalTo("\"v1\""))
+        server.stubFor(get(urlEqualTo("/drop/drop_v4.json")).withHeader("If-None-Match", equalTo("\"v1\""))
                 .willReturn(aResponse().withStatus(304)));
-        server.stubFor(get(urlEqualTo("/drop/drop.txt")).atPriority(10).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("1.2.3.4\n")));
+        server.stubFor(get(urlEqualTo("/trickle")).willReturn(aResponse().withStatus(200).withBody("1.2.3.4\n".repeat(400))
+                .withChunkedDribbleDelay(40, 3_000)));
+        server.stubFor(get(urlEqualTo("/huge")).willReturn(aResponse().withStatus(200).withBody(new byte[(64 << 20) + 1])));
+        server.stubFor(get(urlEqualTo("/drop/drop_v4.json")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("ETag", "\"v1\"").withHeader("Last-Modified", "Fri, 04 Dec 2026 05:17:00 GMT")
-                .withBody(Files.readAllBytes(Path.of("src/test/resources/sources/drop.txt")))));
+                .withBody(Files.readAllBytes(Path.of("src/test/resources/sources/drop_v4.json")))));
     }
 
     @AfterEach
@@ -41,8 +45,8 @@ class JdkHttpSourceFetcherTest {
 
     @Test
     void downloadsTheListWithItsValidatorsAndAsksConditionallyAfterwards() throws IOException {
-        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher();
-        URI url = URI.create(server.baseUrl() + "/drop/drop.txt");
+        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(5));
+        URI url = URI.create(server.baseUrl() + "/drop/drop_v4.json");
 
         SourceFetcher.Response first = fetcher.fetch(url, null, null);
         assertThat(first.status()).isEqualTo(200);
@@ -54,5 +58,19 @@ class JdkHttpSourceFetcherTest {
         assertThat(again.status()).isEqualTo(304);
         assertThat(server.getAllServeEvents()).hasSize(2)
                 .allSatisfy(event -> assertThat(event.getRequest().getHeader("User-Agent")).startsWith("logverdict"));
+    }
+
+    @Test
+    void aSlowOrTricklingServerIsAbandonedAtTheDeadlineAndAHugeBodyIsRefused() {
+        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(1));
+        for (String path : java.util.List.of("/slow", "/trickle")) {
+            long start = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fetcher.fetch(URI.create(server.baseUrl() + path), null, null))
+                    .as(path).isInstanceOf(IOException.class);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(java.time.Duration.ofMillis(2_500));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(20))
+                        .fetch(URI.create(server.baseUrl() + "/huge"), null, null))
+                .isInstanceOf(IOException.class).hasMessageContaining("larger than");
     }
 }
