@@ -79,9 +79,7 @@ public record Blocklist(String name, List<FeedEntry> entries, long ignoredSpecia
     }
 
     public static Blocklist parse(String name, Reader text) throws IOException {
-        List<FeedEntry> entries = new ArrayList<>();
-        long special = 0;
-        long invalid = 0;
+        Builder builder = new Builder(name);
         BufferedReader reader = new BufferedReader(text);
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             String entry = stripComment(line).trim();
@@ -89,19 +87,9 @@ public record Blocklist(String name, List<FeedEntry> entries, long ignoredSpecia
                 continue;
             }
             int space = entry.indexOf(' ');
-            if (space > 0) {
-                entry = entry.substring(0, space);
-            }
-            Cidr block = toBlock(entry);
-            if (block == null) {
-                invalid++;
-            } else if (touchesSpecialPurpose(block)) {
-                special++;
-            } else {
-                entries.add(new FeedEntry(block, name));
-            }
+            builder.add(space > 0 ? entry.substring(0, space) : entry, name);
         }
-        return new Blocklist(name, entries, special, invalid);
+        return builder.build();
     }
 
     private static String stripComment(String line) {
