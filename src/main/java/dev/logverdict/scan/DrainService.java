@@ -149,11 +149,15 @@ public class DrainService {
     private boolean takeLease(String bucket, Instant now) {
         long minute = Math.floorDiv(now.getEpochSecond(), 60);
         String prefix = cachePrefix + "_drain/";
-        if (!store.createIfAbsent(bucket, prefix + minute, "text/plain", now.toString().getBytes(StandardCharsets.US_ASCII))) {
+        // The attempt id tells our own lease from another drain's when the answer to the conditional write
+        // was lost and the client sent it again (it then meets its own object).
+        byte[] lease = (now + " " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        if (!store.claim(bucket, prefix + minute, "text/plain", lease).ours()) {
             return false;
         }
         try (ObjectStore.OpenObject previous = store.open(bucket, prefix + (minute - 1), null)) {
-            Instant started = Instant.parse(new String(previous.content().readAllBytes(), StandardCharsets.US_ASCII).trim());
+            String text = new String(previous.content().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            Instant started = Instant.parse(text.split(" ", 2)[0]);
             return !started.plus(RUN_TIME).isAfter(now);
         } catch (ObjectNotFoundException e) {
             return true;
