@@ -138,8 +138,7 @@ public final class ReputationLookups {
     /** A blocklist match, or a verified crawler (never asked about), or the two in conflict; null otherwise. */
     private Assessment offlineAnswer(IpAddress ip) {
         Optional<String> feed = offline.blocklist(ip);
-        Optional<Infrastructure> crawler = offline.infrastructure(ip)
-                .filter(infrastructure -> infrastructure.kind() == Infrastructure.Kind.VERIFIED_CRAWLER);
+        Optional<Infrastructure> crawler = offline.crawler(ip);
         if (crawler.isPresent() && feed.isPresent()) {
             // One of the two sources is wrong; blocking a search engine silently is as bad as missing an attacker.
             return new Assessment(Verdict.SUSPICIOUS, LookupStatus.CONFLICT, "listed by the blocklist " + feed.get()
@@ -148,7 +147,7 @@ public final class ReputationLookups {
         }
         if (crawler.isPresent()) {
             return new Assessment(Verdict.HARMLESS, LookupStatus.VERIFIED_CRAWLER, "inside the published ranges of the "
-                    + "verified crawler " + crawler.get().label() + "; not sent to any provider", crawler.get().label(), null);
+                    + "verified crawler " + crawler.get().label() + "; not sent to any provider", crawler.get().source(), null);
         }
         return feed.map(name -> new Assessment(Verdict.MALICIOUS, LookupStatus.FEED, "listed by the offline feed " + name,
                 name, null)).orElse(null);

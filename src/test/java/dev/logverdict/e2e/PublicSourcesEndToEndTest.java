@@ -137,12 +137,16 @@ class PublicSourcesEndToEndTest {
         assertThat(sources.get("asn").get("matchedIps").asLong()).isEqualTo(report.at("/summary/publicIps").asLong());
         assertThat(sources.get("googlebot").get("matchedIps").asLong()).isEqualTo(2);
         assertThat(report.at("/summary/answeredBy/spamhaus").asLong()).isEqualTo(1);
+        assertThat(report.at("/summary/answeredBy/googlebot").asLong()).as("answers are counted by source id").isEqualTo(2);
+        assertThat(ips.get("157.55.39.10").at("/lookup/source").asText()).isEqualTo("bingbot");
         assertThat(report.at("/intel/policy/anonymiser").asText()).contains("not a verdict");
 
         String waf = client.get("reports/sources/access.log.waf-ipv4.txt");
         assertThat(waf).contains("1.10.16.5/32", "162.243.103.246/32").doesNotContain("13.32.4.10", "66.249.66.1", "40.77.167.20");
         String guardDuty = client.get("reports/sources/access.log.guardduty.txt");
         assertThat(guardDuty).contains("1.10.16.5").doesNotContain("13.32.4.10").doesNotContain("157.55.39.10");
+        assertThat(client.get("reports/sources/access.log.stix")).contains("1.10.16.5").doesNotContain("13.32.4.10")
+                .doesNotContain("66.249.66.1");
         String html = client.get("reports/sources/access.log.html");
         assertThat(html).contains("shared infrastructure", "GOOGLE", "tor_exit");
     }

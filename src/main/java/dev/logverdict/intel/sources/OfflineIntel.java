@@ -60,13 +60,22 @@ public final class OfflineIntel {
         return first(anonymisers, ip).map(Ranges::id);
     }
 
-    /** The provider whose published ranges hold this address; a verified crawler before shared infrastructure. */
-    public Optional<Infrastructure> infrastructure(IpAddress ip) {
+    /** The search engine whose published crawler ranges hold this address. */
+    public Optional<Infrastructure> crawler(IpAddress ip) {
         for (Ranges crawler : crawlers) {
             Optional<String> label = crawler.index().match(ip);
             if (label.isPresent()) {
                 return Optional.of(Infrastructure.fromLabel(label.get(), Infrastructure.Kind.VERIFIED_CRAWLER, crawler.id()));
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The provider whose published ranges hold this address; a verified crawler before shared infrastructure. */
+    public Optional<Infrastructure> infrastructure(IpAddress ip) {
+        Optional<Infrastructure> crawler = crawler(ip);
+        if (crawler.isPresent()) {
+            return crawler;
         }
         for (Ranges provider : infrastructure) {
             Optional<String> label = provider.index().match(ip);
@@ -124,7 +133,7 @@ public final class OfflineIntel {
                 networks = table.table();
                 return this;
             }
-            Ranges ranges = new Ranges(source.id(), new FeedIndex(List.of(((SourceData.Ranges) data).ranges())));
+            Ranges ranges = new Ranges(source.id(), ((SourceData.Ranges) data).index());
             switch (source.kind()) {
                 case BLOCKLIST -> blocklists.add(ranges);
                 case ANONYMISER -> anonymisers.add(ranges);
