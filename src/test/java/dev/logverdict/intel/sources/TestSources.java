@@ -1,13 +1,19 @@
 package dev.logverdict.intel.sources;
 
+import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.PublicSources;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /** The ten public sources as the function configures them, pointed at a test server, and their sample files. */
@@ -18,22 +24,28 @@ public final class TestSources {
     private TestSources() {
     }
 
-    /** Each source's id, what it is, and the sample file in its published format. */
+    /** Each source as the function configures it, and the sample file in its published format. */
     public record Sample(PublicSource source, String file) {
     }
 
+    /** Where each source's sample lives; the server serves it at {@code /<file>}. */
+    private static final Map<String, String> FILES = Map.of(
+            "spamhaus", "drop_v4.json", "spamhaus6", "drop_v6.json", "feodo", "ipblocklist_recommended.txt",
+            "tor", "torbulkexitlist", "aws", "ip-ranges.json", "cloudflare", "ips-v4", "cloudflare6", "ips-v6",
+            "googlebot", "googlebot.json", "bingbot", "bingbot.json", "asn", "ip2asn-combined.tsv.gz");
+
+    /**
+     * The sources exactly as {@link PublicSources} makes them from the configuration (kind, format,
+     * label, default refresh), each URL pointed at the test server.
+     */
     public static List<Sample> all(String baseUrl) {
-        return List.of(
-                sample(baseUrl, "spamhaus", SourceKind.BLOCKLIST, SourceFormat.SPAMHAUS_JSON, "spamhaus", "drop_v4.json", 12),
-                sample(baseUrl, "spamhaus6", SourceKind.BLOCKLIST, SourceFormat.SPAMHAUS_JSON, "spamhaus6", "drop_v6.json", 12),
-                sample(baseUrl, "feodo", SourceKind.BLOCKLIST, SourceFormat.PLAIN, "feodo", "ipblocklist_recommended.txt", 1),
-                sample(baseUrl, "tor", SourceKind.ANONYMISER, SourceFormat.PLAIN, "tor", "torbulkexitlist", 1),
-                sample(baseUrl, "aws", SourceKind.INFRASTRUCTURE, SourceFormat.AWS_RANGES, "aws", "ip-ranges.json", 12),
-                sample(baseUrl, "cloudflare", SourceKind.INFRASTRUCTURE, SourceFormat.PLAIN, "cloudflare", "ips-v4", 24),
-                sample(baseUrl, "cloudflare6", SourceKind.INFRASTRUCTURE, SourceFormat.PLAIN, "cloudflare", "ips-v6", 24),
-                sample(baseUrl, "googlebot", SourceKind.CRAWLER, SourceFormat.CRAWLER_RANGES, "google/googlebot", "googlebot.json", 24),
-                sample(baseUrl, "bingbot", SourceKind.CRAWLER, SourceFormat.CRAWLER_RANGES, "microsoft/bingbot", "bingbot.json", 24),
-                sample(baseUrl, "asn", SourceKind.ENRICHMENT, SourceFormat.IPTOASN_TSV, "asn", "ip2asn-combined.tsv.gz", 24));
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(LogVerdictConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter());
+        Map<String, String> urls = new HashMap<>();
+        FILES.forEach((id, file) -> urls.put("logverdict.sources." + id + ".url", baseUrl + "/" + file));
+        builder.withDefaultValues(urls);
+        LogVerdictConfig config = builder.build().getConfigMapping(LogVerdictConfig.class);
+        return PublicSources.enabled(config.sources()).stream().map(source -> new Sample(source, FILES.get(source.id()))).toList();
     }
 
     public static List<PublicSource> sources(String baseUrl) {
@@ -42,11 +54,6 @@ public final class TestSources {
 
     public static PublicSource source(String id) {
         return all("https://sources.test").stream().map(Sample::source).filter(s -> s.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private static Sample sample(String baseUrl, String id, SourceKind kind, SourceFormat format, String label, String file,
-                                 int refreshHours) {
-        return new Sample(new PublicSource(id, kind, format, label, URI.create(baseUrl + "/" + file), Duration.ofHours(refreshHours)), file);
     }
 
     /** The sample as the publisher serves it; the ASN table is gzipped from its TSV, as iptoasn.com serves it. */
