@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 public class JdkHttpSourceFetcher implements SourceFetcher {
 
     private static final long MAX_BYTES = 64L << 20;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    // Made with the bean (on the first fetch), not when the class loads: a scan never starts this thread.
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "source-fetch-deadline");
         thread.setDaemon(true);
         return thread;
@@ -66,7 +67,7 @@ public class JdkHttpSourceFetcher implements SourceFetcher {
             byte[] body;
             try (InputStream in = response.body()) {
                 // Closing the stream at the deadline ends a read that a trickling server keeps alive.
-                ScheduledFuture<?> cut = WATCHDOG.schedule(() -> closeQuietly(in), Math.max(0, deadline - System.nanoTime()),
+                ScheduledFuture<?> cut = watchdog.schedule(() -> closeQuietly(in), Math.max(0, deadline - System.nanoTime()),
                         TimeUnit.NANOSECONDS);
                 try {
                     body = in.readNBytes((int) MAX_BYTES + 1);
