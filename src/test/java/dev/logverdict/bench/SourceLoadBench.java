@@ -30,6 +30,7 @@ public final class SourceLoadBench {
     }
 
     public static void main(String[] args) throws Exception {
+        rangeLists();
         int v4Rows = args.length > 0 ? Integer.parseInt(args[0]) : 520_000;
         int v6Rows = args.length > 1 ? Integer.parseInt(args[1]) : 140_000;
         byte[] download = gzip(table(v4Rows, v6Rows, new SplittableRandom(7)));
@@ -63,6 +64,35 @@ public final class SourceLoadBench {
             double perSecond = lookups / ((System.nanoTime() - start) / 1e9);
             System.out.printf("round %d: parse %,d ms; stored %,d bytes; load %,d ms; retained heap %,d MB; %,.0f lookups/s (%d%% found)%n",
                     round, parseMillis, stored.size(), loadMillis, retained >> 20, perSecond, found * 100L / lookups);
+        }
+    }
+
+    /**
+     * The range lists together, at about the published sizes (AWS's ip-ranges.json is the largest), in their
+     * stored form: what a scan reads and indexes once per container and per download.
+     */
+    private static void rangeLists() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        StringBuilder stored = new StringBuilder();
+        int ranges = 15_000;
+        for (int i = 0; i < ranges; i++) {
+            if (i % 4 == 0) {
+                stored.append(IpAddress.ofV6(0x2600_1f00_0000_0000L + ((long) random.nextInt(1 << 20) << 24), 0)).append("/40");
+            } else {
+                stored.append(IpAddress.ofV4((int) (0x0300_0000L + random.nextLong(0xD000_0000L)) & 0xFFFF_FF00)).append("/24");
+            }
+            stored.append('\t').append("aws/").append(i % 3 == 0 ? "AMAZON" : "EC2").append('\n');
+        }
+        byte[] text = stored.toString().getBytes(StandardCharsets.UTF_8);
+        for (int round = 1; round <= 3; round++) {
+            long before = usedHeap();
+            long start = System.nanoTime();
+            SourceData.Ranges loaded = new SourceData.Ranges(dev.logverdict.intel.feeds.Blocklist.readLabelled("aws",
+                    new java.io.InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long retained = usedHeap() - before;
+            System.out.printf("range lists round %d: %,d ranges, %,d bytes stored; read and index %,d ms; retained heap %,d MB%n",
+                    round, loaded.entries(), text.length, millis, retained >> 20);
         }
     }
 
