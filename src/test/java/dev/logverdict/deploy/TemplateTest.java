@@ -182,8 +182,18 @@ class TemplateTest {
         String text = Files.readString(Path.of("template.yaml"));
         assertThat(text).doesNotContainPattern("(?i)api[-_]?key\\s*:\\s*\\S+").doesNotContain("{{resolve:");
         Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
-        assertThat(variables).doesNotContainKey("LOGVERDICT_VIRUSTOTAL_API_KEY");
+        assertThat(variables).doesNotContainKeys("LOGVERDICT_VIRUSTOTAL_API_KEY", "LOGVERDICT_ABUSEIPDB_API_KEY");
+        assertThat(variables).containsKeys("LOGVERDICT_VIRUSTOTAL_API_KEY_SECRET", "LOGVERDICT_ABUSEIPDB_API_KEY_SECRET");
         assertThat(parameterDefault("VirusTotalApiKeySecretArn")).isEqualTo("");
+        assertThat(parameterDefault("AbuseIpDbApiKeySecretArn")).isEqualTo("");
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
+            collectStatementMaps(policy, statements);
+        }
+        assertThat(statements.stream().filter(statement -> "secretsmanager:GetSecretValue".equals(statement.get("Action")))
+                .map(statement -> String.valueOf(statement.get("Resource"))).toList())
+                .as("each provider's key secret, and nothing else").hasSize(2)
+                .allSatisfy(resource -> assertThat(resource).matches(".*(VirusTotal|AbuseIpDb)ApiKeySecretArn.*"));
     }
 
     @Test
