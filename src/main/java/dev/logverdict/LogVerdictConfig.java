@@ -2,6 +2,7 @@ package dev.logverdict;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.List;
@@ -266,6 +267,10 @@ public interface LogVerdictConfig {
 
     VirusTotal virustotal();
 
+    /** AbuseIPDB API v2, a second reputation provider with its own key, pace, budget and cache. */
+    @WithName("abuseipdb")
+    AbuseIpDb abuseIpDb();
+
     Policy policy();
 
     Outputs outputs();
@@ -339,8 +344,9 @@ public interface LogVerdictConfig {
         Optional<java.net.URI> endpointOverride();
     }
 
-    interface VirusTotal {
-        /** VirusTotal API key (env LOGVERDICT_VIRUSTOTAL_API_KEY) for local runs; absent = no lookups, said in the report. */
+    /** Where a provider's API key comes from; the first that is set is used. */
+    interface ApiKey {
+        /** The key itself (env LOGVERDICT_<PROVIDER>_API_KEY), for local runs; absent = no lookups, said in the report. */
         Optional<String> apiKey();
 
         /** Secrets Manager secret id/ARN holding the key, read at init through the Parameters and Secrets extension. */
@@ -351,7 +357,9 @@ public interface LogVerdictConfig {
 
         /** SSM SecureString parameter name holding the key (used when no secret is named). */
         Optional<String> apiKeyParameter();
+    }
 
+    interface VirusTotal extends ApiKey {
         /** Lookups per minute; 4 for a public key. */
         @WithDefault("4")
         int requestsPerMinute();
@@ -379,6 +387,43 @@ public interface LogVerdictConfig {
         /** How often a 5xx, a timeout or a dropped connection is asked again; each retry is paced and counted. */
         @WithDefault("2")
         int transientRetries();
+    }
+
+    interface AbuseIpDb extends ApiKey {
+        /** Checks per minute; the free tier has no per-minute limit, this keeps the day's checks spread out. */
+        @WithDefault("30")
+        int requestsPerMinute();
+
+        /** Checks per UTC day (1,000 on the free tier), shared by all invocations like VirusTotal's. */
+        @WithDefault("1000")
+        int requestsPerDay();
+
+        @WithDefault("1")
+        int maxConcurrency();
+
+        @WithDefault("2")
+        int rateLimitRetries();
+
+        @WithDefault("15s")
+        Duration rateLimitBackoff();
+
+        @WithDefault("15m")
+        Duration quotaPause();
+
+        @WithDefault("2")
+        int transientRetries();
+
+        /** Reports older than this many days are not counted (maxAgeInDays, 1 to 365). */
+        @WithDefault("90")
+        int maxAgeInDays();
+
+        /** abuseConfidenceScore at or above which AbuseIPDB's answer is malicious (unless whitelisted). */
+        @WithDefault("75")
+        int maliciousScore();
+
+        /** abuseConfidenceScore at or above which it is suspicious. */
+        @WithDefault("25")
+        int suspiciousScore();
     }
 
     interface Policy {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Decides every public IP's verdict, spending as little quota as possible: offline sources first (free:
  * blocklists, and verified crawlers, which are never sent to a provider),
- * then the cache (free within its TTL), then VirusTotal in priority order. Every request, retries
+ * then the cache (free within its TTL), then the provider (VirusTotal, AbuseIPDB) in priority order. Every request, retries
  * included, needs a grant of the shared {@link RequestAllowance} (the pace and the day's budget of all
  * invocations together), and starts only if its worst-case duration fits in the invocation's time. Every
  * IP it was given comes back with an assessment: those it did not get to are {@code not_checked}/
@@ -32,11 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ReputationLookups {
 
-    static final String SOURCE = "virustotal";
-    static final String CACHED_SOURCE = "virustotal (cache)";
-
     private final ThreatIntel intel;
-    private final VerdictPolicy policy;
+    private final Provider provider;
     private final RequestAllowance allowance;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -47,8 +44,13 @@ public final class ReputationLookups {
 
     public ReputationLookups(ThreatIntel intel, VerdictPolicy policy, RequestAllowance allowance, Sleeper sleeper,
                              Clock clock, VerdictCache cache, OfflineIntel offline, QuotaLedger ledger, IntelSettings settings) {
+        this(intel, Provider.virusTotal(policy), allowance, sleeper, clock, cache, offline, ledger, settings);
+    }
+
+    public ReputationLookups(ThreatIntel intel, Provider provider, RequestAllowance allowance, Sleeper sleeper,
+                             Clock clock, VerdictCache cache, OfflineIntel offline, QuotaLedger ledger, IntelSettings settings) {
         this.intel = intel;
-        this.policy = policy;
+        this.provider = provider;
         this.allowance = allowance;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -62,7 +64,21 @@ public final class ReputationLookups {
      * The run's outcome: an assessment for every IP given, how the service behaved, and, when it rejected
      * our credentials, its message (to fail the invocation once the report is written).
      */
-    public record Outcome(Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats) {
+    public record Outcome(Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats,
+                          Map<String, Outcome> providers) {
+
+        public Outcome(Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats) {
+            this(assessments, status, authFailure, stats, Map.of());
+        }
+
+        /** How one provider fared in this run; this outcome itself when it is one provider's. */
+        public Optional<Outcome> provider(String id) {
+            return providers.isEmpty() && Provider.VIRUSTOTAL.equals(id) ? Optional.of(this) : Optional.ofNullable(providers.get(id));
+        }
+    }
+
+    public Provider provider() {
+        return provider;
     }
 
     /** The reason a scan gives the IPs it leaves for the scheduled lookups. */
@@ -120,7 +136,7 @@ public final class ReputationLookups {
 
         if (!configured) {
             Optional<String> unavailable = intel.unavailableReason();
-            String reason = unavailable.orElse("no VirusTotal API key configured (logverdict.virustotal.api-key)");
+            String reason = unavailable.orElse("no " + provider.name() + " API key configured (logverdict." + provider.id() + ".api-key)");
             unresolved.forEach(ip -> assessments.put(ip, Assessment.skipped(reason)));
             return new Outcome(assessments, unavailable.isPresent() ? IntelStatus.KEY_UNAVAILABLE : IntelStatus.NOT_CONFIGURED, null,
                     new IntelStats(0, 0, cacheError, allowance.requestsPerDay(), 0, 0, null));
@@ -160,29 +176,29 @@ public final class ReputationLookups {
 
     private Assessment fromCache(CachedVerdict entry) {
         if (entry.notFound()) {
-            return new Assessment(Verdict.UNKNOWN, LookupStatus.CACHED, "VirusTotal had no record of this IP on "
-                    + entry.fetchedAt(), CACHED_SOURCE, null, entry.fetchedAt());
+            return new Assessment(Verdict.UNKNOWN, LookupStatus.CACHED, provider.name() + " had no record of this IP on "
+                    + entry.fetchedAt(), provider.cachedSource(), null, entry.fetchedAt());
         }
-        return new Assessment(policy.verdictFor(entry.reputation()), LookupStatus.CACHED, null, CACHED_SOURCE,
+        return new Assessment(provider.policy().verdictFor(entry.reputation()), LookupStatus.CACHED, null, provider.cachedSource(),
                 entry.reputation(), entry.fetchedAt());
     }
 
     private Assessment fromLookup(LookupResult result) {
         if (result instanceof LookupResult.Found found) {
-            return new Assessment(policy.verdictFor(found.reputation()), LookupStatus.OK, null, SOURCE, found.reputation(),
-                    clock.instant());
+            return new Assessment(provider.policy().verdictFor(found.reputation()), LookupStatus.OK, null, provider.id(),
+                    found.reputation(), clock.instant());
         }
         if (result instanceof LookupResult.NotFound) {
-            return new Assessment(Verdict.UNKNOWN, LookupStatus.NOT_FOUND, "VirusTotal has no record of this IP", SOURCE,
-                    null, clock.instant());
+            return new Assessment(Verdict.UNKNOWN, LookupStatus.NOT_FOUND, provider.name() + " has no record of this IP",
+                    provider.id(), null, clock.instant());
         }
         if (result instanceof LookupResult.Failed failed) {
-            return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, failed.reason(), SOURCE, null);
+            return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, failed.reason(), provider.id(), null);
         }
         throw new IllegalStateException("unexpected lookup result " + result);
     }
 
-    /** One pass of VirusTotal lookups over the IPs feeds and cache could not settle. */
+    /** One pass of the provider's lookups over the IPs feeds and cache could not settle. */
     private final class Run {
         final List<IpAddress> queue;
         final TimeBudget budget;
@@ -227,7 +243,7 @@ public final class ReputationLookups {
             if (marked != null && marked.isAfter(clock.instant())) {
                 quotaExhausted = true;
                 exhaustedUntil.set(marked);
-                stop("VirusTotal quota exhausted until " + marked + " (noted by an earlier run); re-run the scan after it",
+                stop(provider.name() + " quota exhausted until " + marked + " (noted by an earlier run); re-run the scan after it",
                         LookupStatus.DEFERRED);
             }
         }
@@ -276,7 +292,7 @@ public final class ReputationLookups {
                 } catch (IntelAuthenticationException e) {
                     authFailure.compareAndSet(null, e.getMessage());
                     stop(e.getMessage(), LookupStatus.ERROR);
-                    return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, e.getMessage(), SOURCE, null);
+                    return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, e.getMessage(), provider.id(), null);
                 }
                 if (result instanceof LookupResult.Failed failed && failed.retryable()) {
                     // A 5xx or timeout is asked again, through the allowance like any request, after a short pause.
@@ -297,7 +313,7 @@ public final class ReputationLookups {
                 if (rateLimited++ >= settings.rateLimitRetries() || !fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
                     quotaExhausted = true;
                     exhaustedUntil.set(clock.instant().plus(settings.quotaPause()));
-                    stop("VirusTotal quota or rate limit reached (" + limited.reason() + ", " + rateLimited
+                    stop(provider.name() + " quota or rate limit reached (" + limited.reason() + ", " + rateLimited
                             + " times); re-run the scan later", LookupStatus.DEFERRED);
                     return deferred();
                 }
@@ -337,8 +353,8 @@ public final class ReputationLookups {
                         return false;
                     }
                 } else if (decision instanceof RequestAllowance.DaySpent spent) {
-                    stop("the day's VirusTotal budget (" + spent.requestsPerDay() + " lookups, "
-                            + "logverdict.virustotal.requests-per-day) is spent; re-run the scan tomorrow", LookupStatus.DEFERRED);
+                    stop("the day's " + provider.name() + " budget (" + spent.requestsPerDay() + " lookups, "
+                            + "logverdict." + provider.id() + ".requests-per-day) is spent; re-run the scan tomorrow", LookupStatus.DEFERRED);
                 } else if (decision instanceof RequestAllowance.Unavailable unavailable) {
                     budgetUnavailable = true;
                     stop("budget_unavailable: " + unavailable.reason() + "; nothing was spent", LookupStatus.DEFERRED);

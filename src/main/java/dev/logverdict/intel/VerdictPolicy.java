@@ -7,7 +7,8 @@ package dev.logverdict.intel;
  * {@code suspiciousEngines} (1) say malicious or suspicious; {@code harmless} only when an engine says
  * harmless and none says malicious or suspicious; {@code unknown} otherwise.
  */
-public record VerdictPolicy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines) {
+public record VerdictPolicy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines)
+        implements ProviderPolicy {
 
     public VerdictPolicy {
         if (maliciousEngines < 1 || maliciousEnginesWithBadReputation < 1 || suspiciousEngines < 1) {
@@ -19,6 +20,7 @@ public record VerdictPolicy(int maliciousEngines, int maliciousEnginesWithBadRep
         return new VerdictPolicy(2, 1, 1);
     }
 
+    @Override
     public Verdict verdictFor(Reputation reputation) {
         int malicious = reputation.malicious();
         boolean badReputation = reputation.reputation() != null && reputation.reputation() < 0;

@@ -56,17 +56,28 @@ public record Report(
             String readError) {
     }
 
+    /**
+     * {@code virustotal}, {@code cache} and {@code budget} describe VirusTotal (as in every v1 report);
+     * {@code abuseipdb} the second provider, when the engine has it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Intel(String virustotal, List<String> feeds, Policy policy, List<FeedSource> feedSources,
-                        Cache cache, Budget budget, List<PublicSourceState> sources) {
+                        Cache cache, Budget budget, List<PublicSourceState> sources, ProviderRun abuseipdb) {
+    }
+
+    /** How a provider fared in this run: {@code consulted}, {@code not_configured}, {@code key_unavailable}, … */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProviderRun(String status, Cache cache, Budget budget) {
     }
 
     /**
      * How verdicts are reached: VirusTotal's engine thresholds, and what each kind of offline source means
      * ({@code blocklist}, {@code anonymiser}, {@code verifiedCrawler}, {@code sharedInfrastructure}).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Policy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines,
-                         String blocklist, String anonymiser, String verifiedCrawler, String sharedInfrastructure) {
+                         String blocklist, String anonymiser, String verifiedCrawler, String sharedInfrastructure,
+                         Integer abuseipdbMaliciousScore, Integer abuseipdbSuspiciousScore, String providers) {
     }
 
     /**
@@ -142,7 +153,21 @@ public record Report(
             Map<String, Integer> signals,
             Infrastructure infrastructure,
             List<String> labels,
-            Network network) {
+            Network network,
+            AbuseIpDb abuseipdb,
+            Map<String, ProviderAnswer> providers) {
+    }
+
+    /** What AbuseIPDB's check said; {@code link} opens the address on abuseipdb.com. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AbuseIpDb(int abuseConfidenceScore, int totalReports, int numDistinctUsers, Boolean isWhitelisted,
+                            String usageType, String isp, String domain, String countryCode, Boolean isTor,
+                            String lastReportedAt, String link) {
+    }
+
+    /** One provider's own answer for an IP, when more than one was asked. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProviderAnswer(String verdict, String status, String reason, String checkedAt) {
     }
 
     /** What the client did; the detail fields are absent for clients beyond the detail cap. */

@@ -1,6 +1,10 @@
 package dev.logverdict.report;
 
+import dev.logverdict.intel.AbuseIpDbPolicy;
+import dev.logverdict.intel.AbuseReport;
 import dev.logverdict.intel.Assessment;
+import dev.logverdict.intel.CombinedLookups;
+import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.ReputationLookups;
@@ -46,8 +50,15 @@ public final class ReportBuilder {
     static final String SHARED_INFRASTRUCTURE_RULE = "cloud or CDN address: looked up like any other and labelled; "
             + "CDN edge ranges are left out of exports";
 
+    /** With VirusTotal as the only provider. */
     public static Report build(StoredObject source, TrafficScan scan, ReputationLookups.Outcome intel,
                                VerdictPolicy policy, OfflineIntel offline, Instant generatedAt) {
+        return build(source, scan, intel, List.of(Provider.virusTotal(policy)), offline, generatedAt);
+    }
+
+    /** @param providers the reputation providers the engine has, in the order their answers are combined */
+    public static Report build(StoredObject source, TrafficScan scan, ReputationLookups.Outcome intel,
+                               List<Provider> providers, OfflineIntel offline, Instant generatedAt) {
         Map<IpAddress, Assessment> assessments = intel.assessments();
         List<RankedIp> entries = new ArrayList<>(scan.clients().size());
         SummaryCounts counts = new SummaryCounts();
@@ -80,7 +91,7 @@ public final class ReportBuilder {
                 new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
                         scan.format().label(), formatCounts(scan), scan.bytesRead(), scan.inputError()),
                 generatedAt.toString(),
-                intelSection(intel, policy, offline, sourceMatches),
+                intelSection(intel, providers, offline, sourceMatches),
                 summary,
                 networks.top(),
                 lazily(entries),
@@ -98,15 +109,42 @@ public final class ReportBuilder {
                 null);
     }
 
+    private static final String ABUSEIPDB_GUI = "https://www.abuseipdb.com/check/";
+
     /** What VirusTotal said about an address, as the report shows it; null when it said nothing. */
     static Report.VirusTotal virusTotal(String ip, Reputation r) {
-        if (r == null) {
+        if (r == null || r.abuse() != null) {
             return null;
         }
         return new Report.VirusTotal(r.malicious(), r.suspicious(), r.harmless(), r.undetected(), r.timeout(),
                 r.reputation(), r.asOwner(), r.asn(), r.country(), r.network(), r.tags(),
                 r.lastAnalysisDate() == null ? null : r.lastAnalysisDate().toString(),
                 VIRUSTOTAL_GUI + ip);
+    }
+
+    /** What AbuseIPDB said, from the answer itself or, with several providers, from its own part of it. */
+    static Report.AbuseIpDb abuseIpDb(String ip, Assessment assessment) {
+        Reputation r = assessment.reputation();
+        AbuseReport abuse = r != null && r.abuse() != null ? r.abuse()
+                : java.util.Optional.ofNullable(assessment.providers().get(Provider.ABUSEIPDB)).map(Assessment::reputation)
+                .map(Reputation::abuse).orElse(null);
+        if (abuse == null) {
+            return null;
+        }
+        return new Report.AbuseIpDb(abuse.abuseConfidenceScore(), abuse.totalReports(), abuse.numDistinctUsers(),
+                abuse.whitelisted(), abuse.usageType(), abuse.isp(), abuse.domain(), abuse.countryCode(), abuse.tor(),
+                abuse.lastReportedAt() == null ? null : abuse.lastReportedAt().toString(), ABUSEIPDB_GUI + ip);
+    }
+
+    /** Each provider's own answer, when several were asked; null otherwise. */
+    static Map<String, Report.ProviderAnswer> providerAnswers(Assessment assessment) {
+        if (assessment.providers().isEmpty()) {
+            return null;
+        }
+        Map<String, Report.ProviderAnswer> answers = new LinkedHashMap<>();
+        assessment.providers().forEach((id, answer) -> answers.put(id, new Report.ProviderAnswer(answer.verdict().label(),
+                answer.status().label(), answer.reason(), answer.checkedAt() == null ? null : answer.checkedAt().toString())));
+        return answers;
     }
 
     /** The report's risk order ({@link RankedIp#BY_RISK}) on written entries. */
@@ -116,21 +154,36 @@ public final class ReportBuilder {
             .thenComparing(Comparator.comparingLong(Report.IpEntry::requests).reversed())
             .thenComparing(e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()), Comparator.nullsLast(Comparator.naturalOrder()));
 
-    private static Report.Intel intelSection(ReputationLookups.Outcome intel, VerdictPolicy policy,
+    private static Report.Intel intelSection(ReputationLookups.Outcome intel, List<Provider> providers,
                                              OfflineIntel offline, Map<String, Long> sourceMatches) {
         IntelStats stats = intel.stats();
         List<Blocklist> blocklists = offline.userFeeds();
+        VerdictPolicy policy = providers.stream().map(Provider::policy).filter(VerdictPolicy.class::isInstance)
+                .map(VerdictPolicy.class::cast).findFirst().orElse(VerdictPolicy.defaults());
+        AbuseIpDbPolicy abusePolicy = providers.stream().map(Provider::policy).filter(AbuseIpDbPolicy.class::isInstance)
+                .map(AbuseIpDbPolicy.class::cast).findFirst().orElse(null);
         return new Report.Intel(intel.status().label(),
                 blocklists.stream().map(Blocklist::name).toList(),
                 new Report.Policy(policy.maliciousEngines(), policy.maliciousEnginesWithBadReputation(), policy.suspiciousEngines(),
-                        BLOCKLIST_RULE, ANONYMISER_RULE, VERIFIED_CRAWLER_RULE, SHARED_INFRASTRUCTURE_RULE),
+                        BLOCKLIST_RULE, ANONYMISER_RULE, VERIFIED_CRAWLER_RULE, SHARED_INFRASTRUCTURE_RULE,
+                        abusePolicy == null ? null : abusePolicy.maliciousScore(),
+                        abusePolicy == null ? null : abusePolicy.suspiciousScore(),
+                        providers.size() > 1 ? CombinedLookups.RULE : null),
                 blocklists.stream().map(list -> new Report.FeedSource(list.name(), list.entries().size(),
                         list.ignoredSpecialPurpose(), list.ignoredInvalid(), sourceMatches.getOrDefault(list.name(), 0L))).toList(),
                 new Report.Cache(stats.cacheHits(), stats.cacheStored(), stats.cacheError()),
                 new Report.Budget(stats.requestsPerDay(), stats.spentToday(), stats.spentThisRun(),
                         stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()),
                 offline.sources().stream().map(state -> new Report.PublicSourceState(state.id(), state.kind(), state.state(),
-                        state.fetchedAt(), state.entries(), state.reason(), sourceMatches.getOrDefault(state.id(), 0L))).toList());
+                        state.fetchedAt(), state.entries(), state.reason(), sourceMatches.getOrDefault(state.id(), 0L))).toList(),
+                intel.providers().containsKey(Provider.ABUSEIPDB) ? providerRun(intel.providers().get(Provider.ABUSEIPDB)) : null);
+    }
+
+    private static Report.ProviderRun providerRun(ReputationLookups.Outcome outcome) {
+        IntelStats stats = outcome.stats();
+        return new Report.ProviderRun(outcome.status().label(), new Report.Cache(stats.cacheHits(), stats.cacheStored(),
+                stats.cacheError()), new Report.Budget(stats.requestsPerDay(), stats.spentToday(), stats.spentThisRun(),
+                stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()));
     }
 
     /** What the offline sources say of one public address besides a verdict. */
@@ -214,7 +267,8 @@ public final class ReportBuilder {
                     new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source(),
                             assessment.checkedAt() == null ? null : assessment.checkedAt().toString()),
                     virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests(),
-                    activityReport(), signals(), labels.infrastructureReport(), labels.labelList(), labels.network());
+                    activityReport(), signals(), labels.infrastructureReport(), labels.labelList(), labels.network(),
+                    ReportBuilder.abuseIpDb(ip.toString(), assessment), providerAnswers(assessment));
         }
 
         private Report.Activity activityReport() {

@@ -172,13 +172,14 @@ public final class ReportRefresh implements AutoCloseable {
                 answer.verdict().label(), new Report.Lookup(answer.status().label(), answer.reason(), answer.source(),
                         answer.checkedAt() == null ? null : answer.checkedAt().toString()),
                 ReportBuilder.virusTotal(e.ip(), answer.reputation()), e.proxy(), e.relayedRequests(), e.activity(),
-                e.signals(), e.infrastructure(), e.labels(), e.network());
+                e.signals(), e.infrastructure(), e.labels(), e.network(), ReportBuilder.abuseIpDb(e.ip(), answer),
+                ReportBuilder.providerAnswers(answer));
     }
 
     private static Report.IpEntry withLookup(Report.IpEntry e, Report.Lookup lookup) {
         return new Report.IpEntry(e.ip(), e.version(), e.scope(), e.requests(), e.firstSeen(), e.lastSeen(), e.verdict(),
                 lookup, e.virustotal(), e.proxy(), e.relayedRequests(), e.activity(), e.signals(), e.infrastructure(),
-                e.labels(), e.network());
+                e.labels(), e.network(), e.abuseipdb(), e.providers());
     }
 
     /** The unchanged entries (in risk order in the spill file) merged with the changed ones, in risk order. */

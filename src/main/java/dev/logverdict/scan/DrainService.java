@@ -120,7 +120,7 @@ public class DrainService {
         if (waiting.isEmpty()) {
             return new DrainOutcome("idle", 0, 0, 0, 0);
         }
-        ReputationLookups lookups = engine.forBucket(bucket, intelStorage.offlineIntel(bucket));
+        dev.logverdict.intel.CombinedLookups lookups = engine.forBucket(bucket, intelStorage.offlineIntel(bucket));
         List<IpAddress> candidates = candidates(waiting.values());
         ReputationLookups.Outcome outcome = lookups.assess(candidates, budget);
         int lookedUp = (int) outcome.assessments().values().stream()

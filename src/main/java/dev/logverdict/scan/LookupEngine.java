@@ -1,63 +1,93 @@
 package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.intel.AbuseIpDbPolicy;
+import dev.logverdict.intel.CombinedLookups;
 import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
+import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Sleeper;
 import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.abuseipdb.AbuseIpDbIntel;
 import dev.logverdict.intel.sources.OfflineIntel;
+import dev.logverdict.intel.virustotal.VirusTotalIntel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
-/** The lookup engine as scans and the scheduled lookups use it, its settings read once. */
+/** The lookup engine as scans and the scheduled lookups use it: its providers and settings, read once. */
 @ApplicationScoped
 public class LookupEngine {
 
-    private final ThreatIntel intel;
+    /** One provider as the engine runs it: who it is, its adapter and how hard it may be pushed. */
+    record ProviderSetup(Provider provider, ThreatIntel intel, IntelSettings settings) {
+    }
+
+    private final List<ProviderSetup> providers;
     private final IntelStorage storage;
-    private final VerdictPolicy policy;
-    private final IntelSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
 
     @jakarta.inject.Inject
-    public LookupEngine(ThreatIntel intel, IntelStorage storage, LogVerdictConfig config, Clock clock,
+    public LookupEngine(VirusTotalIntel virusTotal, AbuseIpDbIntel abuseIpDb, IntelStorage storage, LogVerdictConfig config,
+                        Clock clock,
                         // A request may take its connect plus read timeout; it starts only if that fits the deadline.
                         @ConfigProperty(name = "quarkus.rest-client.virustotal.connect-timeout", defaultValue = "5000")
                         long connectTimeoutMillis,
                         @ConfigProperty(name = "quarkus.rest-client.virustotal.read-timeout", defaultValue = "20000")
-                        long readTimeoutMillis) {
-        this(intel, storage, new VerdictPolicy(config.policy().maliciousEngines(),
-                        config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines()),
-                new IntelSettings(config.virustotal().maxConcurrency(), config.virustotal().rateLimitRetries(),
-                        config.virustotal().rateLimitBackoff(), config.virustotal().quotaPause(), config.cacheTtl(),
-                        config.cacheNotFoundTtl(), config.virustotal().transientRetries(),
-                        Duration.ofMillis(connectTimeoutMillis + readTimeoutMillis)),
-                clock, Sleeper.threadSleep());
+                        long readTimeoutMillis,
+                        @ConfigProperty(name = "quarkus.rest-client.abuseipdb.connect-timeout", defaultValue = "5000")
+                        long abuseConnectTimeoutMillis,
+                        @ConfigProperty(name = "quarkus.rest-client.abuseipdb.read-timeout", defaultValue = "20000")
+                        long abuseReadTimeoutMillis) {
+        this(List.of(
+                new ProviderSetup(Provider.virusTotal(new VerdictPolicy(config.policy().maliciousEngines(),
+                        config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines())),
+                        virusTotal, settings(config.virustotal().maxConcurrency(), config.virustotal().rateLimitRetries(),
+                        config.virustotal().rateLimitBackoff(), config.virustotal().quotaPause(), config.virustotal().transientRetries(),
+                        config, connectTimeoutMillis + readTimeoutMillis)),
+                new ProviderSetup(Provider.abuseIpDb(new AbuseIpDbPolicy(config.abuseIpDb().maliciousScore(),
+                        config.abuseIpDb().suspiciousScore())), abuseIpDb, settings(config.abuseIpDb().maxConcurrency(),
+                        config.abuseIpDb().rateLimitRetries(), config.abuseIpDb().rateLimitBackoff(), config.abuseIpDb().quotaPause(),
+                        config.abuseIpDb().transientRetries(), config, abuseConnectTimeoutMillis + abuseReadTimeoutMillis))),
+                storage, clock, Sleeper.threadSleep());
     }
 
-    LookupEngine(ThreatIntel intel, IntelStorage storage, VerdictPolicy policy, IntelSettings settings, Clock clock,
-                 Sleeper sleeper) {
-        this.intel = intel;
+    LookupEngine(List<ProviderSetup> providers, IntelStorage storage, Clock clock, Sleeper sleeper) {
+        this.providers = List.copyOf(providers);
         this.storage = storage;
-        this.policy = policy;
-        this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
-    public VerdictPolicy policy() {
-        return policy;
+    /** VirusTotal alone, as the tests of the drain set it up. */
+    LookupEngine(ThreatIntel virusTotal, IntelStorage storage, VerdictPolicy policy, IntelSettings settings, Clock clock,
+                 Sleeper sleeper) {
+        this(List.of(new ProviderSetup(Provider.virusTotal(policy), virusTotal, settings)), storage, clock, sleeper);
     }
 
-    /** Lookups against the state kept in this bucket (cache, budget, ledger) and what the offline sources say. */
-    public ReputationLookups forBucket(String reportBucket, OfflineIntel offline) {
-        return new ReputationLookups(intel, policy, storage.requestAllowance(reportBucket), sleeper, clock,
-                storage.verdictCache(reportBucket), offline, storage.quotaLedger(reportBucket), settings);
+    private static IntelSettings settings(int maxConcurrency, int rateLimitRetries, Duration rateLimitBackoff,
+                                          Duration quotaPause, int transientRetries, LogVerdictConfig config,
+                                          long worstCaseMillis) {
+        return new IntelSettings(maxConcurrency, rateLimitRetries, rateLimitBackoff, quotaPause, config.cacheTtl(),
+                config.cacheNotFoundTtl(), transientRetries, Duration.ofMillis(worstCaseMillis));
+    }
+
+    /** The providers in the order their answers are combined. */
+    public List<Provider> providers() {
+        return providers.stream().map(ProviderSetup::provider).toList();
+    }
+
+    /** Lookups against the state kept in this bucket (caches, budgets, ledgers) and what the offline sources say. */
+    public CombinedLookups forBucket(String reportBucket, OfflineIntel offline) {
+        return new CombinedLookups(providers.stream().map(setup -> new ReputationLookups(setup.intel(), setup.provider(),
+                storage.requestAllowance(reportBucket, setup.provider().id()), sleeper, clock,
+                storage.verdictCache(reportBucket, setup.provider().id()), offline,
+                storage.quotaLedger(reportBucket, setup.provider().id()), setup.settings())).toList());
     }
 }

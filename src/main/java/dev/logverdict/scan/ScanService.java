@@ -98,7 +98,7 @@ public class ScanService {
         outcome.assessments().putAll(cap.leftOut());
         long looked = System.nanoTime();
 
-        Report report = ReportBuilder.build(source, traffic, outcome, engine.policy(), offline, clock.instant());
+        Report report = ReportBuilder.build(source, traffic, outcome, engine.providers(), offline, clock.instant());
         String reportKey = keys.reportKeyFor(bucket, key);
         // The JSON goes last: when it exists, so does everything it lists.
         MaliciousAddresses malicious = MaliciousAddresses.of(report);

@@ -89,11 +89,12 @@ class HtmlReportBrowserTest {
         assertThat(cell(first, 1)).isEqualTo(BAD);
         assertThat(first.selectFirst("a").attr("href")).isEqualTo("https://www.virustotal.com/gui/ip-address/" + BAD);
         assertThat(first.select(".verdict").hasClass("v-malicious")).isTrue();
-        assertThat(cell(first, 4)).isEqualTo("feed: abuse");
-        assertThat(cell(first, 5)).isEqualTo("3");
-        assertThat(cell(first, 7)).contains("scannerUserAgent ×1").contains("sensitiveFileProbe");
-        assertThat(first.select("td").get(8).select("div").eachText()).hasSize(3).contains(LOGGED_TAG_PATH + " (1)");
-        assertThat(first.select("td").get(9).select("div").eachText()).containsExactly(SCRIPT_AGENT + " (2)", "sqlmap/1.7 (1)");
+        assertThat(cell(first, 5)).isEqualTo("feed: abuse");
+        assertThat(cell(first, 4)).as("no AbuseIPDB answer without its key").isEmpty();
+        assertThat(cell(first, 6)).isEqualTo("3");
+        assertThat(cell(first, 8)).contains("scannerUserAgent ×1").contains("sensitiveFileProbe");
+        assertThat(first.select("td").get(9).select("div").eachText()).hasSize(3).contains(LOGGED_TAG_PATH + " (1)");
+        assertThat(first.select("td").get(10).select("div").eachText()).containsExactly(SCRIPT_AGENT + " (2)", "sqlmap/1.7 (1)");
         String everything = dom.text();
         assertThat(everything).contains(SCRIPT_AGENT).contains(LOGGED_TAG_PATH);
         assertThat(cell(rows.get(3), 1)).isEqualTo("10.0.0.5");

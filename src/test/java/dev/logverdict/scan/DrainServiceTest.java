@@ -74,19 +74,19 @@ class DrainServiceTest {
 
     private final IntelStorage intelStorage = new IntelStorage() {
         @Override
-        public VerdictCache verdictCache(String bucket) {
+        public VerdictCache verdictCache(String bucket, String provider) {
             return cache;
         }
 
         private final QuotaLedger ledger = QuotaLedger.inMemory();
 
         @Override
-        public QuotaLedger quotaLedger(String bucket) {
+        public QuotaLedger quotaLedger(String bucket, String provider) {
             return ledger;
         }
 
         @Override
-        public RequestAllowance requestAllowance(String bucket) {
+        public RequestAllowance requestAllowance(String bucket, String provider) {
             return new SharedAllowance(store, bucket, "cache/virustotal/_quota/virustotal/", perMinute, perDay);
         }
 

@@ -1,4 +1,4 @@
-package dev.logverdict.intel.virustotal;
+package dev.logverdict.intel.keys;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,5 +1,7 @@
 package dev.logverdict.intel.virustotal;
 
+import dev.logverdict.intel.keys.ApiKeys;
+import dev.logverdict.intel.keys.ProviderKey;
 import dev.logverdict.intel.IntelAuthenticationException;
 import dev.logverdict.intel.LookupResult;
 import dev.logverdict.intel.Reputation;
@@ -20,12 +22,12 @@ public class VirusTotalIntel implements ThreatIntel {
     private static final Logger LOG = Logger.getLogger(VirusTotalIntel.class);
 
     private final Instance<VirusTotalFetcher> fetcher;
-    private final ApiKeySource keys;
+    private final ProviderKey keys;
 
-    public VirusTotalIntel(Instance<VirusTotalFetcher> fetcher, ApiKeySource keys) {
+    public VirusTotalIntel(Instance<VirusTotalFetcher> fetcher, ApiKeys keys) {
         // Looked up on first use: without a key the REST client is never built.
         this.fetcher = fetcher;
-        this.keys = keys;
+        this.keys = keys.virusTotal();
     }
 
     @Override

@@ -60,7 +60,9 @@ public record ReportView(
             String lastSeen,
             String network,
             String infrastructure,
-            String labels) {
+            String labels,
+            String abuseIpDb,
+            String abuseIpDbLink) {
     }
 
     /** Requests per hour for one client, as an SVG polyline in a {@code width}×{@code height} box. */

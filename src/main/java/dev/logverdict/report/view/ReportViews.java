@@ -118,7 +118,10 @@ public final class ReportViews {
                 entry.lastSeen() == null ? "" : entry.lastSeen(),
                 entry.network() == null ? "" : "AS" + entry.network().asn() + " " + entry.network().name() + " (" + entry.network().country() + ")",
                 entry.infrastructure() == null ? "" : infrastructure(entry.infrastructure()),
-                entry.labels() == null ? "" : String.join(", ", entry.labels()));
+                entry.labels() == null ? "" : String.join(", ", entry.labels()),
+                entry.abuseipdb() == null ? "" : entry.abuseipdb().abuseConfidenceScore() + " % (" + entry.abuseipdb().totalReports()
+                        + " reports" + (Boolean.TRUE.equals(entry.abuseipdb().isWhitelisted()) ? ", whitelisted" : "") + ")",
+                entry.abuseipdb() == null ? "" : entry.abuseipdb().link());
     }
 
     private static String infrastructure(Report.Infrastructure infrastructure) {

@@ -6,6 +6,7 @@ import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.intel.sources.PublicSource;
 import dev.logverdict.intel.sources.SourceStore;
 import dev.logverdict.intel.IntelStorage;
+import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.QuotaLedger;
 import dev.logverdict.intel.RequestAllowance;
 import dev.logverdict.intel.SharedAllowance;
@@ -45,19 +46,29 @@ public class S3IntelStorage implements IntelStorage {
     }
 
     @Override
-    public RequestAllowance requestAllowance(String bucket) {
-        return new SharedAllowance(store, bucket, config.cachePrefix() + "_quota/virustotal/",
-                config.virustotal().requestsPerMinute(), config.virustotal().requestsPerDay());
+    public RequestAllowance requestAllowance(String bucket, String provider) {
+        boolean virusTotal = Provider.VIRUSTOTAL.equals(provider);
+        return new SharedAllowance(store, bucket, config.cachePrefix() + "_quota/" + provider + "/",
+                virusTotal ? config.virustotal().requestsPerMinute() : config.abuseIpDb().requestsPerMinute(),
+                virusTotal ? config.virustotal().requestsPerDay() : config.abuseIpDb().requestsPerDay());
     }
 
     @Override
-    public VerdictCache verdictCache(String bucket) {
-        return new S3VerdictCache(s3, bucket, config.cachePrefix());
+    public VerdictCache verdictCache(String bucket, String provider) {
+        return new S3VerdictCache(s3, bucket, providerPrefix(provider));
     }
 
     @Override
-    public QuotaLedger quotaLedger(String bucket) {
-        return new S3QuotaLedger(s3, bucket, config.cachePrefix());
+    public QuotaLedger quotaLedger(String bucket, String provider) {
+        return new S3QuotaLedger(s3, bucket, providerPrefix(provider));
+    }
+
+    /**
+     * VirusTotal's state sits at the cache prefix itself (where it always was); another provider's in a
+     * sub-prefix of it, which VirusTotal's listing (with a delimiter) never reads.
+     */
+    private String providerPrefix(String provider) {
+        return Provider.VIRUSTOTAL.equals(provider) ? config.cachePrefix() : config.cachePrefix() + "_" + provider + "/";
     }
 
     @Override

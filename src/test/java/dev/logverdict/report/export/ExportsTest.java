@@ -62,7 +62,7 @@ class ExportsTest {
         Report forged = sample();
         for (String address : List.of("10.0.0.9", "127.0.0.1", "198.51.100.4", "fe80::1", "::ffff:10.0.0.1", "not-an-ip")) {
             forged = withForgedFirstEntry(forged, new Report.IpEntry(address, 4, "public", 99, null, null, "malicious",
-                    null, null, null, null, null, null, null, null, null));
+                    null, null, null, null, null, null, null, null, null, null, null));
         }
 
         MaliciousAddresses malicious = MaliciousAddresses.of(forged);
