@@ -88,4 +88,43 @@ class ReportBuilderTest {
         assertThat(report.at("/summary/notChecked").asLong()).isEqualTo(1);
         assertThat(report.at("/source/formats/common").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void withOnlyAnAbuseIpDbKeyItsAnswersAreShownAsItsOwnAndVirusTotalSaysNotConfigured() throws IOException {
+        IpAddress ip = IpAddressParser.parse("91.93.0.2");
+        dev.logverdict.intel.Reputation abuse = dev.logverdict.intel.Reputation.ofAbuseReport(new dev.logverdict.intel.AbuseReport(
+                96, 40, 22, false, "Data Center/Web Hosting/Transit", "Example Hosting B.V.", "example.net", "NL", false,
+                Instant.parse("2026-12-03T21:14:07Z")));
+        Assessment answer = new Assessment(Verdict.MALICIOUS, LookupStatus.OK, null, "abuseipdb", abuse,
+                Instant.parse("2026-12-04T10:00:00Z"));
+        IntelStats none = new IntelStats(0, 0, null, 500, 0, 0, null);
+        ReputationLookups.Outcome virusTotal = new ReputationLookups.Outcome(Map.of(ip, Assessment.skipped("no VirusTotal API key")),
+                IntelStatus.NOT_CONFIGURED, null, none);
+        ReputationLookups.Outcome abuseIpDb = new ReputationLookups.Outcome(Map.of(ip, answer), IntelStatus.CONSULTED, null,
+                new IntelStats(0, 1, null, 1000, 1, 1, null));
+        Map<String, ReputationLookups.Outcome> providers = new java.util.LinkedHashMap<>();
+        providers.put("virustotal", virusTotal);
+        providers.put("abuseipdb", abuseIpDb);
+        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(new ByteArrayInputStream(
+                "91.93.0.2 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"\n".getBytes(StandardCharsets.UTF_8)));
+        Report report = ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(Map.of(ip, answer),
+                        IntelStatus.NOT_CONFIGURED, null, none, providers),
+                List.of(dev.logverdict.intel.Provider.virusTotal(VerdictPolicy.defaults()),
+                        dev.logverdict.intel.Provider.abuseIpDb(dev.logverdict.intel.AbuseIpDbPolicy.defaults())),
+                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), Instant.parse("2026-12-04T10:15:31Z"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ReportWriter().write(report, out);
+        ReportSchema.assertValid(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = JSON.readTree(out.toByteArray());
+        assertCountIdentities(json);
+
+        JsonNode entry = json.at("/ips/0");
+        assertThat(entry.get("verdict").asText()).isEqualTo("malicious");
+        assertThat(entry.has("virustotal")).as("an AbuseIPDB answer is not shown as VirusTotal's").isFalse();
+        assertThat(entry.at("/abuseipdb/abuseConfidenceScore").asInt()).isEqualTo(96);
+        assertThat(json.at("/intel/virustotal").asText()).isEqualTo("not_configured");
+        assertThat(json.at("/intel/abuseipdb/status").asText()).isEqualTo("consulted");
+        assertThat(json.at("/intel/abuseipdb/budget/requestsPerDay").asInt()).isEqualTo(1000);
+        assertThat(json.at("/intel/policy/providers").asText()).contains("gravest");
+    }
 }
