@@ -359,15 +359,8 @@ public interface LogVerdictConfig {
         Optional<String> apiKeyParameter();
     }
 
-    interface VirusTotal extends ApiKey {
-        /** Lookups per minute; 4 for a public key. */
-        @WithDefault("4")
-        int requestsPerMinute();
-
-        /** Lookups per UTC day, shared by all invocations through claims under the cache prefix. */
-        @WithDefault("500")
-        int requestsPerDay();
-
+    /** How hard a provider may be pushed besides its per-minute and per-day limits; the same defaults for each. */
+    interface Pacing {
         /** Lookups in flight at once; raise only for premium keys. */
         @WithDefault("1")
         int maxConcurrency();
@@ -389,7 +382,18 @@ public interface LogVerdictConfig {
         int transientRetries();
     }
 
-    interface AbuseIpDb extends ApiKey {
+    interface VirusTotal extends ApiKey, Pacing {
+        /** Lookups per minute; 4 for a public key. */
+        @WithDefault("4")
+        int requestsPerMinute();
+
+        /** Lookups per UTC day, shared by all invocations through claims under the cache prefix. */
+        @WithDefault("500")
+        int requestsPerDay();
+
+    }
+
+    interface AbuseIpDb extends ApiKey, Pacing {
         /** Checks per minute; the free tier has no per-minute limit, this keeps the day's checks spread out. */
         @WithDefault("30")
         int requestsPerMinute();
@@ -397,21 +401,6 @@ public interface LogVerdictConfig {
         /** Checks per UTC day (1,000 on the free tier), shared by all invocations like VirusTotal's. */
         @WithDefault("1000")
         int requestsPerDay();
-
-        @WithDefault("1")
-        int maxConcurrency();
-
-        @WithDefault("2")
-        int rateLimitRetries();
-
-        @WithDefault("15s")
-        Duration rateLimitBackoff();
-
-        @WithDefault("15m")
-        Duration quotaPause();
-
-        @WithDefault("2")
-        int transientRetries();
 
         /** Reports older than this many days are not counted (maxAgeInDays, 1 to 365). */
         @WithDefault("90")

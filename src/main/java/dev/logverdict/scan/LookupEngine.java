@@ -48,13 +48,10 @@ public class LookupEngine {
         this(List.of(
                 new ProviderSetup(Provider.virusTotal(new VerdictPolicy(config.policy().maliciousEngines(),
                         config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines())),
-                        virusTotal, settings(config.virustotal().maxConcurrency(), config.virustotal().rateLimitRetries(),
-                        config.virustotal().rateLimitBackoff(), config.virustotal().quotaPause(), config.virustotal().transientRetries(),
-                        config, connectTimeoutMillis + readTimeoutMillis)),
+                        virusTotal, settings(config.virustotal(), config, connectTimeoutMillis + readTimeoutMillis)),
                 new ProviderSetup(Provider.abuseIpDb(new AbuseIpDbPolicy(config.abuseIpDb().maliciousScore(),
-                        config.abuseIpDb().suspiciousScore())), abuseIpDb, settings(config.abuseIpDb().maxConcurrency(),
-                        config.abuseIpDb().rateLimitRetries(), config.abuseIpDb().rateLimitBackoff(), config.abuseIpDb().quotaPause(),
-                        config.abuseIpDb().transientRetries(), config, abuseConnectTimeoutMillis + abuseReadTimeoutMillis))),
+                        config.abuseIpDb().suspiciousScore())), abuseIpDb,
+                        settings(config.abuseIpDb(), config, abuseConnectTimeoutMillis + abuseReadTimeoutMillis))),
                 storage, clock, Sleeper.threadSleep());
     }
 
@@ -71,11 +68,10 @@ public class LookupEngine {
         this(List.of(new ProviderSetup(Provider.virusTotal(policy), virusTotal, settings)), storage, clock, sleeper);
     }
 
-    private static IntelSettings settings(int maxConcurrency, int rateLimitRetries, Duration rateLimitBackoff,
-                                          Duration quotaPause, int transientRetries, LogVerdictConfig config,
-                                          long worstCaseMillis) {
-        return new IntelSettings(maxConcurrency, rateLimitRetries, rateLimitBackoff, quotaPause, config.cacheTtl(),
-                config.cacheNotFoundTtl(), transientRetries, Duration.ofMillis(worstCaseMillis));
+    private static IntelSettings settings(LogVerdictConfig.Pacing pacing, LogVerdictConfig config, long worstCaseMillis) {
+        return new IntelSettings(pacing.maxConcurrency(), pacing.rateLimitRetries(), pacing.rateLimitBackoff(),
+                pacing.quotaPause(), config.cacheTtl(), config.cacheNotFoundTtl(), pacing.transientRetries(),
+                Duration.ofMillis(worstCaseMillis));
     }
 
     /** The providers in the order their answers are combined. */
