@@ -1,16 +1,32 @@
 package dev.logverdict.log;
 
-/** What all clients of one scan share: string tables and the signal caches. */
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+
+/** What all clients of one scan share: the hash key, string tables and the signal caches. */
 final class ActivityContext {
 
     static final int TOP_PATHS = 5;
     static final int TOP_USER_AGENTS = 3;
     static final int MAX_HOURS = 31 * 24;
 
+    /** Places clients in the client table, under tables drawn for this scan. */
+    final AddressHash addresses;
     final StringTable paths = new StringTable(200_000, 200);
     final StringTable userAgents = new StringTable(50_000, 200);
-    final AttackSignals signals = new AttackSignals();
+    /** Signals of paths and user agents, and their keyed hashes. */
+    final AttackSignals signals;
     long hourlyDropped;
+
+    /**
+     * @param secret where every hash key of the scan is drawn from: the operating system's random source,
+     *               so the log's author cannot know them (a seeded one in tests)
+     */
+    ActivityContext(Random secret) {
+        this.addresses = new AddressHash(secret);
+        this.signals = new AttackSignals(SipHash.keyedBy(secret), secret);
+    }
 
     /** Method names kept apart; anything else counts as OTHER. */
     static final String[] METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE",
@@ -33,13 +49,13 @@ final class ActivityContext {
 
     private static final int OTHER = METHODS.length - 1;
 
-    private static final byte[][] METHOD_BYTES = java.util.Arrays.stream(METHODS)
-            .map(name -> name.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    private static final byte[][] METHOD_BYTES = Arrays.stream(METHODS)
+            .map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     private static int named(byte[] b, int from, int length) {
         for (int m = 4; m < OTHER; m++) {
             byte[] name = METHOD_BYTES[m];
-            if (name.length == length && java.util.Arrays.equals(b, from, from + length, name, 0, length)) {
+            if (name.length == length && Arrays.equals(b, from, from + length, name, 0, length)) {
                 return m;
             }
         }

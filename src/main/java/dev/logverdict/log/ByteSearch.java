@@ -14,7 +14,7 @@ import java.util.Objects;
  * through a VarHandle, the client JIT Lambda runs with spends more than twice as long per word (1.25 against
  * 0.56 ns, measured here), on checks the server JIT folds away. Every read is of a range checked against
  * the array first: {@link #word} checks its eight bytes, a search its whole range before the loop, whose
- * bounds keep each word inside it, and {@link Hashing} a value's range before it reads its words. Elsewhere
+ * bounds keep each word inside it, and {@link SipHash} a value's range before it reads its words. Elsewhere
  * (JDK 24 on, a native image, or the JVM started with {@code -Ddev.logverdict.safeReads=true}) the VarHandle
  * reads.
  */
@@ -66,12 +66,17 @@ final class ByteSearch {
 
     /**
      * {@link #word} without a check: only for {@code [at, at + 8)} inside a range the caller has already
-     * checked against {@code b}, as the searches here do once per search and {@link Hashing} once per value
+     * checked against {@code b}, as the searches here do once per search and {@link SipHash} once per value
      * (a check per word was a tenth of hashing's cost under the client JIT). Under 35 bytes of bytecode, so
      * the client JIT inlines it.
      */
     static long wordInCheckedRange(byte[] b, int at) {
         return UNSAFE == null ? (long) LONGS.get(b, at) : UNSAFE.getLong(b, BYTES_BASE + at);
+    }
+
+    /** Writes a little-endian word at {@code b[at, at + 8)}, checked: for the rare writes, not per byte read. */
+    static void putWord(byte[] b, int at, long value) {
+        LONGS.set(b, at, value);
     }
 
     /** A word with {@code value} in every byte, for {@link #indexOf(byte[], int, int, byte, long)}. */

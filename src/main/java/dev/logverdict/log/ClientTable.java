@@ -28,9 +28,11 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
     private long[] v6 = new long[V6_WORDS << 8];
     private int v6Size;
     private final ClientStore store;
+    private final AddressHash hashing;
 
-    ClientTable(ClientStore store) {
+    ClientTable(ClientStore store, AddressHash hashing) {
         this.store = store;
+        this.hashing = hashing;
     }
 
     /**
@@ -55,10 +57,10 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
     /** The client number of an address, or -1. */
     int find(long high, long low, int version) {
-        return find(high, low, version, IpAddress.mix(high, low));
+        return find(high, low, version, hashing.of(high, low, version));
     }
 
-    /** @param hash {@link IpAddress#mix} of the address bits */
+    /** @param hash the keyed hash of the address bits */
     private int find(long high, long low, int version, int hash) {
         if (version == 4) {
             long[] s = v4;
@@ -89,10 +91,10 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
     /** The client number of an address, numbering it in the store first if it is new. */
     int findOrAdd(long high, long low, int version) {
-        return findOrAdd(high, low, version, IpAddress.mix(high, low));
+        return findOrAdd(high, low, version, hashing.of(high, low, version));
     }
 
-    /** @param hash {@link IpAddress#mix} of the address bits, as the batch already has it */
+    /** @param hash the keyed hash of the address bits, as the batch already has it */
     int findOrAdd(long high, long low, int version, int hash) {
         int client = find(high, low, version, hash);
         if (client >= 0) {
@@ -103,30 +105,30 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
             if ((v4Size + 1) * 10L > v4.length * 6L) {
                 v4 = grownV4();
             }
-            insertV4(v4, low << 32 | (client + 1L));
+            insertV4(v4, low << 32 | (client + 1L), hash);
             v4Size++;
         } else {
             if ((v6Size + 1) * 10L > (v6.length / V6_WORDS) * 6L) {
                 v6 = grownV6();
             }
-            insertV6(v6, high, low, client + 1L);
+            insertV6(v6, high, low, client + 1L, hash);
             v6Size++;
         }
         return client;
     }
 
-    private static void insertV4(long[] s, long entry) {
+    private static void insertV4(long[] s, long entry, int hash) {
         int mask = s.length - 1;
-        int slot = IpAddress.mix(0, entry >>> 32) & mask;
+        int slot = hash & mask;
         while (s[slot] != 0) {
             slot = (slot + 1) & mask;
         }
         s[slot] = entry;
     }
 
-    private static void insertV6(long[] s, long high, long low, long number) {
+    private static void insertV6(long[] s, long high, long low, long number, int hash) {
         int mask = s.length / V6_WORDS - 1;
-        int slot = IpAddress.mix(high, low) & mask;
+        int slot = hash & mask;
         while (s[slot * V6_WORDS + 2] != 0) {
             slot = (slot + 1) & mask;
         }
@@ -136,11 +138,31 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
         s[at + 2] = number;
     }
 
+    /**
+     * The longest run of used slots in either table: the most slots a search can visit. Under the scan's
+     * keyed hash it stays short whatever addresses the log holds.
+     */
+    int longestRun() {
+        return Math.max(longestRun(v4, 1, 0), longestRun(v6, V6_WORDS, 2));
+    }
+
+    private static int longestRun(long[] table, int words, int used) {
+        int slots = table.length / words;
+        int longest = 0;
+        int run = 0;
+        // Twice round, so a run that wraps past the last slot is counted whole.
+        for (int i = 0; i < slots * 2; i++) {
+            run = table[(i % slots) * words + used] == 0 ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return Math.min(longest, slots);
+    }
+
     private long[] grownV4() {
         long[] grown = new long[v4.length * 2];
         for (long entry : v4) {
             if (entry != 0) {
-                insertV4(grown, entry);
+                insertV4(grown, entry, hashing.ofV4(entry >>> 32));
             }
         }
         return grown;
@@ -150,7 +172,7 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
         long[] grown = new long[v6.length * 2];
         for (int at = 0; at < v6.length; at += V6_WORDS) {
             if (v6[at + 2] != 0) {
-                insertV6(grown, v6[at], v6[at + 1], v6[at + 2]);
+                insertV6(grown, v6[at], v6[at + 1], v6[at + 2], hashing.ofV6(v6[at], v6[at + 1]));
             }
         }
         return grown;

@@ -8,6 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -87,7 +88,7 @@ public final class LogScanner {
         private final List<MalformedSample> samples = new ArrayList<>();
         /** Lines per format, by ordinal: a per-line map update would box a Long on every line. */
         private final long[] formatLines = new long[LogFormat.values().length];
-        private final ActivityContext context = new ActivityContext();
+        private final ActivityContext context = new ActivityContext(new SecureRandom());
         /** Where the parser writes a client address's bits (see {@link IpAddressParser#parseClientField}). */
         private final long[] clientBits = new long[2];
         private final List<String> truncated = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class LogScanner {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
             this.store = new ClientStore(options.maxDetailedIps(), context, hourLogBudget);
-            this.clients = new ClientTable(store);
+            this.clients = new ClientTable(store, context.addresses);
         }
 
         @Override

@@ -16,7 +16,7 @@ final class RequestBatch {
     final long[] clientHigh = new long[CAPACITY];
     final long[] clientLow = new long[CAPACITY];
     final int[] clientVersion = new int[CAPACITY];
-    /** {@link IpAddress#mix} of the client's bits, where the client table looks: computed once, used twice. */
+    /** The keyed hash of the client's bits, where the client table looks: computed once, used twice. */
     final int[] clientHash = new int[CAPACITY];
     /** The trusted proxy that named the client in X-Forwarded-For, or null for a direct request. */
     final IpAddress[] viaProxy = new IpAddress[CAPACITY];
@@ -58,7 +58,7 @@ final class RequestBatch {
         clientHigh[i] = high;
         clientLow[i] = low;
         clientVersion[i] = version;
-        clientHash[i] = IpAddress.mix(high, low);
+        clientHash[i] = context.addresses.of(high, low, version);
         viaProxy[i] = proxy;
         epochSecond[i] = line.epochSecond();
         hour[i] = hourOf(line.epochSecond());
@@ -71,9 +71,8 @@ final class RequestBatch {
             // Hashed once, for the signal cache and the top-N slots alike.
             int query = Tokens.indexOf(path.bytes(), path.from(), path.to(), (byte) '?');
             int end = query < 0 ? path.to() : query;
-            long hash = Hashing.hash(path.bytes(), path.from(), end) | 1;
-            found |= context.signals.ofTarget(path.bytes(), path.from(), end, path.to(), hash);
-            pathHash[i] = hash;
+            found |= context.signals.ofTarget(path.bytes(), path.from(), end, path.to());
+            pathHash[i] = context.signals.lastHash();
             pathBytes[i] = path.bytes();
             pathFrom[i] = path.from();
             pathEnd[i] = end;
@@ -83,9 +82,8 @@ final class RequestBatch {
         }
         Field agent = line.userAgent();
         if (agent.isPresent()) {
-            long hash = Hashing.hash(agent.bytes(), agent.from(), agent.to()) | 1;
-            found |= context.signals.ofUserAgent(agent, hash);
-            agentHash[i] = hash;
+            found |= context.signals.ofUserAgent(agent);
+            agentHash[i] = context.signals.lastHash();
             agentBytes[i] = agent.bytes();
             agentFrom[i] = agent.from();
             agentTo[i] = agent.to();

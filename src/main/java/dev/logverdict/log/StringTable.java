@@ -1,10 +1,14 @@
 package dev.logverdict.log;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Shares the text of paths and user agents between clients: thousands of IPs asking for "/" hold one
- * string. Open addressing on the 64-bit hash of the bytes; bounded, past the cap texts are not shared.
+ * string. Open addressing on the text's {@link SipHash}, keyed for each scan so that no one can choose
+ * texts that collide; bounded in texts and in the slots a search visits: past either bound a text is not
+ * shared. A text is known by its hash, not compared: the comparison would read a random place in
+ * megabytes on every top-N miss, and a top-N slot already knows its text by part of the same hash.
  * <p>
  * A text in the table is also found by its {@linkplain #key key} alone, the part of the hash a top-N slot
  * keeps, so a slot needs no reference to its text: counting a request then writes nothing outside the
@@ -20,6 +24,11 @@ final class StringTable {
     private static final int CHUNK_BYTES = 1 << 20;
     private static final int OFFSET_BITS = 20;
     private static final int LENGTH_BITS = 12;
+    /**
+     * The most slots a search visits. At most half the slots are ever used, so under a keyed hash a run
+     * this long does not happen by chance; it caps what inputs built to collide could cost.
+     */
+    static final int MAX_PROBES = 64;
 
     private final long[] keys;
     /** Per slot: where its text's bytes are, chunk << 32 | length << 20 | offset. */
@@ -60,11 +69,15 @@ final class StringTable {
         // The slot depends on the key alone, so texts with one key are in one run of slots, in the order
         // they came (nothing is ever removed): the first one met is the one the key finds.
         int slot = slotOf(hash);
+        int probes = 0;
         for (long present = keys[slot]; present != 0; present = keys[slot]) {
             if (present == hash) {
                 return !keyTaken;
             }
             keyTaken |= key(present) == key;
+            if (++probes == MAX_PROBES) {
+                return false;
+            }
             slot = (slot + 1) & mask;
         }
         if (size >= capacity) {
@@ -76,10 +89,23 @@ final class StringTable {
         return !keyTaken;
     }
 
+    /** The longest run of used slots: what a search can cost at most. */
+    int longestRun() {
+        int longest = 0;
+        int run = 0;
+        // Twice round, so a run that wraps past the last slot is counted whole.
+        for (int i = 0; i < keys.length * 2; i++) {
+            run = keys[i & mask] == 0 ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return Math.min(longest, keys.length);
+    }
+
     /** The text {@link #share} said the table finds by this key. */
     String byKey(long key) {
         int slot = slotOf(key);
-        for (long present = keys[slot]; present != 0; present = keys[slot]) {
+        for (int probes = 0; probes < MAX_PROBES && keys[slot] != 0; probes++) {
+            long present = keys[slot];
             if (key(present) == key) {
                 if (values[slot] == null) {
                     long place = places[slot];
@@ -100,7 +126,7 @@ final class StringTable {
         if (chunk < 0 || chunkUsed + length > chunks[chunk].length) {
             chunk++;
             if (chunk == chunks.length) {
-                chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
+                chunks = Arrays.copyOf(chunks, chunks.length * 2);
             }
             // 64 KB first, doubling up to 1 MB: a small log's table stays small.
             chunks[chunk] = new byte[Math.min(CHUNK_BYTES, FIRST_CHUNK_BYTES << Math.min(chunk, 4))];
