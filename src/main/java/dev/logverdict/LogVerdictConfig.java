@@ -70,7 +70,7 @@ public interface LogVerdictConfig {
     long maxUncompressedBytes();
 
     /** Where VirusTotal answers are cached (in the report bucket), one object per IP. */
-    @WithDefault("cache/virustotal/")
+    @WithDefault("cache/")
     String cachePrefix();
 
     /** How long a cached VirusTotal answer counts. */

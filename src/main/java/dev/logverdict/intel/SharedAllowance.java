@@ -45,7 +45,7 @@ public final class SharedAllowance implements RequestAllowance {
     private int cursor;
 
     /**
-     * @param prefix where the claims live (one per provider), e.g. {@code cache/virustotal/_quota/virustotal/}
+     * @param prefix where the claims live (one per provider), e.g. {@code cache/_quota/virustotal/}
      */
     public SharedAllowance(ObjectStore store, String bucket, String prefix, int perMinute, int perDay) {
         if (perMinute < 1 || perDay < 0) {

@@ -123,12 +123,12 @@ final class LoadHarness {
                 virusTotal.getAllServeEvents().forEach(e -> perIp.merge(e.getRequest().getUrl(), 1, Integer::sum));
                 long duplicates = perIp.values().stream().mapToLong(n -> n - 1).sum();
                 // Every request was granted first: one claim object per request under the day's prefix.
-                String dayPrefix = "cache/virustotal/_quota/virustotal/day/" + LocalDate.now(ZoneOffset.UTC) + "/";
+                String dayPrefix = "cache/_quota/virustotal/day/" + LocalDate.now(ZoneOffset.UTC) + "/";
                 long spent = s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(dayPrefix)).contents().stream().count();
                 if (spent != vtRequests) {
                     violations.add("the shared budget says " + spent + " lookups were spent, VirusTotal saw " + vtRequests);
                 }
-                long cached = allIps.stream().filter(ip -> exists(s3, "cache/virustotal/" + ip + ".json")).count();
+                long cached = allIps.stream().filter(ip -> exists(s3, "cache/" + ip + ".json")).count();
                 if (cached != allIps.size()) {
                     violations.add(cached + " of " + allIps.size() + " IPs are in the verdict cache");
                 }

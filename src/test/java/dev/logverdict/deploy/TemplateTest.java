@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -319,5 +320,83 @@ class TemplateTest {
         assertThat(versionBranches.get(0)).isEqualTo("ExpireOldInputVersions");
         assertThat(map(versionBranches.get(1), "NoncurrentVersionExpiration"))
                 .containsEntry("NoncurrentDays", Map.of("Ref", "InputOldVersionDays"));
+    }
+
+    @Test
+    void thePrefixesAreTopLevelFoldersThatTheRulesKeepApart() {
+        List<String> prefixes = List.of("InputPrefix", "ReportPrefix", "CachePrefix", "FeedsPrefix");
+        for (String name : prefixes) {
+            Pattern pattern = Pattern.compile((String) map(template, "Parameters", name).get("AllowedPattern"));
+            assertThat(pattern.matcher((String) parameterDefault(name)).matches()).as(name).isTrue();
+            assertThat(pattern.matcher("logs/").matches()).isTrue();
+            for (String refused : List.of("logs/alb/", "logs", "/logs/", "*/", "cache/virustotal/", "")) {
+                assertThat(pattern.matcher(refused).matches()).as("%s refuses '%s'", name, refused).isFalse();
+            }
+        }
+        // One folder each: two overlap (one starts with the other) exactly when they are equal.
+        List<String> folders = List.of("logs/", "logs2/", "log/", "l/", "cache/", "cache.old/", "reports/");
+        for (String a : folders) {
+            for (String b : folders) {
+                assertThat(a.startsWith(b) || b.startsWith(a)).as("%s, %s", a, b).isEqualTo(a.equals(b));
+            }
+        }
+        String assertions = map(template, "Rules", "PrefixesApart").get("Assertions").toString();
+        for (int a = 0; a < prefixes.size(); a++) {
+            for (int b = a + 1; b < prefixes.size(); b++) {
+                assertThat(assertions).contains("{Fn::Not=[{Fn::Equals=[{Ref=" + prefixes.get(a) + "}, {Ref=" + prefixes.get(b) + "}]}]}");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheFunctionWritesWhatItOwnsAndOnlyNamedPrincipalsWriteFeedsAndLogs() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatementMaps(map(resource("LogBucketPolicy"), "Properties", "PolicyDocument"), statements);
+        Map<String, Object> owned = statement(statements, "OnlyTheFunctionWritesItsPrefixes");
+        assertThat(owned).containsEntry("Effect", "Deny").containsEntry("Principal", "*");
+        assertThat(owned.get("Action").toString()).contains("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion");
+        assertThat(owned.get("Resource").toString()).contains("${ReportPrefix}*", "${CachePrefix}*");
+        assertThat(owned.get("Condition")).isEqualTo(Map.of("ArnNotEquals",
+                Map.of("aws:PrincipalArn", Map.of("Fn::GetAtt", "ScanFunctionRole.Arn"))));
+
+        Map<String, Object> feeds = statement(statements, "OnlyFeedEditorsWriteFeeds");
+        assertThat(feeds).containsEntry("Effect", "Deny");
+        assertThat(feeds.get("Resource").toString()).contains("${FeedsPrefix}*");
+        assertThat(feeds.get("Condition")).isEqualTo(Map.of("Fn::If", List.of("HasFeedEditors",
+                Map.of("ArnNotLike", Map.of("aws:PrincipalArn", Map.of("Ref", "FeedEditorArns"))), Map.of("Ref", "AWS::NoValue"))));
+
+        Map<String, Object> logs = statement(statements, "OnlyNamedUploadersWriteLogs");
+        assertThat(logs.get("Resource").toString()).contains("${InputPrefix}*");
+        assertThat(map(logs, "Condition", "ArnNotLike")).containsEntry("aws:PrincipalArn", Map.of("Ref", "LogUploaderArns"));
+        assertThat(map(logs, "Condition", "Null")).containsEntry("aws:PrincipalServiceName", "true");
+        assertThat(map(template, "Conditions").get("HasLogUploaders").toString()).contains("LogUploaderArns");
+        assertThat(parameterDefault("LogUploaderArns")).as("a first deploy works with any uploader").isEqualTo("");
+
+        // The function itself writes neither the input prefix nor the feeds: its own policy agrees.
+        String bucketArn = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
+        List<Map<String, Object>> functionStatements = new ArrayList<>();
+        for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
+            collectStatementMaps(policy, functionStatements);
+        }
+        for (Map<String, Object> statement : functionStatements) {
+            if (String.valueOf(statement.get("Action")).contains("s3:PutObject")) {
+                assertThat(String.valueOf(statement.get("Resource")))
+                        .doesNotContain(bucketArn + "/${InputPrefix}*", bucketArn + "/${FeedsPrefix}*");
+            }
+        }
+    }
+
+    /** The statement with this Sid, also as a branch of a conditional ({@code !If}) statement. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statement(List<Map<String, Object>> statements, String sid) {
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (Map<String, Object> statement : statements) {
+            candidates.add(statement);
+            if (statement.get("Fn::If") instanceof List<?> branches) {
+                branches.stream().filter(Map.class::isInstance).forEach(branch -> candidates.add((Map<String, Object>) branch));
+            }
+        }
+        return candidates.stream().filter(statement -> sid.equals(statement.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid));
     }
 }

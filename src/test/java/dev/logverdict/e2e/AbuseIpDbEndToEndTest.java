@@ -111,7 +111,7 @@ class AbuseIpDbEndToEndTest {
         // A second scan of the same clients asks nobody: both answers are cached, each in its own place.
         client.scan("abuse/again.log", line("91.93.0.2", "/"));
         assertThat(abuseIpDb.findAll(getRequestedFor(urlPathEqualTo("/api/v2/check")))).hasSize(3);
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/virustotal/_abuseipdb/91.93.0.2")).contents()).hasSize(1);
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_abuseipdb/91.93.0.2")).contents()).hasSize(1);
     }
 
     @Test

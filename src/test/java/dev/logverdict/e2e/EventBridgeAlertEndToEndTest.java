@@ -105,7 +105,7 @@ class EventBridgeAlertEndToEndTest {
         assertThat(detail.at("/report/html").asText()).isEqualTo("s3://" + BUCKET + "/reports/alerts/web.log.html");
         assertThat(detail.at("/source/eTag").asText()).isNotBlank();
         assertThat(detailText).doesNotContain("8.8.8.8").doesNotContain("10.1.2.3");
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/virustotal/_alerts/")).contents())
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_alerts/")).contents())
                 .as("the once-per-object marker, under the cache prefix").hasSize(1);
     }
 

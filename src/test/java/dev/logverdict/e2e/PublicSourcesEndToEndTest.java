@@ -67,7 +67,7 @@ class PublicSourcesEndToEndTest {
         answer("185.220.101.1", 0);
 
         // No lease of an earlier drain in this JVM may make this one stand aside.
-        dev.logverdict.support.S3Buckets.deleteAll(s3, BUCKET, "cache/virustotal/_drain/");
+        dev.logverdict.support.S3Buckets.deleteAll(s3, BUCKET, "cache/_drain/");
         var drained = ScanClient.post(Files.readString(Path.of("events/scheduled.json")));
         assertThat(drained.statusCode()).as(drained.body().asString()).isEqualTo(200);
         assertThat(drained.body().asString()).doesNotContain("\"busy\"");

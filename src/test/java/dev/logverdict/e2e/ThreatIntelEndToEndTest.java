@@ -126,7 +126,7 @@ class ThreatIntelEndToEndTest {
 
         // Each request claimed the day's next numbered object before it went out (a retry after a dropped
         // connection too, which WireMock may never have logged).
-        String dayPrefix = "cache/virustotal/_quota/virustotal/day/" + LocalDate.now(ZoneOffset.UTC) + "/";
+        String dayPrefix = "cache/_quota/virustotal/day/" + LocalDate.now(ZoneOffset.UTC) + "/";
         int spent = first.at("/intel/budget/spentThisRun").asInt();
         assertThat(spent).isGreaterThanOrEqualTo(2);
         assertThat(second.at("/intel/budget/spentThisRun").asInt()).isZero();
@@ -138,13 +138,13 @@ class ThreatIntelEndToEndTest {
     @Test
     void aCorruptCacheEntryIsAMissAndIsRewritten() throws Exception {
         answer("91.92.95.1", 0);
-        client.put("cache/virustotal/91.92.95.1.json", "{\"ip\": \"91.92.95.1\", \"fetchedAt\": ");
+        client.put("cache/91.92.95.1.json", "{\"ip\": \"91.92.95.1\", \"fetchedAt\": ");
 
         JsonNode report = client.scan("cache/corrupt.log", line("91.92.95.1", "/"));
 
         assertThat(report.at("/summary/lookedUp").asLong()).isEqualTo(1);
         assertThat(requestsFor("91.92.95.1")).isEqualTo(1);
-        JsonNode rewritten = ScanClient.JSON.readTree(client.get("cache/virustotal/91.92.95.1.json"));
+        JsonNode rewritten = ScanClient.JSON.readTree(client.get("cache/91.92.95.1.json"));
         assertThat(rewritten.get("ip").asText()).isEqualTo("91.92.95.1");
         assertThat(rewritten.at("/reputation/harmless").asInt()).isEqualTo(50);
     }
@@ -181,9 +181,9 @@ class ThreatIntelEndToEndTest {
         assertThat(first.at("/summary/notChecked").asLong()).isEqualTo(1);
 
         // Later the quota is back, and the schedule sends its event.
-        S3Buckets.deleteAll(s3, BUCKET, "cache/virustotal/_quota/");
+        S3Buckets.deleteAll(s3, BUCKET, "cache/_quota/");
         // No lease of an earlier drain in this JVM may make this one stand aside.
-        S3Buckets.deleteAll(s3, BUCKET, "cache/virustotal/_drain/");
+        S3Buckets.deleteAll(s3, BUCKET, "cache/_drain/");
         answer("91.92.99.2", 3);
         var response = ScanClient.post(java.nio.file.Files.readString(java.nio.file.Path.of("events/scheduled.json")));
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
@@ -196,7 +196,7 @@ class ThreatIntelEndToEndTest {
         assertThat(refreshed.at("/ips/0/ip").asText()).as("re-ranked: the malicious IP first").isEqualTo("91.92.99.2");
         assertThat(byIp(refreshed).get("91.92.99.2").get("verdict").asText()).isEqualTo("malicious");
         assertThat(requestsFor("91.92.99.1")).as("settled IPs cost nothing").isEqualTo(1);
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/virustotal/_pending/")).contents())
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_pending/")).contents())
                 .as("nothing waits any more").isEmpty();
         assertThat(client.get("reports/rerun/access.log.waf-ipv4.txt")).isEqualTo("91.92.99.2/32\n");
     }

@@ -50,7 +50,7 @@ class ReputationLookupsTest {
     }
 
     private RequestAllowance allowance(int perMinute, int perDay) {
-        return new SharedAllowance(sharedStore, "soc-logs", "cache/virustotal/_quota/virustotal/", perMinute, perDay);
+        return new SharedAllowance(sharedStore, "soc-logs", "cache/_quota/virustotal/", perMinute, perDay);
     }
 
     /** A scripted service that records whom it was asked about, and when. */
@@ -327,7 +327,7 @@ class ReputationLookupsTest {
             public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
                 throw new IllegalStateException("HTTP 403 AccessDenied");
             }
-        }, "soc-logs", "cache/virustotal/_quota/virustotal/", 4, 500);
+        }, "soc-logs", "cache/_quota/virustotal/", 4, 500);
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
 
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B));

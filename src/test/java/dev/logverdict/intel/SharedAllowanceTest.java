@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedAllowanceTest {
 
     private static final String BUCKET = "soc-logs";
-    private static final String PREFIX = "cache/virustotal/_quota/virustotal/";
+    private static final String PREFIX = "cache/_quota/virustotal/";
     private static final Instant MIDNIGHT = Instant.parse("2026-11-27T00:00:00Z");
 
     /** The store's own clock, which stamps last-modified times; tests move it. */

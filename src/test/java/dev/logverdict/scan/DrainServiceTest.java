@@ -87,7 +87,7 @@ class DrainServiceTest {
 
         @Override
         public RequestAllowance requestAllowance(String bucket, String provider) {
-            return new SharedAllowance(store, bucket, "cache/virustotal/_quota/virustotal/", perMinute, perDay);
+            return new SharedAllowance(store, bucket, "cache/_quota/virustotal/", perMinute, perDay);
         }
 
         @Override

@@ -89,7 +89,7 @@ class ObjectKeysTest {
 
     @Test
     void theFunctionsOwnPrefixesMayNotOverlapTheInputPrefix() {
-        ObjectKeys.requireSeparate("logs/", java.util.Map.of("logverdict.cache-prefix", "cache/virustotal/",
+        ObjectKeys.requireSeparate("logs/", java.util.Map.of("logverdict.cache-prefix", "cache/",
                 "logverdict.feeds-prefix", "feeds/"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("logs/",
                         java.util.Map.of("logverdict.cache-prefix", "logs/cache/")))

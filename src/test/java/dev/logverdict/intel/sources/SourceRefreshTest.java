@@ -19,7 +19,7 @@ class SourceRefreshTest {
     private static final String BUCKET = "soc-logs";
     private static final PublicSource DROP = TestSources.source("spamhaus");
     private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
-    private static final String DATA_KEY = "cache/virustotal/_sources/spamhaus.tsv";
+    private static final String DATA_KEY = "cache/_sources/spamhaus.tsv";
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final List<String> requests = new ArrayList<>();
@@ -33,7 +33,7 @@ class SourceRefreshTest {
         }
         return next;
     };
-    private final SourceRefresh refresh = new SourceRefresh(store, fetcher, BUCKET, "cache/virustotal/");
+    private final SourceRefresh refresh = new SourceRefresh(store, fetcher, BUCKET, "cache/");
 
     private SourceRefresh.State refreshAt(Instant now) {
         return refresh.refreshDue(List.of(DROP), now, () -> Duration.ofMinutes(1), Duration.ofSeconds(40)).get(0);
@@ -76,7 +76,7 @@ class SourceRefreshTest {
         assertThat(unchanged.state()).isEqualTo("ok");
         assertThat(unchanged.entries()).isEqualTo(7);
         assertThat(unchanged.fetchedAt()).as("the copy in use is still the first one").isEqualTo(START.toString());
-        assertThat(store.writes).as("only the index is written").containsOnly("cache/virustotal/_sources/index.json");
+        assertThat(store.writes).as("only the index is written").containsOnly("cache/_sources/index.json");
     }
 
     @Test

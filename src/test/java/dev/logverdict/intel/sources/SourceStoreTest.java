@@ -21,8 +21,8 @@ class SourceStoreTest {
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private SourceFetcher.Response next;
-    private final SourceRefresh refresh = new SourceRefresh(store, (url, etag, lastModified) -> next, BUCKET, "cache/virustotal/");
-    private final SourceStore sources = new SourceStore(store, "cache/virustotal/");
+    private final SourceRefresh refresh = new SourceRefresh(store, (url, etag, lastModified) -> next, BUCKET, "cache/");
+    private final SourceStore sources = new SourceStore(store, "cache/");
 
     private void refreshAt(Instant now, PublicSource source, byte[] body) {
         next = new SourceFetcher.Response(200, body, null, null);
@@ -61,12 +61,12 @@ class SourceStoreTest {
         store.reads.clear();
 
         OfflineIntel warm = sources.load(BUCKET, List.of(ASN), List.of(), START.plusSeconds(60));
-        assertThat(store.reads).containsExactly("cache/virustotal/_sources/index.json");
+        assertThat(store.reads).containsExactly("cache/_sources/index.json");
         assertThat(warm.network(IpAddressParser.parse("66.249.66.1")).orElseThrow().asn()).isEqualTo(15169);
 
         refreshAt(START.plus(Duration.ofHours(25)), ASN, TestSources.body("ip2asn-combined.tsv.gz"));
         store.reads.clear();
         sources.load(BUCKET, List.of(ASN), List.of(), START.plus(Duration.ofHours(25)));
-        assertThat(store.reads).containsExactly("cache/virustotal/_sources/index.json", "cache/virustotal/_sources/asn.bin.gz");
+        assertThat(store.reads).containsExactly("cache/_sources/index.json", "cache/_sources/asn.bin.gz");
     }
 }

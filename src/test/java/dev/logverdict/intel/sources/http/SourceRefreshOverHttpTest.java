@@ -42,7 +42,7 @@ class SourceRefreshOverHttpTest {
     void start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        refresh = new SourceRefresh(store, new JdkHttpSourceFetcher(Duration.ofSeconds(5)), BUCKET, "cache/virustotal/");
+        refresh = new SourceRefresh(store, new JdkHttpSourceFetcher(Duration.ofSeconds(5)), BUCKET, "cache/");
         sources = new java.util.HashMap<>();
         TestSources.all(server.baseUrl()).forEach(sample -> sources.put(sample.source().id(), sample.source()));
     }
@@ -62,7 +62,7 @@ class SourceRefreshOverHttpTest {
     }
 
     private byte[] stored(String key) {
-        return store.objects.get(BUCKET + "/cache/virustotal/_sources/" + key);
+        return store.objects.get(BUCKET + "/cache/_sources/" + key);
     }
 
     @Test
@@ -77,7 +77,7 @@ class SourceRefreshOverHttpTest {
         store.writes.clear();
         Instant at = START.plus(Duration.ofHours(12));
         assertThat(refresh("spamhaus", at).state()).isEqualTo("ok");
-        assertThat(store.writes).as("a 304 stores nothing but the state").containsOnly("cache/virustotal/_sources/index.json");
+        assertThat(store.writes).as("a 304 stores nothing but the state").containsOnly("cache/_sources/index.json");
         server.resetAll();
 
         String text = new String(good, StandardCharsets.UTF_8);
