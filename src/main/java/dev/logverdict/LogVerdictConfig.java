@@ -65,6 +65,13 @@ public interface LogVerdictConfig {
     @WithDefault("200000")
     int maxDetailedIps();
 
+    /**
+     * Addresses counted one by one; later ones are counted by network (IPv6 /64, IPv4 /24), so memory
+     * stays bounded whatever the log holds.
+     */
+    @WithDefault("300000")
+    int maxTrackedIps();
+
     /** Reading stops after this many (decompressed) bytes, so a decompression bomb ends in a report, not a crash. */
     @WithDefault("17179869184")
     long maxUncompressedBytes();

@@ -19,6 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Report.IpEntry.class,
         Report.Lookup.class,
         Report.VirusTotal.class,
+        Report.Aggregated.class,
         Report.NonIpClient.class,
         Report.MalformedLine.class,
         Report.Proxy.class,

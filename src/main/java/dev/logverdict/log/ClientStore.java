@@ -11,8 +11,8 @@ import java.util.Map;
  * (counts, status and method counters, top-N slots) found by index arithmetic, instead of following
  * pointers through half a dozen objects: the record's cache misses then overlap instead of waiting one
  * behind the other, which is what the scan's per-line cost was made of. Clients are numbered in order of
- * first appearance; the first {@code detailedClients} get the detailed record, the rest counts only, so
- * memory stays bounded with millions of addresses.
+ * first appearance; the first {@code detailedClients} get the detailed record, the rest counts only; how
+ * many there are at most is the {@link ClientTable}'s cap.
  */
 final class ClientStore {
 

@@ -4,9 +4,12 @@ import dev.logverdict.ip.IpAddress;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +18,10 @@ import java.util.Set;
  * of any log, have a table of one long per slot (address and number), a third of the IPv6 table's size,
  * so more of it stays in cache. Read-only {@link Map} view for the report, whose values are views of
  * the store.
+ * <p>
+ * Memory is bounded whatever addresses the log holds: past {@code trackedAddresses} addresses, a new one
+ * is counted with its network — its /64 for IPv6 (one subscriber or one host), its /24 for IPv4 — and past
+ * {@link #MAX_NETWORKS} networks a new network's requests are counted together, as one untracked client.
  */
 final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
@@ -27,12 +34,23 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
     /** Per slot: high bits, low bits, client number + 1 (0 = empty). */
     private long[] v6 = new long[V6_WORDS << 8];
     private int v6Size;
+    /** Networks counted as one client each once the addresses are at their cap. */
+    static final int MAX_NETWORKS = 1 << 16;
+
     private final ClientStore store;
     private final AddressHash hashing;
+    private final int trackedAddresses;
+    /** /64 prefix (the address's high bits) → client number, once addresses are at their cap. */
+    private final Map<Long, Integer> v6Networks = new HashMap<>();
+    /** /24 prefix (the address's top 24 bits) → client number. */
+    private final Map<Long, Integer> v4Networks = new HashMap<>();
+    /** The client that counts the requests of addresses whose network is past the cap too; -1 until one. */
+    private int untracked = -1;
 
-    ClientTable(ClientStore store, AddressHash hashing) {
+    ClientTable(ClientStore store, AddressHash hashing, int trackedAddresses) {
         this.store = store;
         this.hashing = hashing;
+        this.trackedAddresses = trackedAddresses;
     }
 
     /**
@@ -100,6 +118,9 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
         if (client >= 0) {
             return client;
         }
+        if (v4Size + v6Size >= trackedAddresses) {
+            return networkOf(high, low, version);
+        }
         client = store.add();
         if (version == 4) {
             if ((v4Size + 1) * 10L > v4.length * 6L) {
@@ -115,6 +136,44 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
             v6Size++;
         }
         return client;
+    }
+
+    /**
+     * The client number of the address's network, numbering it if there is room, else the untracked one's.
+     * Only addresses past the cap come here. The maps' keys are the log author's to choose, but a
+     * {@link HashMap} bin of {@link Long} keys that collide becomes a balanced tree, so no choice of
+     * networks makes a lookup cost more than a logarithm of their number.
+     */
+    private int networkOf(long high, long low, int version) {
+        Map<Long, Integer> networks = version == 4 ? v4Networks : v6Networks;
+        Long network = version == 4 ? low >>> 8 : high;
+        Integer client = networks.get(network);
+        if (client != null) {
+            return client;
+        }
+        if (v4Networks.size() + v6Networks.size() >= MAX_NETWORKS) {
+            if (untracked < 0) {
+                untracked = store.add();
+            }
+            return untracked;
+        }
+        int added = store.add();
+        networks.put(network, added);
+        return added;
+    }
+
+    /** The networks that stand for addresses past the cap, as CIDR text, with their activity. */
+    Map<String, ClientActivity> networks() {
+        Map<String, ClientActivity> networks = new LinkedHashMap<>();
+        v6Networks.forEach((high, client) -> networks.put(IpAddress.ofV6(high, 0) + "/64", new ClientActivity(store, client)));
+        v4Networks.forEach((prefix, client) -> networks.put(IpAddress.ofV4((int) (prefix << 8)) + "/24",
+                new ClientActivity(store, client)));
+        return networks;
+    }
+
+    /** What the addresses past both caps did together, or empty if there were none. */
+    Optional<ClientActivity> untracked() {
+        return untracked < 0 ? Optional.empty() : Optional.of(new ClientActivity(store, untracked));
     }
 
     private static void insertV4(long[] s, long entry, int hash) {
@@ -180,7 +239,7 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
     @Override
     public int size() {
-        return store.size();
+        return v4Size + v6Size;
     }
 
     @Override
@@ -249,7 +308,7 @@ final class ClientTable extends AbstractMap<IpAddress, ClientActivity> {
 
             @Override
             public int size() {
-                return store.size();
+                return v4Size + v6Size;
             }
         };
     }

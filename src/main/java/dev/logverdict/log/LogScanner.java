@@ -13,8 +13,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -102,7 +104,7 @@ public final class LogScanner {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
             this.store = new ClientStore(options.maxDetailedIps(), context, hourLogBudget);
-            this.clients = new ClientTable(store, context.addresses);
+            this.clients = new ClientTable(store, context.addresses, options.maxTrackedIps());
         }
 
         @Override
@@ -219,7 +221,16 @@ public final class LogScanner {
             // A read that failed mid-chunk leaves queued requests whose lines are still in the buffer.
             countPending();
             store.flushTally();
-            long countsOnly = Math.max(0, store.size() - (long) store.detailedClients());
+            Map<String, ClientActivity> aggregated = clients.networks();
+            Optional<ClientActivity> untracked = clients.untracked();
+            long countsOnly = Math.max(0, clients.size() - (long) store.detailedClients());
+            if (!aggregated.isEmpty()) {
+                truncated.add("clients: " + options.maxTrackedIps() + " addresses counted one by one; later ones are counted"
+                        + " by network (/64 for IPv6, /24 for IPv4): " + aggregated.size() + " networks with "
+                        + aggregated.values().stream().mapToLong(ClientActivity::requests).sum() + " requests, in 'aggregated'");
+            }
+            untracked.ifPresent(rest -> truncated.add("clients: past " + ClientTable.MAX_NETWORKS + " networks, "
+                    + rest.requests() + " requests of further networks are counted together, in 'aggregated' as 'untracked'"));
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "
                         + store.detailedClients() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");
@@ -249,8 +260,10 @@ public final class LogScanner {
                     .map(Map.Entry::getKey)
                     .filter(f -> requestLines > 0 && requestLines >= RECOGNISED_SHARE * (lines - directives))
                     .orElse(LogFormat.UNKNOWN);
-            return new TrafficScan(lines, parsed, malformed, bytesRead, format, formats, clients, nonIpClients,
-                    ipsElsewhere, samples, truncated, inputError, readFailed);
+            Map<String, ClientActivity> aggregatedWithRest = new LinkedHashMap<>(aggregated);
+            untracked.ifPresent(rest -> aggregatedWithRest.put(TrafficScan.UNTRACKED, rest));
+            return new TrafficScan(lines, parsed, malformed, bytesRead, format, formats, clients, aggregatedWithRest,
+                    nonIpClients, ipsElsewhere, samples, truncated, inputError, readFailed);
         }
     }
 

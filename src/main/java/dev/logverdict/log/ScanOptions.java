@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param jsonClientField the JSON field holding the client address, or empty for the usual names
  * @param scanAllFields also collect addresses written in request targets and referrers (never user agents)
  * @param maxDetailedIps clients that get top paths, agents, hourly series…; later ones get counts only
+ * @param maxTrackedIps  addresses counted one by one; later ones are counted by network (/64, /24)
  * @param maxUncompressedBytes reading stops here (decompression bombs), and the report says so
  */
 public record ScanOptions(
@@ -23,32 +24,38 @@ public record ScanOptions(
         boolean scanAllFields,
         int maxIpsElsewhere,
         int maxDetailedIps,
+        int maxTrackedIps,
         long maxUncompressedBytes) {
 
     public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 16L << 30;
 
     public static ScanOptions defaults() {
         return new ScanOptions(1 << 20, 20, 1_000, Optional.empty(), Optional.empty(), TrustedProxies.privateRanges(),
-                false, 10_000, 200_000, DEFAULT_MAX_UNCOMPRESSED_BYTES);
+                false, 10_000, 200_000, 300_000, DEFAULT_MAX_UNCOMPRESSED_BYTES);
     }
 
     public ScanOptions withCaps(int detailedIps, long uncompressedBytes) {
         return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
-                trustedProxies, scanAllFields, maxIpsElsewhere, detailedIps, uncompressedBytes);
+                trustedProxies, scanAllFields, maxIpsElsewhere, detailedIps, maxTrackedIps, uncompressedBytes);
+    }
+
+    public ScanOptions withTrackedIps(int trackedIps) {
+        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
+                trustedProxies, scanAllFields, maxIpsElsewhere, maxDetailedIps, trackedIps, maxUncompressedBytes);
     }
 
     public ScanOptions withFormat(LogFormat fixed) {
         return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, Optional.of(fixed), jsonClientField,
-                trustedProxies, scanAllFields, maxIpsElsewhere, maxDetailedIps, maxUncompressedBytes);
+                trustedProxies, scanAllFields, maxIpsElsewhere, maxDetailedIps, maxTrackedIps, maxUncompressedBytes);
     }
 
     public ScanOptions withScanAllFields(boolean scanAll) {
         return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
-                trustedProxies, scanAll, maxIpsElsewhere, maxDetailedIps, maxUncompressedBytes);
+                trustedProxies, scanAll, maxIpsElsewhere, maxDetailedIps, maxTrackedIps, maxUncompressedBytes);
     }
 
     public ScanOptions withLimits(int lineBytes, int samples, int nonIpClients) {
         return new ScanOptions(lineBytes, samples, nonIpClients, format, jsonClientField, trustedProxies, scanAllFields,
-                maxIpsElsewhere, maxDetailedIps, maxUncompressedBytes);
+                maxIpsElsewhere, maxDetailedIps, maxTrackedIps, maxUncompressedBytes);
     }
 }

@@ -16,6 +16,7 @@ public record Report(
         Summary summary,
         List<NetworkActivity> networks,
         List<IpEntry> ips,
+        List<Aggregated> aggregated,
         List<NonIpClient> nonIpClients,
         List<IpElsewhere> ipsElsewhere,
         List<MalformedLine> malformedSamples,
@@ -25,8 +26,8 @@ public record Report(
 
     /** The same report, listing the files written beside it. */
     public Report withOutputs(List<Output> written) {
-        return new Report(schemaVersion, source, generatedAt, intel, summary, networks, ips, nonIpClients, ipsElsewhere,
-                malformedSamples, written);
+        return new Report(schemaVersion, source, generatedAt, intel, summary, networks, ips, aggregated, nonIpClients,
+                ipsElsewhere, malformedSamples, written);
     }
 
     /**
@@ -168,6 +169,16 @@ public record Report(
     /** One provider's own answer for an IP, when more than one was asked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProviderAnswer(String verdict, String status, String reason, String checkedAt) {
+    }
+
+    /**
+     * Clients past the tracking cap, counted by {@code network} ({@code 2001:db8::/64} stands for one
+     * subscriber or host, {@code 192.0.2.0/24}), or past the network cap too ({@code untracked}). Not
+     * looked up: no provider answers for a network.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Aggregated(String network, long requests, long bytes, String firstSeen, String lastSeen,
+                             Map<String, Integer> signals) {
     }
 
     /** What the client did; the detail fields are absent for clients beyond the detail cap. */

@@ -95,6 +95,7 @@ public final class ReportBuilder {
                 summary,
                 networks.top(),
                 lazily(entries),
+                aggregated(scan),
                 scan.nonIpClients().entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .map(e -> new Report.NonIpClient(e.getKey(), e.getValue()))
@@ -239,6 +240,21 @@ public final class ReportBuilder {
         };
     }
 
+    /** Busiest first; {@code untracked} last. */
+    private static List<Report.Aggregated> aggregated(TrafficScan scan) {
+        if (scan.aggregated().isEmpty()) {
+            return null;
+        }
+        return scan.aggregated().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, ClientActivity> e) -> e.getKey().equals(TrafficScan.UNTRACKED))
+                        .thenComparing(e -> e.getValue().requests(), Comparator.reverseOrder())
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new Report.Aggregated(e.getKey(), e.getValue().requests(), e.getValue().bytes(),
+                        RankedIp.timestamp(e.getValue().firstSeen()), RankedIp.timestamp(e.getValue().lastSeen()),
+                        RankedIp.signalsOf(e.getValue())))
+                .toList();
+    }
+
     private static Map<String, Long> formatCounts(TrafficScan scan) {
         Map<String, Long> counts = new TreeMap<>();
         scan.formats().forEach((format, lines) -> counts.put(format.label(), lines));
@@ -287,6 +303,10 @@ public final class ReportBuilder {
         }
 
         private Map<String, Integer> signals() {
+            return signalsOf(activity);
+        }
+
+        static Map<String, Integer> signalsOf(ClientActivity activity) {
             Map<Signal, Integer> counts = activity.signals();
             if (counts.isEmpty()) {
                 return null;
@@ -310,7 +330,7 @@ public final class ReportBuilder {
             return ReportBuilder.virusTotal(ip.toString(), assessment.reputation());
         }
 
-        private static String timestamp(long epochSecond) {
+        static String timestamp(long epochSecond) {
             return epochSecond == ParsedLine.NO_TIMESTAMP ? null : Instant.ofEpochSecond(epochSecond).toString();
         }
     }

@@ -67,6 +67,7 @@ public final class ReportRefresh implements AutoCloseable {
         String generatedAt = null;
         Report.Intel intel = null;
         Report.Summary old = null;
+        List<Report.Aggregated> aggregated = null;
         List<Report.NonIpClient> nonIpClients = List.of();
         List<Report.IpElsewhere> ipsElsewhere = null;
         List<Report.MalformedLine> malformed = List.of();
@@ -92,6 +93,7 @@ public final class ReportRefresh implements AutoCloseable {
                     case "intel" -> intel = parser.readValueAs(Report.Intel.class);
                     case "summary" -> old = parser.readValueAs(Report.Summary.class);
                     case "networks" -> parser.skipChildren(); // counted again from the entries
+                    case "aggregated" -> aggregated = List.of(parser.readValueAs(Report.Aggregated[].class));
                     case "nonIpClients" -> nonIpClients = List.of(parser.readValueAs(Report.NonIpClient[].class));
                     case "ipsElsewhere" -> ipsElsewhere = List.of(parser.readValueAs(Report.IpElsewhere[].class));
                     case "malformedSamples" -> malformed = List.of(parser.readValueAs(Report.MalformedLine[].class));
@@ -133,7 +135,7 @@ public final class ReportRefresh implements AutoCloseable {
         Report.Summary summary = counts.summary(old.lines(), old.parsedLines(), old.malformedLines(), old.uniqueIps(),
                 old.truncated());
         Report report = new Report(schemaVersion, source, generatedAt, intel, summary, networks.top(),
-                new MergedEntries(spill, changed, total), nonIpClients, ipsElsewhere, malformed, null);
+                new MergedEntries(spill, changed, total), aggregated, nonIpClients, ipsElsewhere, malformed, null);
         return new ReportRefresh(report, spill, answered, waiting);
     }
 

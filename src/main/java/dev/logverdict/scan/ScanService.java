@@ -202,7 +202,7 @@ public class ScanService {
                         .collect(Collectors.joining(", ")))));
         return new ScanOptions(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients(), format,
                 config.jsonIpField(), TrustedProxies.of(config.trustedProxies()), config.scanAllFields(),
-                config.maxIpsElsewhere(), config.maxDetailedIps(), config.maxUncompressedBytes());
+                config.maxIpsElsewhere(), config.maxDetailedIps(), config.maxTrackedIps(), config.maxUncompressedBytes());
     }
 
     /**

@@ -114,7 +114,7 @@ class HashFloodTest {
 
     private static int longestClientRun(List<IpAddress> clients) {
         ActivityContext context = new ActivityContext(new Random());
-        ClientTable table = new ClientTable(new ClientStore(100_000, context, 1 << 20), context.addresses);
+        ClientTable table = new ClientTable(new ClientStore(100_000, context, 1 << 20), context.addresses, 1_000_000);
         for (IpAddress client : clients) {
             table.findOrAdd(client.high(), client.low(), client.version());
         }

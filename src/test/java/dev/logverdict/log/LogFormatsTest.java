@@ -154,7 +154,7 @@ class LogFormatsTest {
     @Test
     void takesTheJsonClientFieldFromConfiguration() throws IOException {
         ScanOptions options = new ScanOptions(1 << 20, 20, 100, java.util.Optional.empty(),
-                java.util.Optional.of("request.remote_ip"), dev.logverdict.ip.TrustedProxies.of(java.util.List.of()), false, 100, 100,
+                java.util.Optional.of("request.remote_ip"), dev.logverdict.ip.TrustedProxies.of(java.util.List.of()), false, 100, 100, 100,
                 ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES);
         assertThat(requests(scan(CADDY_JSON + "\n", options))).containsOnly(Map.entry("2001:db8:1::5", 1L));
     }

@@ -8,6 +8,7 @@ import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Verdict;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogScanner;
@@ -35,13 +36,16 @@ public final class SampleReports {
 
     public static Report build(String log, Map<IpAddress, Assessment> assessments) {
         try {
-            TrafficScan scan = new LogScanner(ScanOptions.defaults())
-                    .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
-            return ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, IntelStatus.CONSULTED, null,
-                            new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), GENERATED);
+            return build(new LogScanner(ScanOptions.defaults())
+                    .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))), assessments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static Report build(TrafficScan scan, Map<IpAddress, Assessment> assessments) {
+        return ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, IntelStatus.CONSULTED, null,
+                new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), OfflineIntel.ofBlocklists(List.of()), GENERATED);
     }
 
     public static Assessment virusTotalMalicious(int engines) {
@@ -72,6 +76,6 @@ public final class SampleReports {
         ips.add(forged);
         ips.addAll(report.ips());
         return new Report(report.schemaVersion(), report.source(), report.generatedAt(), report.intel(), report.summary(),
-                report.networks(), ips, report.nonIpClients(), report.ipsElsewhere(), report.malformedSamples(), report.outputs());
+                report.networks(), ips, report.aggregated(), report.nonIpClients(), report.ipsElsewhere(), report.malformedSamples(), report.outputs());
     }
 }
