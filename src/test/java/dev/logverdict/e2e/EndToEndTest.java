@@ -328,6 +328,24 @@ class EndToEndTest {
                 .containsExactly("/api/v3/ip_addresses/45.155.205.233");
     }
 
+    @Test
+    void readsPlainTextUnderAGzNameAsPlainText() throws Exception {
+        String log = "10.20.0.9 - - [27/Nov/2026:10:00:00 +0000] \"GET /.env HTTP/1.1\" 404 0 \"-\" \"curl/8.4\"\n";
+        String key = "logs/misnamed/access.log.gz";
+        PutObjectResponse put = upload(key, log.getBytes(StandardCharsets.US_ASCII));
+
+        invoke(S3Events.objectCreated(BUCKET, key, log.length(), put.eTag().replace("\"", "")));
+
+        String reportText = download("reports/misnamed/access.log.gz.json");
+        ReportSchema.assertValid(reportText);
+        JsonNode report = JSON.readTree(reportText);
+        assertThat(report.at("/source/format").asText()).isEqualTo("combined");
+        assertThat(report.at("/source/uncompressedBytes").asLong()).isEqualTo(report.at("/source/size").asLong());
+        assertThat(report.at("/source/readError").isMissingNode()).isTrue();
+        assertThat(ipsOf(report)).containsExactly("10.20.0.9");
+        assertThat(byIp(report).get("10.20.0.9").at("/signals/sensitiveFileProbe").asInt()).isEqualTo(1);
+    }
+
     private void stubVirusTotal(String ip, int status, String body) {
         virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
