@@ -46,8 +46,26 @@ class ArchitectureTest {
     void theCoreDoesNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage(PURE_PACKAGES)
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.logverdict.intel.virustotal..", "dev.logverdict.storage.s3..", "dev.logverdict.lambda..",
-                        "dev.logverdict.scan..")
+                        "dev.logverdict.intel.virustotal..", "dev.logverdict.intel.abuseipdb..", "dev.logverdict.intel.keys..",
+                        "dev.logverdict.intel.sources.http..", "dev.logverdict.storage.s3..", "dev.logverdict.alert.aws..",
+                        "dev.logverdict.html..", "dev.logverdict.metrics..", "dev.logverdict.lambda..", "dev.logverdict.scan..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theScannersInternalsStayInsideIt() {
+        noClasses().that().resideOutsideOfPackage("dev.logverdict.log..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.logverdict.log.bytes..", "dev.logverdict.log.format..")
+                .because("byte primitives and line formats serve the scanner; the rest of the code sees its API and results")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.logverdict.log.bytes..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.logverdict.log", "dev.logverdict.log.format..",
+                        "dev.logverdict.log.activity..")
+                .because("byte primitives know nothing of logs")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.logverdict.log.format..")
+                .should().dependOnClassesThat().resideInAPackage("dev.logverdict.log.activity..")
+                .because("a line's format is read without knowing what is counted")
                 .check(CLASSES);
     }
 

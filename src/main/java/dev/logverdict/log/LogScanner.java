@@ -3,13 +3,25 @@ package dev.logverdict.log;
 import dev.logverdict.ip.ForwardedChain;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.log.activity.ActivityContext;
+import dev.logverdict.log.activity.ClientActivity;
+import dev.logverdict.log.activity.ClientIndex;
+import dev.logverdict.log.activity.ClientStore;
+import dev.logverdict.log.activity.RequestBatch;
+import dev.logverdict.log.bytes.ByteSlice;
+import dev.logverdict.log.bytes.Excerpts;
+import dev.logverdict.log.bytes.LimitedInputStream;
+import dev.logverdict.log.bytes.LineReader;
+import dev.logverdict.log.format.FormatDetector;
+import dev.logverdict.log.format.HostnameSyntax;
+import dev.logverdict.log.format.IpFinder;
+import dev.logverdict.log.format.ParsedLine;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,7 +51,7 @@ public final class LogScanner {
     }
 
     /** With a smaller hour log, for tests that must see it fill up (see {@link ClientStore}). */
-    LogScanner(ScanOptions options, int hourLogBudget) {
+    public LogScanner(ScanOptions options, int hourLogBudget) {
         this.options = options;
         this.hourLogBudget = hourLogBudget;
     }
@@ -83,7 +95,7 @@ public final class LogScanner {
         private final ScanOptions options;
         private final FormatDetector detector;
         private final ClientStore store;
-        private final ClientTable clients;
+        private final ClientIndex clients;
         private final RequestBatch pending = new RequestBatch();
         private final Map<String, Long> nonIpClients = new HashMap<>();
         private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
@@ -104,7 +116,7 @@ public final class LogScanner {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
             this.store = new ClientStore(options.maxDetailedIps(), context, hourLogBudget);
-            this.clients = new ClientTable(store, context.addresses, options.maxTrackedIps());
+            this.clients = new ClientIndex(store, context.addresses, options.maxTrackedIps());
         }
 
         @Override
@@ -136,8 +148,8 @@ public final class LogScanner {
         }
 
         private void recordClient(ParsedLine line) {
-            Field client = line.client();
-            Field xff = line.forwardedFor();
+            ByteSlice client = line.client();
+            ByteSlice xff = line.forwardedFor();
             // A line without a forwarding header, the usual one, is queued without an address object: a plain
             // IPv4 client through the dotted-quad shortcut, any other through the parser's bits.
             long v4 = xff.isPresent() ? -1 : IpAddressParser.dottedQuad(client.bytes(), client.from(), client.to());
@@ -229,7 +241,7 @@ public final class LogScanner {
                         + " by network (/64 for IPv6, /24 for IPv4): " + aggregated.size() + " networks with "
                         + aggregated.values().stream().mapToLong(ClientActivity::requests).sum() + " requests, in 'aggregated'");
             }
-            untracked.ifPresent(rest -> truncated.add("clients: past " + ClientTable.MAX_NETWORKS + " networks, "
+            untracked.ifPresent(rest -> truncated.add("clients: past " + ClientIndex.MAX_NETWORKS + " networks, "
                     + rest.requests() + " requests of further networks are counted together, in 'aggregated' as 'untracked'"));
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "

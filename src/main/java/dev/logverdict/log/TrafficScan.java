@@ -1,6 +1,7 @@
 package dev.logverdict.log;
 
 import dev.logverdict.ip.IpAddress;
+import dev.logverdict.log.activity.ClientActivity;
 
 import java.util.Collections;
 import java.util.List;

@@ -4,33 +4,32 @@ import dev.logverdict.intel.AbuseIpDbPolicy;
 import dev.logverdict.intel.AbuseReport;
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.intel.CombinedLookups;
-import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.LookupStatus;
+import dev.logverdict.intel.Provider;
+import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ReputationLookups;
+import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.network.Network;
 import dev.logverdict.intel.sources.Infrastructure;
 import dev.logverdict.intel.sources.OfflineIntel;
-import dev.logverdict.intel.Reputation;
-import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpScope;
 import dev.logverdict.ip.ScopeClassifier;
-import dev.logverdict.log.ActivityDetail;
-import dev.logverdict.log.ClientActivity;
-import dev.logverdict.log.Signal;
-import dev.logverdict.log.TopN;
-import dev.logverdict.log.ParsedLine;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.log.activity.ActivityDetail;
+import dev.logverdict.log.activity.ClientActivity;
+import dev.logverdict.log.activity.Signal;
+import dev.logverdict.log.activity.TopN;
 import dev.logverdict.storage.StoredObject;
 
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -295,7 +294,7 @@ public final class ReportBuilder {
             long start = detail.hourlyStart();
             return new Report.Activity(activity.bytes(), detail.statusClasses(), detail.methods(),
                     counted(detail.topPaths()), counted(detail.topUserAgents()),
-                    start == ParsedLine.NO_TIMESTAMP ? null : new Report.Hourly(Instant.ofEpochSecond(start).toString(), detail.hourly()));
+                    start == ClientActivity.NO_TIME ? null : new Report.Hourly(Instant.ofEpochSecond(start).toString(), detail.hourly()));
         }
 
         private static List<Report.Counted> counted(List<TopN.Entry> entries) {
@@ -331,7 +330,7 @@ public final class ReportBuilder {
         }
 
         static String timestamp(long epochSecond) {
-            return epochSecond == ParsedLine.NO_TIMESTAMP ? null : Instant.ofEpochSecond(epochSecond).toString();
+            return epochSecond == ClientActivity.NO_TIME ? null : Instant.ofEpochSecond(epochSecond).toString();
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.logverdict.bench;
 
-import dev.logverdict.log.ActivityDetail;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.log.activity.ActivityDetail;
 
 import java.io.FileInputStream;
 import java.io.InputStream;

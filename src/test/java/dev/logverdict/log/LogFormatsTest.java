@@ -2,6 +2,7 @@ package dev.logverdict.log;
 
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.log.activity.ClientActivity;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,9 @@
 package dev.logverdict.log;
 
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.log.bytes.LineReader;
+import dev.logverdict.log.format.FormatDetector;
+import dev.logverdict.log.format.ParsedLine;
 
 import java.io.FileInputStream;
 import java.io.IOException;

@@ -1,0 +1,100 @@
+package dev.logverdict.log.bytes;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines without decoding it: logs carry invalid UTF-8, NUL bytes and raw TLS
+ * handshakes, and the client field can be validated on bytes. A line longer than the buffer is handed
+ * over as its first {@code maxLineBytes} bytes, flagged, and the rest of it is skipped, so a 100 MB
+ * line without a newline costs no memory. CR before LF is dropped.
+ */
+public final class LineReader {
+
+    /** Receives each line; the bytes are only valid during the call. */
+    public interface LineConsumer {
+        void accept(byte[] bytes, int from, int to, boolean overlong);
+
+        /** The bytes of every line delivered so far are about to be overwritten: finish with them. */
+        default void endOfChunk() {
+        }
+    }
+
+    private static final long NEWLINES = ByteSearch.broadcast((byte) '\n');
+
+    private final InputStream input;
+    private final byte[] buffer;
+    private final int maxLineBytes;
+    private long bytesRead;
+
+    public LineReader(InputStream input, int maxLineBytes) {
+        this.input = input;
+        this.maxLineBytes = maxLineBytes;
+        this.buffer = new byte[Math.max(maxLineBytes, 64 * 1024) + 1];
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Reads to the end of the stream; returns the number of lines delivered. */
+    public long forEachLine(LineConsumer consumer) throws IOException {
+        long lines = 0;
+        int start = 0;
+        int end = 0;
+        boolean skippingOverlongRest = false;
+        while (true) {
+            if (end == buffer.length) {
+                if (start > 0) {
+                    System.arraycopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+            }
+            int read = input.read(buffer, end, buffer.length - end);
+            if (read < 0) {
+                break;
+            }
+            bytesRead += read;
+            int scanFrom = end;
+            end += read;
+            for (int i = indexOfNewline(buffer, scanFrom, end); i >= 0; i = indexOfNewline(buffer, i + 1, end)) {
+                if (skippingOverlongRest) {
+                    skippingOverlongRest = false;
+                } else {
+                    deliver(consumer, start, i, false);
+                    lines++;
+                }
+                start = i + 1;
+            }
+            if (!skippingOverlongRest && end - start > maxLineBytes) {
+                deliver(consumer, start, start + maxLineBytes, true);
+                lines++;
+                skippingOverlongRest = true;
+            }
+            consumer.endOfChunk();
+            if (skippingOverlongRest) {
+                start = end = 0;
+            } else if (start == end) {
+                start = end = 0;
+            }
+        }
+        if (!skippingOverlongRest && end > start) {
+            deliver(consumer, start, end, false);
+            lines++;
+        }
+        consumer.endOfChunk();
+        return lines;
+    }
+
+    private void deliver(LineConsumer consumer, int from, int to, boolean overlong) {
+        if (!overlong && to > from && buffer[to - 1] == '\r') {
+            to--;
+        }
+        consumer.accept(buffer, from, to, overlong);
+    }
+
+    private static int indexOfNewline(byte[] bytes, int from, int to) {
+        return ByteSearch.indexOf(bytes, from, to, (byte) '\n', NEWLINES);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.logverdict.log.activity;
+
+import dev.logverdict.log.LogScanner;
+import dev.logverdict.log.ScanOptions;
+import dev.logverdict.log.TrafficScan;
+import dev.logverdict.report.Report;
+import dev.logverdict.report.ReportWriter;
+import dev.logverdict.report.SampleReports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Map;
+
+/**
+ * The scan and the report of {@code lines} lines from distinct addresses (three in four from one IPv6 /64,
+ * the rest random IPv4; {@link ClientCapTest#sweep}), as the function makes them: scanned, built, written
+ * (to a stream that only counts). Run it with the heap of the smallest function the template allows to
+ * see that it completes there; prints the report's size and the heap's peak.
+ * <p>
+ * {@code java -Xmx435m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp target/test-classes:target/classes:$(cat
+ * target/test-classpath.txt) dev.logverdict.log.ClientCapBench 4000000}
+ */
+public final class ClientCapBench {
+
+    private ClientCapBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int lines = args.length > 0 ? Integer.parseInt(args[0]) : 4_000_000;
+        long start = System.nanoTime();
+        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(ClientCapTest.sweep(lines, 1));
+        Report report = SampleReports.build(scan, Map.of());
+        long[] written = new long[1];
+        new ReportWriter().write(report, new OutputStream() {
+            @Override
+            public void write(int b) {
+                written[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written[0] += len;
+            }
+        });
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("%,d lines: %,d addresses tracked, %,d networks (+ untracked), report %,d MB, %d ms, heap peak %,d MB"
+                        + " (of %,d MB)%n", scan.lines(), scan.clients().size(), scan.aggregated().size() - 1, written[0] >> 20,
+                (System.nanoTime() - start) / 1_000_000, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+}
