@@ -51,61 +51,19 @@ final public class ClientStore {
 
     private static final int MAX_PROXIES_LISTED = 8;
     /** Detailed clients are numbered below 2^CLIENT_BITS (the detail cap is far lower). */
-    private static final int CLIENT_BITS = 24;
-    private static final long CLIENT_MASK = (1L << CLIENT_BITS) - 1;
+    static final int CLIENT_BITS = 24;
+    static final long CLIENT_MASK = (1L << CLIENT_BITS) - 1;
     /** More detailed clients than this would need gigabytes; the cap keeps client numbers in CLIENT_BITS. */
     static final int MAX_DETAILED = 1 << CLIENT_BITS;
-    private static final long NO_HOUR = Long.MIN_VALUE;
     /** Client-hours logged before they are sorted into the series: 4 MB of log and as much to sort it into. */
     public static final int HOUR_LOG_BUDGET = 1 << 19;
-    private static final int LOG_COUNT_BITS = 16;
-    private static final long LOG_COUNT_MAX = (1L << LOG_COUNT_BITS) - 1;
-    private static final int LOG_HOUR_SHIFT = CLIENT_BITS + LOG_COUNT_BITS;
-    /** Hour offsets from {@link #hourLogBase} are signed 24-bit numbers. */
-    private static final long LOG_HOUR_LIMIT = 1L << (63 - LOG_HOUR_SHIFT);
 
     private final int detailedClients;
     private final ActivityContext context;
     private final Tier detailed = new Tier(DETAIL_HOT_LONGS, COLD_LONGS, DETAIL_REFS);
     private final Tier countsOnly = new Tier(HOT_COUNTS, COLD_LONGS, 1);
-    private final HourlyBlocks hours = new HourlyBlocks();
-    /** Requests beyond a full 16-bit bucket, by client number << 32 | hour since the epoch. */
-    private final Map<Long, Long> hoursBeyondFull = new HashMap<>();
+    private final HourlySeries hourlySeries;
     private int size;
-    /**
-     * The hour the log is in, whose requests are counted per detailed client in {@link #hourTally}. When the
-     * log moves on to a later hour, each tallied client's count goes into {@link #hourLog}: in a time-ordered
-     * log a client's series then takes one entry per hour it was active instead of one per request (5 M
-     * requests, 2.1 M active client-hours in the benchmark log), and the tally, a few bytes per client,
-     * stays in cache.
-     */
-    private long tallyHour = Long.MIN_VALUE;
-    /**
-     * Per detailed client: 0 if it is not in {@link #talliedClients}, else 1 + its requests in
-     * {@link #tallyHour} not yet in the hour log.
-     */
-    private int[] hourTally = new int[1024];
-    private int[] talliedClients = new int[1024];
-    private int talliedCount;
-    /**
-     * Client-hours not yet added to the series, in the order they were tallied: client, count and hour
-     * packed by {@link #logClientHour}. Added hour by hour, each tallied client's series is a random place in
-     * megabytes and every entry waited for memory; sorted by client first, the series are visited in
-     * order, and an entry costs a fraction of that. A client's entries keep their order (the window of
-     * {@link ActivityContext#MAX_HOURS} depends on it).
-     */
-    private long[] hourLog = new long[1024];
-    private long[] sortedLog = new long[0];
-    private int hourLogSize;
-    /** The hour the log entries' 24-bit hour offsets count from. */
-    private long hourLogBase;
-    private final int hourLogBudget;
-    /**
-     * Per detailed client, at {@code 2 * client}: its series' {@link HourlyBlocks} handle and the hour the
-     * series starts at. Apart from the records, so that adding to a series and compacting them read a few
-     * MB in client order instead of a line of every record.
-     */
-    private long[] series = new long[2 * 1024];
     /** What {@link #prefetch} read; only there to keep its loads. */
     @SuppressWarnings("unused")
     private long prefetched;
@@ -118,7 +76,7 @@ final public class ClientStore {
     public ClientStore(int detailedClients, ActivityContext context, int hourLogBudget) {
         this.detailedClients = Math.max(0, Math.min(detailedClients, MAX_DETAILED));
         this.context = context;
-        this.hourLogBudget = Math.max(1, hourLogBudget);
+        this.hourlySeries = new HourlySeries(context, hourLogBudget);
     }
 
     public int detailedClients() {
@@ -143,13 +101,7 @@ final public class ClientStore {
         record[at + FIRST_SEEN] = ParsedLine.NO_TIMESTAMP;
         record[at + LAST_SEEN] = ParsedLine.NO_TIMESTAMP;
         if (tier == detailed) {
-            if (client == hourTally.length) {
-                hourTally = Arrays.copyOf(hourTally, client * 2);
-                talliedClients = Arrays.copyOf(talliedClients, client * 2);
-                series = Arrays.copyOf(series, client * 4);
-            }
-            series[2 * client] = HourlyBlocks.NONE;
-            series[2 * client + 1] = NO_HOUR;
+            hourlySeries.add(client);
         }
         return client;
     }
@@ -188,11 +140,10 @@ final public class ClientStore {
         // these loads would be work for nothing.
         SharedTexts paths = context.paths;
         SharedTexts agents = context.userAgents;
-        int[] tally = hourTally;
         for (int i = 0; i < size; i++) {
             int client = batch.client[i];
             if (client < detailedClients) {
-                sum += paths.touch(batch.pathHash[i]) + agents.touch(batch.agentHash[i]) + tally[client];
+                sum += paths.touch(batch.pathHash[i]) + agents.touch(batch.agentHash[i]) + hourlySeries.tallyOf(client);
             }
         }
         keep(sum);
@@ -231,14 +182,7 @@ final public class ClientStore {
         if (tier == detailed) {
             recordDetail(r, at, tier.refs(index), tier.refAt(index), batch, i);
             if (batch.epochSecond[i] != ParsedLine.NO_TIMESTAMP) {
-                long hour = batch.hour[i];
-                int tallied = hourTally[client];
-                // Most requests: a client already tallied in this hour. Here, not in tally(), to save a call.
-                if (hour == tallyHour && tallied != 0) {
-                    hourTally[client] = tallied + 1;
-                } else {
-                    tally(client, hour);
-                }
+                hourlySeries.count(client, batch.hour[i]);
             }
         }
     }
@@ -294,172 +238,9 @@ final public class ClientStore {
         tier.longs(index)[tier.at(index) + tier.coldAt + RELAYED]++;
     }
 
-    /** One request of a detailed client in this hour. */
-    private void tally(int client, long hour) {
-        if (hour != tallyHour) {
-            if (hour < tallyHour) {
-                // Out of order: this client's tallied requests are logged first, so its series sees its
-                // hours in the order they came, as the window of {@link ActivityContext#MAX_HOURS} depends on it.
-                int tallied = hourTally[client];
-                if (tallied > 1) {
-                    logClientHour(client, tallyHour, tallied - 1);
-                    hourTally[client] = 1;
-                }
-                logClientHour(client, hour, 1);
-                return;
-            }
-            endTallyHour();
-            tallyHour = hour;
-        }
-        int tallied = hourTally[client];
-        if (tallied == 0) {
-            talliedClients[talliedCount++] = client;
-            tallied = 1;
-        }
-        hourTally[client] = tallied + 1;
-    }
-
-    /** Logs every tallied client's requests in the tallied hour. */
-    private void endTallyHour() {
-        for (int k = 0; k < talliedCount; k++) {
-            int client = talliedClients[k];
-            int requests = hourTally[client] - 1;
-            hourTally[client] = 0;
-            if (requests > 0) {
-                logClientHour(client, tallyHour, requests);
-            }
-        }
-        talliedCount = 0;
-    }
-
-    /** Adds everything tallied and logged to the series; to be called before the series are read. */
+    /** Adds everything tallied to the hourly series; to be called before they are read. */
     public void flushTally() {
-        endTallyHour();
-        foldHourLog();
-        // Megabytes the report does not need.
-        hourLog = new long[16];
-        sortedLog = new long[0];
-    }
-
-    private void logClientHour(int client, long hour, int requests) {
-        if (hourLogSize == 0) {
-            hourLogBase = hour;
-        }
-        long offset = hour - hourLogBase;
-        if (offset >= LOG_HOUR_LIMIT || offset < -LOG_HOUR_LIMIT) {
-            // Centuries apart (a forged time): fold what is logged and count from this hour.
-            foldHourLog();
-            hourLogBase = hour;
-            offset = 0;
-        }
-        for (long left = requests; left > 0; left -= LOG_COUNT_MAX) {
-            if (hourLogSize >= hourLogBudget) {
-                foldHourLog();
-                hourLogBase = hour;
-                offset = 0;
-            } else if (hourLogSize == hourLog.length) {
-                hourLog = Arrays.copyOf(hourLog, Math.min(hourLogBudget, hourLogSize * 2));
-            }
-            hourLog[hourLogSize++] = offset << LOG_HOUR_SHIFT | Math.min(left, LOG_COUNT_MAX) << CLIENT_BITS | client;
-        }
-    }
-
-    /**
-     * Adds the logged client-hours to the series, client by client (a counting sort by client keeps each
-     * client's entries in their order), and empties the log.
-     */
-    private void foldHourLog() {
-        int entries = hourLogSize;
-        if (entries == 0) {
-            return;
-        }
-        int clients = Math.min(size, detailedClients);
-        int[] starts = new int[clients + 1];
-        for (int k = 0; k < entries; k++) {
-            starts[(int) (hourLog[k] & CLIENT_MASK) + 1]++;
-        }
-        for (int client = 0; client < clients; client++) {
-            starts[client + 1] += starts[client];
-        }
-        if (sortedLog.length < entries) {
-            sortedLog = new long[hourLog.length];
-        }
-        long[] sorted = sortedLog;
-        for (int k = 0; k < entries; k++) {
-            long entry = hourLog[k];
-            sorted[starts[(int) (entry & CLIENT_MASK)]++] = entry;
-        }
-        for (int k = 0; k < entries; k++) {
-            long entry = sorted[k];
-            countHour((int) (entry & CLIENT_MASK), hourLogBase + (entry >> LOG_HOUR_SHIFT),
-                    (int) (entry >>> CLIENT_BITS & LOG_COUNT_MAX));
-        }
-        hourLogSize = 0;
-    }
-
-    private void countHour(int client, long hour, int requests) {
-        int at = 2 * client;
-        long block = series[at];
-        if (block == HourlyBlocks.NONE) {
-            block = hours.allocate(1);
-            series[at] = block;
-            series[at + 1] = hour;
-        }
-        long firstHour = series[at + 1];
-        if (hour < firstHour) {
-            long shift = firstHour - hour;
-            int span = hours.usedSpan(block);
-            if (shift + span > ActivityContext.MAX_HOURS) {
-                context.hourlyDropped += requests;
-                return;
-            }
-            block = hours.move(block, (int) shift, span, (int) shift + span);
-            firstHour = hour;
-            series[at] = block;
-            series[at + 1] = hour;
-        }
-        long offset = hour - firstHour;
-        if (offset >= ActivityContext.MAX_HOURS) {
-            context.hourlyDropped += requests;
-            return;
-        }
-        if (offset >= HourlyBlocks.size(block)) {
-            block = hours.move(block, 0, HourlyBlocks.size(block), (int) offset + 1);
-            series[at] = block;
-        }
-        char[] page = hours.page(block);
-        int bucket = HourlyBlocks.offset(block) + (int) offset;
-        int room = HourlyBlocks.FULL - page[bucket];
-        if (requests <= room) {
-            page[bucket] += (char) requests;
-        } else {
-            page[bucket] = HourlyBlocks.FULL;
-            hoursBeyondFull.merge((long) client << 32 | hour & 0xFFFF_FFFFL, (long) requests - room, Long::sum);
-        }
-        if (hours.wasteful()) {
-            compactHours();
-        }
-    }
-
-    /** Slides every hourly series down over released blocks, in address order, and repoints their handles. */
-    private void compactHours() {
-        int clients = Math.min(size, detailedClients);
-        long[] order = new long[clients];
-        int count = 0;
-        for (int client = 0; client < clients; client++) {
-            long block = series[2 * client];
-            if (block != HourlyBlocks.NONE) {
-                // The block's address above the client's number: sorting orders by address.
-                order[count++] = HourlyBlocks.sortKey(block) << CLIENT_BITS | client;
-            }
-        }
-        Arrays.sort(order, 0, count);
-        hours.beginCompaction();
-        for (int i = 0; i < count; i++) {
-            int client = (int) (order[i] & CLIENT_MASK);
-            series[2 * client] = hours.slide(series[2 * client]);
-        }
-        hours.endCompaction();
+        hourlySeries.flush();
     }
 
     private static void increment(long[] r, int at, int counter) {
@@ -515,24 +296,12 @@ final public class ClientStore {
     }
 
     long firstHour(int client) {
-        return series[2 * client + 1];
+        return hourlySeries.firstHour(client);
     }
 
     /** Requests per hour from {@link #firstHour}, up to the last non-zero hour; null when no request had a time. */
     int[] hourly(int client) {
-        long block = series[2 * client];
-        if (block == HourlyBlocks.NONE) {
-            return null;
-        }
-        int[] series = hours.series(block);
-        for (int i = 0; i < series.length; i++) {
-            if (series[i] == HourlyBlocks.FULL) {
-                long hour = firstHour(client) + i;
-                long beyond = hoursBeyondFull.getOrDefault((long) client << 32 | hour & 0xFFFF_FFFFL, 0L);
-                series[i] = (int) Math.min(Integer.MAX_VALUE, series[i] + beyond);
-            }
-        }
-        return series;
+        return hourlySeries.hourly(client);
     }
 
     private Tier tier(int client) {
