@@ -397,7 +397,6 @@ public interface LogVerdictConfig {
         /** Lookups per UTC day, shared by all invocations through claims under the cache prefix. */
         @WithDefault("500")
         int requestsPerDay();
-
     }
 
     interface AbuseIpDb extends ApiKey, Pacing {

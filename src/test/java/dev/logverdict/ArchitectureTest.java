@@ -27,44 +27,89 @@ class ArchitectureTest {
 
     /** The core: parsing, addresses, verdict policy, report model and its views, the alert model, and the storage port. */
     private static final String[] PURE_PACKAGES = {
-            "dev.logverdict.log..", "dev.logverdict.ip..", "dev.logverdict.intel", "dev.logverdict.intel.feeds",
-            "dev.logverdict.intel.queue", "dev.logverdict.intel.sources", "dev.logverdict.intel.network",
-            "dev.logverdict.report..", "dev.logverdict.alert", "dev.logverdict.storage"};
+        "dev.logverdict.log..",
+        "dev.logverdict.ip..",
+        "dev.logverdict.intel",
+        "dev.logverdict.intel.feeds",
+        "dev.logverdict.intel.queue",
+        "dev.logverdict.intel.sources",
+        "dev.logverdict.intel.network",
+        "dev.logverdict.report..",
+        "dev.logverdict.alert",
+        "dev.logverdict.storage"
+    };
 
     @Test
     void theCoreImportsNoFrameworkCloudOrHttpClasses() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(PURE_PACKAGES)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.quarkus..", "jakarta..", "javax..", "software.amazon..", "com.amazonaws..",
-                        "org.eclipse.microprofile..", "io.vertx..", "io.smallrye..", "org.jboss..", "java.net.http..",
-                        "org.apache.http..", "okhttp3..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(PURE_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta..",
+                        "javax..",
+                        "software.amazon..",
+                        "com.amazonaws..",
+                        "org.eclipse.microprofile..",
+                        "io.vertx..",
+                        "io.smallrye..",
+                        "org.jboss..",
+                        "java.net.http..",
+                        "org.apache.http..",
+                        "okhttp3..")
                 .because("the core must stay testable without a container and portable to any runtime");
         rule.check(CLASSES);
     }
 
     @Test
     void theCoreDoesNotReachIntoAdapters() {
-        noClasses().that().resideInAnyPackage(PURE_PACKAGES)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.logverdict.intel.virustotal..", "dev.logverdict.intel.abuseipdb..", "dev.logverdict.intel.keys..",
-                        "dev.logverdict.intel.sources.http..", "dev.logverdict.storage.s3..", "dev.logverdict.alert.aws..",
-                        "dev.logverdict.html..", "dev.logverdict.metrics..", "dev.logverdict.lambda..", "dev.logverdict.scan..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(PURE_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.logverdict.intel.virustotal..",
+                        "dev.logverdict.intel.abuseipdb..",
+                        "dev.logverdict.intel.keys..",
+                        "dev.logverdict.intel.sources.http..",
+                        "dev.logverdict.storage.s3..",
+                        "dev.logverdict.alert.aws..",
+                        "dev.logverdict.html..",
+                        "dev.logverdict.metrics..",
+                        "dev.logverdict.lambda..",
+                        "dev.logverdict.scan..")
                 .check(CLASSES);
     }
 
     @Test
     void theScannersInternalsStayInsideIt() {
-        noClasses().that().resideOutsideOfPackage("dev.logverdict.log..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.logverdict.log.bytes..", "dev.logverdict.log.format..")
-                .because("byte primitives and line formats serve the scanner; the rest of the code sees its API and results")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.logverdict.log..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.logverdict.log.bytes..", "dev.logverdict.log.format..")
+                .because(
+                        "byte primitives and line formats serve the scanner; the rest of the code sees its API and results")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("dev.logverdict.log.bytes..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.logverdict.log", "dev.logverdict.log.format..",
-                        "dev.logverdict.log.activity..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.logverdict.log.bytes..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.logverdict.log", "dev.logverdict.log.format..", "dev.logverdict.log.activity..")
                 .because("byte primitives know nothing of logs")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("dev.logverdict.log.format..")
-                .should().dependOnClassesThat().resideInAPackage("dev.logverdict.log.activity..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.logverdict.log.format..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.logverdict.log.activity..")
                 .because("a line's format is read without knowing what is counted")
                 .check(CLASSES);
     }
@@ -89,15 +134,23 @@ class ArchitectureTest {
 
     @Test
     void everyJacksonMappedRecordIsRegisteredForReflection() {
-        Set<Class<?>> registered = Set.copyOf(Arrays.asList(
-                NativeReflection.class.getAnnotation(RegisterForReflection.class).targets()));
+        Set<Class<?>> registered = Set.copyOf(Arrays.asList(NativeReflection.class
+                .getAnnotation(RegisterForReflection.class)
+                .targets()));
         Set<Class<?>> mapped = new LinkedHashSet<>();
         JSON_ROOTS.forEach(root -> collectRecords(root, mapped));
-        assertThat(mapped).as("the walk found nested records").contains(
-                dev.logverdict.report.Report.IpEntry.class, dev.logverdict.intel.Reputation.class,
-                dev.logverdict.intel.virustotal.IpAddressResponse.AnalysisStats.class);
-        assertThat(mapped.stream().filter(type -> !registered.contains(type)).map(Class::getName).toList())
-                .as("records serialised by Jackson but not in NativeReflection").isEmpty();
+        assertThat(mapped)
+                .as("the walk found nested records")
+                .contains(
+                        dev.logverdict.report.Report.IpEntry.class,
+                        dev.logverdict.intel.Reputation.class,
+                        dev.logverdict.intel.virustotal.IpAddressResponse.AnalysisStats.class);
+        assertThat(mapped.stream()
+                        .filter(type -> !registered.contains(type))
+                        .map(Class::getName)
+                        .toList())
+                .as("records serialised by Jackson but not in NativeReflection")
+                .isEmpty();
     }
 
     private static void collectRecords(Type type, Set<Class<?>> found) {

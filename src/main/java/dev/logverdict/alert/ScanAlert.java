@@ -26,46 +26,65 @@ public record ScanAlert(
     public static final String DETAIL_TYPE = "logverdict.scan.malicious";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String bucket, String key, @JsonProperty("eTag") String eTag, String versionId) {
-    }
+    public record Source(
+            String bucket, String key, @JsonProperty("eTag") String eTag, String versionId) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Location(String bucket, String key, String uri, String html) {
-    }
+    public record Location(String bucket, String key, String uri, String html) {}
 
-    public record Counts(long malicious, long suspicious, long publicIps, long notChecked, double coverage) {
-    }
+    public record Counts(long malicious, long suspicious, long publicIps, long notChecked, double coverage) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Offender(String ip, long requests, Integer maliciousEngines, String checkedBy,
-                           Map<String, Integer> signals) {
-    }
+    public record Offender(
+            String ip, long requests, Integer maliciousEngines, String checkedBy, Map<String, Integer> signals) {}
 
     /** The alert for a report, or null when it found nothing malicious (no alert is sent then). */
-    public static ScanAlert of(Report report, MaliciousAddresses malicious, String reportBucket, String reportKey,
-                               String htmlKey, int topOffenders) {
+    public static ScanAlert of(
+            Report report,
+            MaliciousAddresses malicious,
+            String reportBucket,
+            String reportKey,
+            String htmlKey,
+            int topOffenders) {
         if (malicious.isEmpty()) {
             return null;
         }
         Report.Summary summary = report.summary();
-        List<Offender> offenders = malicious.offenders().stream().limit(topOffenders)
+        List<Offender> offenders = malicious.offenders().stream()
+                .limit(topOffenders)
                 .map(offender -> {
                     Report.IpEntry entry = offender.entry();
-                    return new Offender(offender.ip().toString(), entry.requests(),
-                            entry.virustotal() == null ? null : entry.virustotal().malicious(),
-                            entry.lookup() == null ? null : entry.lookup().source() != null
-                                    ? entry.lookup().source() : entry.lookup().status(),
+                    return new Offender(
+                            offender.ip().toString(),
+                            entry.requests(),
+                            entry.virustotal() == null
+                                    ? null
+                                    : entry.virustotal().malicious(),
+                            entry.lookup() == null
+                                    ? null
+                                    : entry.lookup().source() != null
+                                            ? entry.lookup().source()
+                                            : entry.lookup().status(),
                             entry.signals());
                 })
                 .toList();
         Report.Source source = report.source();
-        return new ScanAlert(SCHEMA_VERSION,
-                malicious.offenders().size() + " malicious IP" + (malicious.offenders().size() == 1 ? "" : "s")
-                        + " in s3://" + source.bucket() + "/" + source.key(),
+        return new ScanAlert(
+                SCHEMA_VERSION,
+                malicious.offenders().size() + " malicious IP"
+                        + (malicious.offenders().size() == 1 ? "" : "s") + " in s3://" + source.bucket() + "/"
+                        + source.key(),
                 new Source(source.bucket(), source.key(), source.eTag(), source.versionId()),
-                new Location(reportBucket, reportKey, "s3://" + reportBucket + "/" + reportKey,
+                new Location(
+                        reportBucket,
+                        reportKey,
+                        "s3://" + reportBucket + "/" + reportKey,
                         htmlKey == null ? null : "s3://" + reportBucket + "/" + htmlKey),
-                new Counts(malicious.offenders().size(), summary.suspicious(), summary.publicIps(), summary.notChecked(),
+                new Counts(
+                        malicious.offenders().size(),
+                        summary.suspicious(),
+                        summary.publicIps(),
+                        summary.notChecked(),
                         summary.coverage()),
                 offenders,
                 report.generatedAt());

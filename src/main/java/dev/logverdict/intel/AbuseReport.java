@@ -10,9 +10,17 @@ import java.time.Instant;
  * @param whitelisted          AbuseIPDB vouches for the address (well-known infrastructure); null when unsaid
  * @param lastReportedAt       the latest report, or null when there is none
  */
-public record AbuseReport(int abuseConfidenceScore, int totalReports, int numDistinctUsers, Boolean whitelisted,
-                          String usageType, String isp, String domain, String countryCode, Boolean tor,
-                          Instant lastReportedAt) {
+public record AbuseReport(
+        int abuseConfidenceScore,
+        int totalReports,
+        int numDistinctUsers,
+        Boolean whitelisted,
+        String usageType,
+        String isp,
+        String domain,
+        String countryCode,
+        Boolean tor,
+        Instant lastReportedAt) {
 
     public boolean isWhitelisted() {
         return Boolean.TRUE.equals(whitelisted);

@@ -9,15 +9,26 @@ package dev.logverdict.intel;
  * @param checkedAt  when the answer was given (for a cached one, when it was fetched); null when nobody answered
  * @param providers  with more than one provider configured, what each one answered, by provider id; empty otherwise
  */
-public record Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation,
-                         java.time.Instant checkedAt, java.util.Map<String, Assessment> providers) {
+public record Assessment(
+        Verdict verdict,
+        LookupStatus status,
+        String reason,
+        String source,
+        Reputation reputation,
+        java.time.Instant checkedAt,
+        java.util.Map<String, Assessment> providers) {
 
     public Assessment {
         providers = providers == null ? java.util.Map.of() : providers;
     }
 
-    public Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation,
-                      java.time.Instant checkedAt) {
+    public Assessment(
+            Verdict verdict,
+            LookupStatus status,
+            String reason,
+            String source,
+            Reputation reputation,
+            java.time.Instant checkedAt) {
         this(verdict, status, reason, source, reputation, checkedAt, java.util.Map.of());
     }
 

@@ -57,7 +57,8 @@ public final class CombinedLookups {
             ExecutorService pool = Executors.newFixedThreadPool(providers.size());
             try {
                 List<CompletableFuture<ReputationLookups.Outcome>> runs = providers.stream()
-                        .map(lookups -> CompletableFuture.supplyAsync(() -> ask.apply(lookups), pool)).toList();
+                        .map(lookups -> CompletableFuture.supplyAsync(() -> ask.apply(lookups), pool))
+                        .toList();
                 for (int i = 0; i < providers.size(); i++) {
                     byProvider.put(providers.get(i).provider().id(), runs.get(i).join());
                 }
@@ -76,12 +77,19 @@ public final class CombinedLookups {
             }
         });
         // The outcome the report's v1 fields (intel.virustotal, cache, budget) describe.
-        ReputationLookups.Outcome lead = byProvider.getOrDefault(Provider.VIRUSTOTAL, byProvider.values().iterator().next());
-        String authFailure = active.values().stream().map(ReputationLookups.Outcome::authFailure)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        ReputationLookups.Outcome lead = byProvider.getOrDefault(
+                Provider.VIRUSTOTAL, byProvider.values().iterator().next());
+        String authFailure = active.values().stream()
+                .map(ReputationLookups.Outcome::authFailure)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (active.size() <= 1) {
-            ReputationLookups.Outcome only = active.isEmpty() ? noneConfigured(lead, byProvider.values()) : active.values().iterator().next();
-            return new ReputationLookups.Outcome(only.assessments(), lead.status(), authFailure, lead.stats(), byProvider);
+            ReputationLookups.Outcome only = active.isEmpty()
+                    ? noneConfigured(lead, byProvider.values())
+                    : active.values().iterator().next();
+            return new ReputationLookups.Outcome(
+                    only.assessments(), lead.status(), authFailure, lead.stats(), byProvider);
         }
         Map<IpAddress, Assessment> combined = new HashMap<>();
         for (IpAddress ip : active.values().iterator().next().assessments().keySet()) {
@@ -98,13 +106,23 @@ public final class CombinedLookups {
     }
 
     /** No provider has a key: each IP says so for every provider ("no VirusTotal API key … and no AbuseIPDB …"). */
-    private static ReputationLookups.Outcome noneConfigured(ReputationLookups.Outcome lead,
-                                                            java.util.Collection<ReputationLookups.Outcome> all) {
-        String reason = String.join(" and ", all.stream().flatMap(outcome -> outcome.assessments().values().stream()
-                .filter(a -> a.status() == LookupStatus.SKIPPED).map(Assessment::reason).limit(1)).toList());
+    private static ReputationLookups.Outcome noneConfigured(
+            ReputationLookups.Outcome lead, java.util.Collection<ReputationLookups.Outcome> all) {
+        String reason = String.join(
+                " and ",
+                all.stream()
+                        .flatMap(outcome -> outcome.assessments().values().stream()
+                                .filter(a -> a.status() == LookupStatus.SKIPPED)
+                                .map(Assessment::reason)
+                                .limit(1))
+                        .toList());
         Map<IpAddress, Assessment> assessments = new HashMap<>();
-        lead.assessments().forEach((ip, assessment) -> assessments.put(ip,
-                assessment.status() == LookupStatus.SKIPPED && !reason.isEmpty() ? Assessment.skipped(reason) : assessment));
+        lead.assessments()
+                .forEach((ip, assessment) -> assessments.put(
+                        ip,
+                        assessment.status() == LookupStatus.SKIPPED && !reason.isEmpty()
+                                ? Assessment.skipped(reason)
+                                : assessment));
         return new ReputationLookups.Outcome(assessments, lead.status(), lead.authFailure(), lead.stats());
     }
 
@@ -113,11 +131,15 @@ public final class CombinedLookups {
         if (isOffline(first.status())) {
             return first;
         }
-        Reputation virusTotal = answers.containsKey(Provider.VIRUSTOTAL) ? answers.get(Provider.VIRUSTOTAL).reputation() : null;
+        Reputation virusTotal = answers.containsKey(Provider.VIRUSTOTAL)
+                ? answers.get(Provider.VIRUSTOTAL).reputation()
+                : null;
         Assessment gravest = null;
         boolean whitelisted = false;
         for (Assessment answer : answers.values()) {
-            whitelisted |= answer.reputation() != null && answer.reputation().abuse() != null && answer.reputation().abuse().isWhitelisted();
+            whitelisted |= answer.reputation() != null
+                    && answer.reputation().abuse() != null
+                    && answer.reputation().abuse().isWhitelisted();
             if (answer.wasChecked() && (gravest == null || rank(answer.verdict()) < rank(gravest.verdict()))) {
                 gravest = answer;
             }
@@ -125,9 +147,16 @@ public final class CombinedLookups {
         if (gravest == null) {
             Assessment waiting = answers.values().stream()
                     .filter(a -> a.status() == LookupStatus.DEFERRED || a.status() == LookupStatus.ERROR)
-                    .findFirst().orElse(first);
-            return new Assessment(waiting.verdict(), waiting.status(), waiting.reason(), waiting.source(), virusTotal,
-                    waiting.checkedAt(), answers);
+                    .findFirst()
+                    .orElse(first);
+            return new Assessment(
+                    waiting.verdict(),
+                    waiting.status(),
+                    waiting.reason(),
+                    waiting.source(),
+                    virusTotal,
+                    waiting.checkedAt(),
+                    answers);
         }
         Verdict verdict = gravest.verdict();
         String reason = gravest.reason();
@@ -135,11 +164,14 @@ public final class CombinedLookups {
             verdict = Verdict.SUSPICIOUS;
             reason = "malicious by " + gravest.source() + " but whitelisted by AbuseIPDB: check before blocking";
         }
-        return new Assessment(verdict, gravest.status(), reason, gravest.source(), virusTotal, gravest.checkedAt(), answers);
+        return new Assessment(
+                verdict, gravest.status(), reason, gravest.source(), virusTotal, gravest.checkedAt(), answers);
     }
 
     private static boolean isOffline(LookupStatus status) {
-        return status == LookupStatus.FEED || status == LookupStatus.VERIFIED_CRAWLER || status == LookupStatus.CONFLICT;
+        return status == LookupStatus.FEED
+                || status == LookupStatus.VERIFIED_CRAWLER
+                || status == LookupStatus.CONFLICT;
     }
 
     private static int rank(Verdict verdict) {

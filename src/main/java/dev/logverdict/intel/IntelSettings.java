@@ -15,8 +15,15 @@ import java.time.Duration;
  * @param worstCaseLookup  the longest one request can take (connect plus read timeout): a request starts only if
  *                         this much time is left before the report must be written
  */
-public record IntelSettings(int maxConcurrency, int rateLimitRetries, Duration rateLimitBackoff, Duration quotaPause,
-                            Duration cacheTtl, Duration notFoundTtl, int transientRetries, Duration worstCaseLookup) {
+public record IntelSettings(
+        int maxConcurrency,
+        int rateLimitRetries,
+        Duration rateLimitBackoff,
+        Duration quotaPause,
+        Duration cacheTtl,
+        Duration notFoundTtl,
+        int transientRetries,
+        Duration worstCaseLookup) {
 
     public IntelSettings {
         if (maxConcurrency < 1 || rateLimitRetries < 0 || transientRetries < 0) {
@@ -25,7 +32,14 @@ public record IntelSettings(int maxConcurrency, int rateLimitRetries, Duration r
     }
 
     public static IntelSettings defaults() {
-        return new IntelSettings(1, 2, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(24),
-                Duration.ofHours(6), 2, Duration.ofSeconds(25));
+        return new IntelSettings(
+                1,
+                2,
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(15),
+                Duration.ofHours(24),
+                Duration.ofHours(6),
+                2,
+                Duration.ofSeconds(25));
     }
 }

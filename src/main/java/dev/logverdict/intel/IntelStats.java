@@ -9,6 +9,11 @@ import java.time.Instant;
  * @param spentToday    the day's lookups including this run's, as far as the ledger knows
  * @param exhaustedUntil when a 429 says the quota comes back, or null
  */
-public record IntelStats(long cacheHits, long cacheStored, String cacheError, int requestsPerDay, int spentToday,
-                         int spentThisRun, Instant exhaustedUntil) {
-}
+public record IntelStats(
+        long cacheHits,
+        long cacheStored,
+        String cacheError,
+        int requestsPerDay,
+        int spentToday,
+        int spentThisRun,
+        Instant exhaustedUntil) {}

@@ -29,8 +29,11 @@ public record PrefixCap(List<IpAddress> kept, Map<IpAddress, Assessment> leftOut
         Map<Long, Integer> perPrefix = new HashMap<>();
         for (IpAddress ip : byPriority) {
             if (ip.version() == 6 && perPrefix.merge(ip.high(), 1, Integer::sum) > maxPerPrefix) {
-                leftOut.put(ip, Assessment.deferred(REASON + maxPerPrefix + " addresses of " + prefixOf(ip)
-                        + " in this log (one subscriber or host); the first " + maxPerPrefix + " by priority are looked up"));
+                leftOut.put(
+                        ip,
+                        Assessment.deferred(REASON + maxPerPrefix + " addresses of " + prefixOf(ip)
+                                + " in this log (one subscriber or host); the first " + maxPerPrefix
+                                + " by priority are looked up"));
             } else {
                 kept.add(ip);
             }

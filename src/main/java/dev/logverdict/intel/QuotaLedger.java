@@ -34,7 +34,11 @@ public interface QuotaLedger {
             @Override
             public synchronized void add(LocalDate day, int moreSpent, Instant exhaustedUntil) {
                 Entry old = read(day);
-                days.put(day, new Entry(old.spent() + moreSpent, exhaustedUntil != null ? exhaustedUntil : old.exhaustedUntil()));
+                days.put(
+                        day,
+                        new Entry(
+                                old.spent() + moreSpent,
+                                exhaustedUntil != null ? exhaustedUntil : old.exhaustedUntil()));
             }
         };
     }

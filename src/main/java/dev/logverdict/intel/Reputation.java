@@ -28,14 +28,38 @@ public record Reputation(
     }
 
     /** VirusTotal's answer: engine counts and network facts, no AbuseIPDB part. */
-    public Reputation(int malicious, int suspicious, int harmless, int undetected, int timeout, Integer reputation,
-                      String asOwner, Long asn, String country, String network, List<String> tags, Instant lastAnalysisDate) {
-        this(malicious, suspicious, harmless, undetected, timeout, reputation, asOwner, asn, country, network, tags,
-                lastAnalysisDate, null);
+    public Reputation(
+            int malicious,
+            int suspicious,
+            int harmless,
+            int undetected,
+            int timeout,
+            Integer reputation,
+            String asOwner,
+            Long asn,
+            String country,
+            String network,
+            List<String> tags,
+            Instant lastAnalysisDate) {
+        this(
+                malicious,
+                suspicious,
+                harmless,
+                undetected,
+                timeout,
+                reputation,
+                asOwner,
+                asn,
+                country,
+                network,
+                tags,
+                lastAnalysisDate,
+                null);
     }
 
     /** AbuseIPDB's answer: no engine counts. */
     public static Reputation ofAbuseReport(AbuseReport abuse) {
-        return new Reputation(0, 0, 0, 0, 0, null, abuse.isp(), null, abuse.countryCode(), null, List.of(), null, abuse);
+        return new Reputation(
+                0, 0, 0, 0, 0, null, abuse.isp(), null, abuse.countryCode(), null, List.of(), null, abuse);
     }
 }

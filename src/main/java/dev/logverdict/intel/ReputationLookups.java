@@ -42,13 +42,29 @@ public final class ReputationLookups {
     private final QuotaLedger ledger;
     private final IntelSettings settings;
 
-    public ReputationLookups(ThreatIntel intel, VerdictPolicy policy, RequestAllowance allowance, Sleeper sleeper,
-                             Clock clock, VerdictCache cache, OfflineIntel offline, QuotaLedger ledger, IntelSettings settings) {
+    public ReputationLookups(
+            ThreatIntel intel,
+            VerdictPolicy policy,
+            RequestAllowance allowance,
+            Sleeper sleeper,
+            Clock clock,
+            VerdictCache cache,
+            OfflineIntel offline,
+            QuotaLedger ledger,
+            IntelSettings settings) {
         this(intel, Provider.virusTotal(policy), allowance, sleeper, clock, cache, offline, ledger, settings);
     }
 
-    public ReputationLookups(ThreatIntel intel, Provider provider, RequestAllowance allowance, Sleeper sleeper,
-                             Clock clock, VerdictCache cache, OfflineIntel offline, QuotaLedger ledger, IntelSettings settings) {
+    public ReputationLookups(
+            ThreatIntel intel,
+            Provider provider,
+            RequestAllowance allowance,
+            Sleeper sleeper,
+            Clock clock,
+            VerdictCache cache,
+            OfflineIntel offline,
+            QuotaLedger ledger,
+            IntelSettings settings) {
         this.intel = intel;
         this.provider = provider;
         this.allowance = allowance;
@@ -64,16 +80,23 @@ public final class ReputationLookups {
      * The run's outcome: an assessment for every IP given, how the service behaved, and, when it rejected
      * our credentials, its message (to fail the invocation once the report is written).
      */
-    public record Outcome(Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats,
-                          Map<String, Outcome> providers) {
+    public record Outcome(
+            Map<IpAddress, Assessment> assessments,
+            IntelStatus status,
+            String authFailure,
+            IntelStats stats,
+            Map<String, Outcome> providers) {
 
-        public Outcome(Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats) {
+        public Outcome(
+                Map<IpAddress, Assessment> assessments, IntelStatus status, String authFailure, IntelStats stats) {
             this(assessments, status, authFailure, stats, Map.of());
         }
 
         /** How one provider fared in this run; this outcome itself when it is one provider's. */
         public Optional<Outcome> provider(String id) {
-            return providers.isEmpty() && Provider.VIRUSTOTAL.equals(id) ? Optional.of(this) : Optional.ofNullable(providers.get(id));
+            return providers.isEmpty() && Provider.VIRUSTOTAL.equals(id)
+                    ? Optional.of(this)
+                    : Optional.ofNullable(providers.get(id));
         }
     }
 
@@ -136,9 +159,13 @@ public final class ReputationLookups {
 
         if (!configured) {
             Optional<String> unavailable = intel.unavailableReason();
-            String reason = unavailable.orElse("no " + provider.name() + " API key configured (logverdict." + provider.id() + ".api-key)");
+            String reason = unavailable.orElse(
+                    "no " + provider.name() + " API key configured (logverdict." + provider.id() + ".api-key)");
             unresolved.forEach(ip -> assessments.put(ip, Assessment.skipped(reason)));
-            return new Outcome(assessments, unavailable.isPresent() ? IntelStatus.KEY_UNAVAILABLE : IntelStatus.NOT_CONFIGURED, null,
+            return new Outcome(
+                    assessments,
+                    unavailable.isPresent() ? IntelStatus.KEY_UNAVAILABLE : IntelStatus.NOT_CONFIGURED,
+                    null,
                     new IntelStats(0, 0, cacheError, allowance.requestsPerDay(), 0, 0, null));
         }
         Run run = new Run(unresolved, budget, assessments, waitForPace);
@@ -146,9 +173,18 @@ public final class ReputationLookups {
             cacheError = run.cacheError.get();
         }
         int spentToday = allowance.spentToday(clock.instant());
-        return new Outcome(assessments, run.status(), run.authFailure.get(), new IntelStats(cacheHits, run.stored.get(),
-                cacheError, allowance.requestsPerDay(), spentToday < 0 ? run.lastGrantedCount.get() : spentToday,
-                run.used.get(), run.exhaustedUntil.get()));
+        return new Outcome(
+                assessments,
+                run.status(),
+                run.authFailure.get(),
+                new IntelStats(
+                        cacheHits,
+                        run.stored.get(),
+                        cacheError,
+                        allowance.requestsPerDay(),
+                        spentToday < 0 ? run.lastGrantedCount.get() : spentToday,
+                        run.used.get(),
+                        run.exhaustedUntil.get()));
     }
 
     /** A blocklist match, or a verified crawler (never asked about), or the two in conflict; null otherwise. */
@@ -157,40 +193,74 @@ public final class ReputationLookups {
         Optional<Infrastructure> crawler = offline.crawler(ip);
         if (crawler.isPresent() && feed.isPresent()) {
             // One of the two sources is wrong; blocking a search engine silently is as bad as missing an attacker.
-            return new Assessment(Verdict.SUSPICIOUS, LookupStatus.CONFLICT, "listed by the blocklist " + feed.get()
-                    + " and inside the published ranges of the verified crawler " + crawler.get().label()
-                    + ": check before blocking", feed.get(), null);
+            return new Assessment(
+                    Verdict.SUSPICIOUS,
+                    LookupStatus.CONFLICT,
+                    "listed by the blocklist " + feed.get()
+                            + " and inside the published ranges of the verified crawler "
+                            + crawler.get().label()
+                            + ": check before blocking",
+                    feed.get(),
+                    null);
         }
         if (crawler.isPresent()) {
-            return new Assessment(Verdict.HARMLESS, LookupStatus.VERIFIED_CRAWLER, "inside the published ranges of the "
-                    + "verified crawler " + crawler.get().label() + "; not sent to any provider", crawler.get().source(), null);
+            return new Assessment(
+                    Verdict.HARMLESS,
+                    LookupStatus.VERIFIED_CRAWLER,
+                    "inside the published ranges of the " + "verified crawler "
+                            + crawler.get().label() + "; not sent to any provider",
+                    crawler.get().source(),
+                    null);
         }
-        return feed.map(name -> new Assessment(Verdict.MALICIOUS, LookupStatus.FEED, "listed by the offline feed " + name,
-                name, null)).orElse(null);
+        return feed.map(name -> new Assessment(
+                        Verdict.MALICIOUS, LookupStatus.FEED, "listed by the offline feed " + name, name, null))
+                .orElse(null);
     }
 
     private boolean isFresh(CachedVerdict entry, Instant now) {
         Duration ttl = entry.notFound() ? settings.notFoundTtl() : settings.cacheTtl();
-        return entry.fetchedAt() != null && !entry.fetchedAt().plus(ttl).isBefore(now) && !entry.fetchedAt().isAfter(now.plusSeconds(300));
+        return entry.fetchedAt() != null
+                && !entry.fetchedAt().plus(ttl).isBefore(now)
+                && !entry.fetchedAt().isAfter(now.plusSeconds(300));
     }
 
     private Assessment fromCache(CachedVerdict entry) {
         if (entry.notFound()) {
-            return new Assessment(Verdict.UNKNOWN, LookupStatus.CACHED, provider.name() + " had no record of this IP on "
-                    + entry.fetchedAt(), provider.cachedSource(), null, entry.fetchedAt());
+            return new Assessment(
+                    Verdict.UNKNOWN,
+                    LookupStatus.CACHED,
+                    provider.name() + " had no record of this IP on " + entry.fetchedAt(),
+                    provider.cachedSource(),
+                    null,
+                    entry.fetchedAt());
         }
-        return new Assessment(provider.policy().verdictFor(entry.reputation()), LookupStatus.CACHED, null, provider.cachedSource(),
-                entry.reputation(), entry.fetchedAt());
+        return new Assessment(
+                provider.policy().verdictFor(entry.reputation()),
+                LookupStatus.CACHED,
+                null,
+                provider.cachedSource(),
+                entry.reputation(),
+                entry.fetchedAt());
     }
 
     private Assessment fromLookup(LookupResult result) {
         if (result instanceof LookupResult.Found found) {
-            return new Assessment(provider.policy().verdictFor(found.reputation()), LookupStatus.OK, null, provider.id(),
-                    found.reputation(), clock.instant());
+            return new Assessment(
+                    provider.policy().verdictFor(found.reputation()),
+                    LookupStatus.OK,
+                    null,
+                    provider.id(),
+                    found.reputation(),
+                    clock.instant());
         }
         if (result instanceof LookupResult.NotFound) {
-            return new Assessment(Verdict.UNKNOWN, LookupStatus.NOT_FOUND, provider.name() + " has no record of this IP",
-                    provider.id(), null, clock.instant());
+            return new Assessment(
+                    Verdict.UNKNOWN,
+                    LookupStatus.NOT_FOUND,
+                    provider.name() + " has no record of this IP",
+                    provider.id(),
+                    null,
+                    clock.instant());
         }
         if (result instanceof LookupResult.Failed failed) {
             return new Assessment(Verdict.NOT_CHECKED, LookupStatus.ERROR, failed.reason(), provider.id(), null);
@@ -236,14 +306,18 @@ public final class ReputationLookups {
             } catch (RuntimeException e) {
                 // Not knowing whether the provider asked us to stop is not a licence to ask.
                 budgetUnavailable = true;
-                stop("budget_unavailable: the quota ledger could not be read (" + e.getMessage()
-                        + "); nothing was spent", LookupStatus.DEFERRED);
+                stop(
+                        "budget_unavailable: the quota ledger could not be read (" + e.getMessage()
+                                + "); nothing was spent",
+                        LookupStatus.DEFERRED);
                 return;
             }
             if (marked != null && marked.isAfter(clock.instant())) {
                 quotaExhausted = true;
                 exhaustedUntil.set(marked);
-                stop(provider.name() + " quota exhausted until " + marked + " (noted by an earlier run); re-run the scan after it",
+                stop(
+                        provider.name() + " quota exhausted until " + marked
+                                + " (noted by an earlier run); re-run the scan after it",
                         LookupStatus.DEFERRED);
             }
         }
@@ -298,9 +372,12 @@ public final class ReputationLookups {
                     // A 5xx or timeout is asked again, through the allowance like any request, after a short pause.
                     Duration pause = Duration.ofSeconds(1L << Math.min(transientFailures, 5));
                     if (transientFailures >= settings.transientRetries()
-                            || !fitsBeforeDeadline(pause.plus(settings.worstCaseLookup())) || !pause(pause)) {
-                        return fromLookup(new LookupResult.Failed(failed.reason() + " (after " + transientFailures
-                                + (transientFailures == 1 ? " retry)" : " retries)"), true));
+                            || !fitsBeforeDeadline(pause.plus(settings.worstCaseLookup()))
+                            || !pause(pause)) {
+                        return fromLookup(new LookupResult.Failed(
+                                failed.reason() + " (after " + transientFailures
+                                        + (transientFailures == 1 ? " retry)" : " retries)"),
+                                true));
                     }
                     transientFailures++;
                     continue;
@@ -310,11 +387,14 @@ public final class ReputationLookups {
                     return fromLookup(result);
                 }
                 Duration wait = backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1));
-                if (rateLimited++ >= settings.rateLimitRetries() || !fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
+                if (rateLimited++ >= settings.rateLimitRetries()
+                        || !fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
                     quotaExhausted = true;
                     exhaustedUntil.set(clock.instant().plus(settings.quotaPause()));
-                    stop(provider.name() + " quota or rate limit reached (" + limited.reason() + ", " + rateLimited
-                            + " times); re-run the scan later", LookupStatus.DEFERRED);
+                    stop(
+                            provider.name() + " quota or rate limit reached (" + limited.reason() + ", " + rateLimited
+                                    + " times); re-run the scan later",
+                            LookupStatus.DEFERRED);
                     return deferred();
                 }
                 if (!pause(wait)) {
@@ -331,7 +411,9 @@ public final class ReputationLookups {
         private boolean permitted() {
             while (stopReason.get() == null) {
                 if (!fitsBeforeDeadline(settings.worstCaseLookup())) {
-                    stop("invocation time ran out before this IP's turn; re-run the scan to continue", LookupStatus.DEFERRED);
+                    stop(
+                            "invocation time ran out before this IP's turn; re-run the scan to continue",
+                            LookupStatus.DEFERRED);
                     return false;
                 }
                 RequestAllowance.Decision decision = allowance.claim(clock.instant());
@@ -346,15 +428,20 @@ public final class ReputationLookups {
                     }
                     Duration wait = Duration.between(clock.instant(), notBefore.slot());
                     if (!fitsBeforeDeadline(wait.plus(settings.worstCaseLookup()))) {
-                        stop("invocation time ran out before this IP's turn; re-run the scan to continue", LookupStatus.DEFERRED);
+                        stop(
+                                "invocation time ran out before this IP's turn; re-run the scan to continue",
+                                LookupStatus.DEFERRED);
                         return false;
                     }
                     if (!wait.isNegative() && !wait.isZero() && !pause(wait)) {
                         return false;
                     }
                 } else if (decision instanceof RequestAllowance.DaySpent spent) {
-                    stop("the day's " + provider.name() + " budget (" + spent.requestsPerDay() + " lookups, "
-                            + "logverdict." + provider.id() + ".requests-per-day) is spent; re-run the scan tomorrow", LookupStatus.DEFERRED);
+                    stop(
+                            "the day's " + provider.name() + " budget (" + spent.requestsPerDay() + " lookups, "
+                                    + "logverdict." + provider.id()
+                                    + ".requests-per-day) is spent; re-run the scan tomorrow",
+                            LookupStatus.DEFERRED);
                 } else if (decision instanceof RequestAllowance.Unavailable unavailable) {
                     budgetUnavailable = true;
                     stop("budget_unavailable: " + unavailable.reason() + "; nothing was spent", LookupStatus.DEFERRED);
@@ -379,7 +466,8 @@ public final class ReputationLookups {
         }
 
         private void remember(IpAddress ip, LookupResult result) {
-            CachedVerdict entry = result instanceof LookupResult.Found found ? new CachedVerdict(found.reputation(), clock.instant())
+            CachedVerdict entry = result instanceof LookupResult.Found found
+                    ? new CachedVerdict(found.reputation(), clock.instant())
                     : result instanceof LookupResult.NotFound ? new CachedVerdict(null, clock.instant()) : null;
             if (entry == null) {
                 return;

@@ -11,24 +11,19 @@ import java.time.Instant;
 public interface RequestAllowance {
 
     /** The answer to one claim. */
-    sealed interface Decision {
-    }
+    sealed interface Decision {}
 
     /** Go ahead; {@code spentToday} counts this request. */
-    record Granted(int spentToday) implements Decision {
-    }
+    record Granted(int spentToday) implements Decision {}
 
     /** The pace allows no request now; the next chance is at {@code slot}. */
-    record NotBefore(Instant slot) implements Decision {
-    }
+    record NotBefore(Instant slot) implements Decision {}
 
     /** The UTC day's budget is spent. */
-    record DaySpent(int requestsPerDay) implements Decision {
-    }
+    record DaySpent(int requestsPerDay) implements Decision {}
 
     /** The shared record could not be read or written, so nothing may be spent (it could be overspent). */
-    record Unavailable(String reason) implements Decision {
-    }
+    record Unavailable(String reason) implements Decision {}
 
     Decision claim(Instant now);
 

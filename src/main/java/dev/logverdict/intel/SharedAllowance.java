@@ -31,6 +31,7 @@ public final class SharedAllowance implements RequestAllowance {
 
     /** Allowed on top of the minute: a claim's time to reach its request, and S3's whole-second timestamps. */
     static final Duration MARGIN = Duration.ofSeconds(3);
+
     private static final Duration WINDOW = Duration.ofMinutes(1).plus(MARGIN);
     private static final int MAX_LANES = 8;
     /** A lane's recent links are read in one LIST; S3 returns at most 1,000 keys a page. */
@@ -87,8 +88,8 @@ public final class SharedAllowance implements RequestAllowance {
             return new NotBefore(earliest);
         } catch (RuntimeException e) {
             cursorDay = null;
-            return new Unavailable("the shared request budget in s3://" + bucket + "/" + prefix
-                    + " could not be used: " + e.getMessage());
+            return new Unavailable("the shared request budget in s3://" + bucket + "/" + prefix + " could not be used: "
+                    + e.getMessage());
         }
     }
 

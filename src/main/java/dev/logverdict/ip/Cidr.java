@@ -6,7 +6,8 @@ public record Cidr(IpAddress network, int prefixLength) {
     public Cidr {
         int maxLength = network.version() == 4 ? 32 : 128;
         if (prefixLength < 0 || prefixLength > maxLength) {
-            throw new IllegalArgumentException("prefix length " + prefixLength + " out of range for IPv" + network.version());
+            throw new IllegalArgumentException(
+                    "prefix length " + prefixLength + " out of range for IPv" + network.version());
         }
     }
 
@@ -55,7 +56,8 @@ public record Cidr(IpAddress network, int prefixLength) {
 
     /** Whether {@code other} lies wholly inside this block. */
     public boolean containsBlock(Cidr other) {
-        return other.network().version() == network.version() && other.prefixLength >= prefixLength
+        return other.network().version() == network.version()
+                && other.prefixLength >= prefixLength
                 && contains(other.network());
     }
 

@@ -7,8 +7,7 @@ package dev.logverdict.ip;
  */
 public final class ForwardedChain {
 
-    private ForwardedChain() {
-    }
+    private ForwardedChain() {}
 
     /**
      * @param direct       the peer that connected to the server

@@ -46,7 +46,8 @@ public record IpAddress(long high, long low, int version) implements Comparable<
 
     private String v4Text() {
         int bits = v4Bits();
-        return ((bits >>> 24) & 0xFF) + "." + ((bits >>> 16) & 0xFF) + "." + ((bits >>> 8) & 0xFF) + "." + (bits & 0xFF);
+        return ((bits >>> 24) & 0xFF) + "." + ((bits >>> 16) & 0xFF) + "." + ((bits >>> 8) & 0xFF) + "."
+                + (bits & 0xFF);
     }
 
     private String v6Text() {

@@ -14,8 +14,7 @@ public final class IpAddressParser {
     private static final long V4_MAPPED_PREFIX = 0xFFFFL;
     private static final byte[] HEX_VALUES = hexValues();
 
-    private IpAddressParser() {
-    }
+    private IpAddressParser() {}
 
     public static IpAddress parse(CharSequence text) {
         byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -234,7 +233,8 @@ public final class IpAddressParser {
         }
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
-            boolean ok = isDigit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '-' || b == '.';
+            boolean ok =
+                    isDigit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '-' || b == '.';
             if (!ok) {
                 return false;
             }

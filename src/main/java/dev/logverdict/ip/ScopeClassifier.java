@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class ScopeClassifier {
 
-    private record Block(Cidr cidr, IpScope scope) {
-    }
+    private record Block(Cidr cidr, IpScope scope) {}
 
     /** First match wins: more specific blocks precede the blocks that contain them. */
     private static final List<Block> V4 = List.of(
@@ -55,8 +54,7 @@ public final class ScopeClassifier {
             block("ff00::/8", IpScope.MULTICAST),
             block("2000::/3", IpScope.PUBLIC));
 
-    private ScopeClassifier() {
-    }
+    private ScopeClassifier() {}
 
     public static IpScope classify(IpAddress address) {
         for (Block block : address.version() == 4 ? V4 : V6) {

@@ -6,15 +6,19 @@ import java.util.List;
 public record TrustedProxies(List<Cidr> blocks) {
 
     /** RFC 1918, loopback and unique-local IPv6: proxies inside our own network. */
-    public static final List<String> PRIVATE_RANGES = List.of(
-            "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "fc00::/7", "::1/128");
+    public static final List<String> PRIVATE_RANGES =
+            List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "fc00::/7", "::1/128");
 
     public TrustedProxies {
         blocks = List.copyOf(blocks);
     }
 
     public static TrustedProxies of(List<String> cidrs) {
-        return new TrustedProxies(cidrs.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList());
+        return new TrustedProxies(cidrs.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList());
     }
 
     public static TrustedProxies privateRanges() {

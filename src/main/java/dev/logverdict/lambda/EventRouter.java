@@ -16,21 +16,16 @@ public final class EventRouter {
     static final List<String> DRAIN_EVENTS = List.of("logverdict:Drain", "logverdict:ResumeDeferred");
 
     /** One record as it arrived: the fields the routing reads. */
-    public record Incoming(String eventName, String bucket, String rawKey, String versionId) {
-    }
+    public record Incoming(String eventName, String bucket, String rawKey, String versionId) {}
 
     /** What to do with one record. */
-    public sealed interface Command {
-    }
+    public sealed interface Command {}
 
-    public record Scan(String bucket, String key, String versionId) implements Command {
-    }
+    public record Scan(String bucket, String key, String versionId) implements Command {}
 
-    public record Drain(String bucket) implements Command {
-    }
+    public record Drain(String bucket) implements Command {}
 
-    public record Ignore(String bucket, String key, String reason) implements Command {
-    }
+    public record Ignore(String bucket, String key, String reason) implements Command {}
 
     private final ObjectKeys keys;
 
@@ -50,7 +45,9 @@ public final class EventRouter {
         if (DRAIN_EVENTS.contains(record.eventName()) && record.bucket() != null) {
             return new Drain(record.bucket());
         }
-        if (record.rawKey() == null || record.bucket() == null || record.eventName() == null
+        if (record.rawKey() == null
+                || record.bucket() == null
+                || record.eventName() == null
                 || !record.eventName().startsWith("ObjectCreated:")) {
             return new Ignore(record.bucket(), record.rawKey(), "not an S3 ObjectCreated record");
         }

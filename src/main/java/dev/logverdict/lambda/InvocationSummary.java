@@ -8,8 +8,8 @@ import java.util.List;
 
 /** The function's answer: the reports written, the records left alone (with why), what a drain did. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record InvocationSummary(List<ScanOutcome> scanned, List<Ignored> ignored, List<DrainService.DrainOutcome> drained) {
+public record InvocationSummary(
+        List<ScanOutcome> scanned, List<Ignored> ignored, List<DrainService.DrainOutcome> drained) {
 
-    public record Ignored(String bucket, String key, String reason) {
-    }
+    public record Ignored(String bucket, String key, String reason) {}
 }

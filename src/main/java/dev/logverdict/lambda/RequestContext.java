@@ -15,8 +15,7 @@ public final class RequestContext implements AutoCloseable {
     // A SnapStart snapshot is taken before any invocation, so a restored process also starts with true.
     private static final AtomicBoolean FIRST_INVOCATION = new AtomicBoolean(true);
 
-    private RequestContext() {
-    }
+    private RequestContext() {}
 
     /** @param requestId null when no Lambda context is known (a local runner) */
     public static RequestContext enter(String requestId) {

@@ -60,8 +60,8 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
                     // Deleted before we got to it: nothing to scan, and retrying cannot change that.
                     ignore(ignored, scan.bucket(), scan.key(), e.getMessage());
                 } catch (IOException e) {
-                    throw new UncheckedIOException("reading s3://" + scan.bucket() + "/" + scan.key() + " failed: "
-                            + e.getMessage(), e);
+                    throw new UncheckedIOException(
+                            "reading s3://" + scan.bucket() + "/" + scan.key() + " failed: " + e.getMessage(), e);
                 }
             }
         }
@@ -76,10 +76,17 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
         }
         for (S3EventNotificationRecord record : event.getRecords()) {
             boolean hasS3 = record.getS3() != null;
-            records.add(new EventRouter.Incoming(record.getEventName(),
-                    hasS3 && record.getS3().getBucket() != null ? record.getS3().getBucket().getName() : null,
-                    hasS3 && record.getS3().getObject() != null ? record.getS3().getObject().getKey() : null,
-                    hasS3 && record.getS3().getObject() != null ? record.getS3().getObject().getVersionId() : null));
+            records.add(new EventRouter.Incoming(
+                    record.getEventName(),
+                    hasS3 && record.getS3().getBucket() != null
+                            ? record.getS3().getBucket().getName()
+                            : null,
+                    hasS3 && record.getS3().getObject() != null
+                            ? record.getS3().getObject().getKey()
+                            : null,
+                    hasS3 && record.getS3().getObject() != null
+                            ? record.getS3().getObject().getVersionId()
+                            : null));
         }
         return records;
     }

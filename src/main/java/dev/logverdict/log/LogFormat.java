@@ -27,6 +27,8 @@ public enum LogFormat {
     }
 
     public static Optional<LogFormat> byLabel(String label) {
-        return Arrays.stream(values()).filter(f -> f.label.equals(label) && f != UNKNOWN).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.label.equals(label) && f != UNKNOWN)
+                .findFirst();
     }
 }

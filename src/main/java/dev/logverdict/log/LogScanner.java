@@ -62,8 +62,8 @@ public final class LogScanner {
         String inputError = null;
         boolean readFailed = false;
         InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
-        LineReader reader = new LineReader(new LimitedInputStream(content, options.maxUncompressedBytes()),
-                options.maxLineBytes());
+        LineReader reader =
+                new LineReader(new LimitedInputStream(content, options.maxUncompressedBytes()), options.maxLineBytes());
         try {
             reader.forEachLine(accumulator);
         } catch (LimitedInputStream.LimitReached e) {
@@ -77,7 +77,8 @@ public final class LogScanner {
         } catch (IOException e) {
             // The store could not deliver the rest (its own resumes exhausted): not the log's fault, so the
             // caller reports what was read and then fails, to be retried.
-            inputError = "reading the object failed after " + reader.bytesRead() + " uncompressed bytes: " + e.getMessage();
+            inputError =
+                    "reading the object failed after " + reader.bytesRead() + " uncompressed bytes: " + e.getMessage();
             readFailed = true;
         }
         return accumulator.result(reader.bytesRead(), inputError, readFailed);
@@ -102,9 +103,11 @@ public final class LogScanner {
         private final List<MalformedSample> samples = new ArrayList<>();
         /** Lines per format, by ordinal: a per-line map update would box a Long on every line. */
         private final long[] formatLines = new long[LogFormat.values().length];
+
         private final ActivityContext context = new ActivityContext(new SecureRandom());
         /** Where the parser writes a client address's bits (see {@link IpAddressParser#parseClientField}). */
         private final long[] clientBits = new long[2];
+
         private final List<String> truncated = new ArrayList<>();
         private long lines;
         private long malformed;
@@ -138,7 +141,8 @@ public final class LogScanner {
                 IpFinder.findAll(line.path(), this::recordElsewhere);
                 IpFinder.findAll(line.referer(), this::recordElsewhere);
             }
-            String problem = overlong ? "line longer than " + options.maxLineBytes() + " bytes; the rest was skipped"
+            String problem = overlong
+                    ? "line longer than " + options.maxLineBytes() + " bytes; the rest was skipped"
                     : line.malformedReason();
             if (problem != null) {
                 malformed(problem, bytes, from, to);
@@ -162,7 +166,8 @@ public final class LogScanner {
                 queue(clientBits[0], clientBits[1], version, null, line);
             } else if (version != 0) {
                 IpAddress direct = new IpAddress(clientBits[0], clientBits[1], version);
-                IpAddress origin = ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies());
+                IpAddress origin =
+                        ForwardedChain.origin(direct, xff.bytes(), xff.from(), xff.to(), options.trustedProxies());
                 queue(origin.high(), origin.low(), origin.version(), origin.equals(direct) ? null : direct, line);
             } else if (HostnameSyntax.isHostname(client.bytes(), client.from(), client.to())) {
                 String host = client.asString();
@@ -192,10 +197,11 @@ public final class LogScanner {
             RequestBatch batch = pending;
             store.keep(clients.prefetch(batch));
             for (int i = 0; i < batch.size; i++) {
-                batch.client[i] = clients.findOrAdd(batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i],
-                        batch.clientHash[i]);
+                batch.client[i] = clients.findOrAdd(
+                        batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i], batch.clientHash[i]);
                 IpAddress proxy = batch.viaProxy[i];
-                batch.proxyClient[i] = proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
+                batch.proxyClient[i] =
+                        proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
             }
             store.prefetch(batch);
             for (int i = 0; i < batch.size; i++) {
@@ -237,15 +243,20 @@ public final class LogScanner {
             Optional<ClientActivity> untracked = clients.untracked();
             long countsOnly = Math.max(0, clients.size() - (long) store.detailedClients());
             if (!aggregated.isEmpty()) {
-                truncated.add("clients: " + options.maxTrackedIps() + " addresses counted one by one; later ones are counted"
-                        + " by network (/64 for IPv6, /24 for IPv4): " + aggregated.size() + " networks with "
-                        + aggregated.values().stream().mapToLong(ClientActivity::requests).sum() + " requests, in 'aggregated'");
+                truncated.add(
+                        "clients: " + options.maxTrackedIps() + " addresses counted one by one; later ones are counted"
+                                + " by network (/64 for IPv6, /24 for IPv4): " + aggregated.size() + " networks with "
+                                + aggregated.values().stream()
+                                        .mapToLong(ClientActivity::requests)
+                                        .sum() + " requests, in 'aggregated'");
             }
-            untracked.ifPresent(rest -> truncated.add("clients: past " + ClientIndex.MAX_NETWORKS + " networks, "
-                    + rest.requests() + " requests of further networks are counted together, in 'aggregated' as 'untracked'"));
+            untracked.ifPresent(
+                    rest -> truncated.add("clients: past " + ClientIndex.MAX_NETWORKS + " networks, " + rest.requests()
+                            + " requests of further networks are counted together, in 'aggregated' as 'untracked'"));
             if (countsOnly > 0) {
                 truncated.add("activity: detail (statuses, methods, top paths and agents, hourly) kept for the first "
-                        + store.detailedClients() + " IPs; " + countsOnly + " more IPs have counts, times and signals only");
+                        + store.detailedClients() + " IPs; " + countsOnly
+                        + " more IPs have counts, times and signals only");
             }
             if (context.hourlyDropped > 0) {
                 truncated.add("hourly: " + context.hourlyDropped + " requests fell outside an IP's "
@@ -274,9 +285,21 @@ public final class LogScanner {
                     .orElse(LogFormat.UNKNOWN);
             Map<String, ClientActivity> aggregatedWithRest = new LinkedHashMap<>(aggregated);
             untracked.ifPresent(rest -> aggregatedWithRest.put(TrafficScan.UNTRACKED, rest));
-            return new TrafficScan(lines, parsed, malformed, bytesRead, format, formats, clients, aggregatedWithRest,
-                    nonIpClients, ipsElsewhere, samples, truncated, inputError, readFailed);
+            return new TrafficScan(
+                    lines,
+                    parsed,
+                    malformed,
+                    bytesRead,
+                    format,
+                    formats,
+                    clients,
+                    aggregatedWithRest,
+                    nonIpClients,
+                    ipsElsewhere,
+                    samples,
+                    truncated,
+                    inputError,
+                    readFailed);
         }
     }
-
 }

@@ -30,32 +30,92 @@ public record ScanOptions(
     public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 16L << 30;
 
     public static ScanOptions defaults() {
-        return new ScanOptions(1 << 20, 20, 1_000, Optional.empty(), Optional.empty(), TrustedProxies.privateRanges(),
-                false, 10_000, 200_000, 300_000, DEFAULT_MAX_UNCOMPRESSED_BYTES);
+        return new ScanOptions(
+                1 << 20,
+                20,
+                1_000,
+                Optional.empty(),
+                Optional.empty(),
+                TrustedProxies.privateRanges(),
+                false,
+                10_000,
+                200_000,
+                300_000,
+                DEFAULT_MAX_UNCOMPRESSED_BYTES);
     }
 
     public ScanOptions withCaps(int detailedIps, long uncompressedBytes) {
-        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
-                trustedProxies, scanAllFields, maxIpsElsewhere, detailedIps, maxTrackedIps, uncompressedBytes);
+        return new ScanOptions(
+                maxLineBytes,
+                malformedSamples,
+                maxNonIpClients,
+                format,
+                jsonClientField,
+                trustedProxies,
+                scanAllFields,
+                maxIpsElsewhere,
+                detailedIps,
+                maxTrackedIps,
+                uncompressedBytes);
     }
 
     public ScanOptions withTrackedIps(int trackedIps) {
-        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
-                trustedProxies, scanAllFields, maxIpsElsewhere, maxDetailedIps, trackedIps, maxUncompressedBytes);
+        return new ScanOptions(
+                maxLineBytes,
+                malformedSamples,
+                maxNonIpClients,
+                format,
+                jsonClientField,
+                trustedProxies,
+                scanAllFields,
+                maxIpsElsewhere,
+                maxDetailedIps,
+                trackedIps,
+                maxUncompressedBytes);
     }
 
     public ScanOptions withFormat(LogFormat fixed) {
-        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, Optional.of(fixed), jsonClientField,
-                trustedProxies, scanAllFields, maxIpsElsewhere, maxDetailedIps, maxTrackedIps, maxUncompressedBytes);
+        return new ScanOptions(
+                maxLineBytes,
+                malformedSamples,
+                maxNonIpClients,
+                Optional.of(fixed),
+                jsonClientField,
+                trustedProxies,
+                scanAllFields,
+                maxIpsElsewhere,
+                maxDetailedIps,
+                maxTrackedIps,
+                maxUncompressedBytes);
     }
 
     public ScanOptions withScanAllFields(boolean scanAll) {
-        return new ScanOptions(maxLineBytes, malformedSamples, maxNonIpClients, format, jsonClientField,
-                trustedProxies, scanAll, maxIpsElsewhere, maxDetailedIps, maxTrackedIps, maxUncompressedBytes);
+        return new ScanOptions(
+                maxLineBytes,
+                malformedSamples,
+                maxNonIpClients,
+                format,
+                jsonClientField,
+                trustedProxies,
+                scanAll,
+                maxIpsElsewhere,
+                maxDetailedIps,
+                maxTrackedIps,
+                maxUncompressedBytes);
     }
 
     public ScanOptions withLimits(int lineBytes, int samples, int nonIpClients) {
-        return new ScanOptions(lineBytes, samples, nonIpClients, format, jsonClientField, trustedProxies, scanAllFields,
-                maxIpsElsewhere, maxDetailedIps, maxTrackedIps, maxUncompressedBytes);
+        return new ScanOptions(
+                lineBytes,
+                samples,
+                nonIpClients,
+                format,
+                jsonClientField,
+                trustedProxies,
+                scanAllFields,
+                maxIpsElsewhere,
+                maxDetailedIps,
+                maxTrackedIps,
+                maxUncompressedBytes);
     }
 }

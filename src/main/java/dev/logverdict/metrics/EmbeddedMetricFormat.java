@@ -23,8 +23,7 @@ public final class EmbeddedMetricFormat {
     static final String DIMENSION = "FunctionName";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EmbeddedMetricFormat() {
-    }
+    private EmbeddedMetricFormat() {}
 
     /** The metrics of one scan, by name, with their CloudWatch units. */
     static Map<String, Metric> metrics(ScanMetrics.ScanMeasurement measurement) {
@@ -47,14 +46,14 @@ public final class EmbeddedMetricFormat {
         return metrics;
     }
 
-    record Metric(double value, String unit) {
-    }
+    record Metric(double value, String unit) {}
 
     /**
      * @param functionName the dimension, so two stacks in one account keep their figures apart
      * @param requestId    the invocation's id (null outside Lambda), for finding the scan's log lines
      */
-    public static String line(ScanMetrics.ScanMeasurement measurement, String functionName, String requestId, Instant at) {
+    public static String line(
+            ScanMetrics.ScanMeasurement measurement, String functionName, String requestId, Instant at) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", at.toEpochMilli());

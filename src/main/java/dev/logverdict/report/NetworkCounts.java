@@ -46,12 +46,14 @@ final class NetworkCounts {
             return null;
         }
         return byAsn.values().stream()
-                .sorted(Comparator.comparingLong((Tally t) -> t.requests).reversed()
-                        .thenComparing(Comparator.comparingLong((Tally t) -> t.malicious).reversed())
+                .sorted(Comparator.comparingLong((Tally t) -> t.requests)
+                        .reversed()
+                        .thenComparing(Comparator.comparingLong((Tally t) -> t.malicious)
+                                .reversed())
                         .thenComparingLong(t -> t.network.asn()))
                 .limit(TOP)
-                .map(t -> new Report.NetworkActivity(t.network.asn(), t.network.name(), t.network.country(), t.requests,
-                        t.ips, t.malicious))
+                .map(t -> new Report.NetworkActivity(
+                        t.network.asn(), t.network.name(), t.network.country(), t.requests, t.ips, t.malicious))
                 .toList();
     }
 }

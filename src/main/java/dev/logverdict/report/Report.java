@@ -26,8 +26,19 @@ public record Report(
 
     /** The same report, listing the files written beside it. */
     public Report withOutputs(List<Output> written) {
-        return new Report(schemaVersion, source, generatedAt, intel, summary, networks, ips, aggregated, nonIpClients,
-                ipsElsewhere, malformedSamples, written);
+        return new Report(
+                schemaVersion,
+                source,
+                generatedAt,
+                intel,
+                summary,
+                networks,
+                ips,
+                aggregated,
+                nonIpClients,
+                ipsElsewhere,
+                malformedSamples,
+                written);
     }
 
     /**
@@ -54,32 +65,43 @@ public record Report(
             String format,
             Map<String, Long> formats,
             long uncompressedBytes,
-            String readError) {
-    }
+            String readError) {}
 
     /**
      * {@code virustotal}, {@code cache} and {@code budget} describe VirusTotal (as in every v1 report);
      * {@code abuseipdb} the second provider, when the engine has it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Intel(String virustotal, List<String> feeds, Policy policy, List<FeedSource> feedSources,
-                        Cache cache, Budget budget, List<PublicSourceState> sources, ProviderRun abuseipdb) {
-    }
+    public record Intel(
+            String virustotal,
+            List<String> feeds,
+            Policy policy,
+            List<FeedSource> feedSources,
+            Cache cache,
+            Budget budget,
+            List<PublicSourceState> sources,
+            ProviderRun abuseipdb) {}
 
     /** How a provider fared in this run: {@code consulted}, {@code not_configured}, {@code key_unavailable}, … */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProviderRun(String status, Cache cache, Budget budget) {
-    }
+    public record ProviderRun(String status, Cache cache, Budget budget) {}
 
     /**
      * How verdicts are reached: VirusTotal's engine thresholds, and what each kind of offline source means
      * ({@code blocklist}, {@code anonymiser}, {@code verifiedCrawler}, {@code sharedInfrastructure}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Policy(int maliciousEngines, int maliciousEnginesWithBadReputation, int suspiciousEngines,
-                         String blocklist, String anonymiser, String verifiedCrawler, String sharedInfrastructure,
-                         Integer abuseipdbMaliciousScore, Integer abuseipdbSuspiciousScore, String providers) {
-    }
+    public record Policy(
+            int maliciousEngines,
+            int maliciousEnginesWithBadReputation,
+            int suspiciousEngines,
+            String blocklist,
+            String anonymiser,
+            String verifiedCrawler,
+            String sharedInfrastructure,
+            Integer abuseipdbMaliciousScore,
+            Integer abuseipdbSuspiciousScore,
+            String providers) {}
 
     /**
      * A public source as this scan used it: {@code ok}, {@code degraded} (the last download was refused; the
@@ -87,36 +109,30 @@ public record Report(
      * copy), and how many public IPs of this log it answered or labelled.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PublicSourceState(String id, String kind, String state, String fetchedAt, long entries, String reason,
-                                    long matchedIps) {
-    }
+    public record PublicSourceState(
+            String id, String kind, String state, String fetchedAt, long entries, String reason, long matchedIps) {}
 
     /** Requests, IPs and malicious IPs per autonomous system, busiest first. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NetworkActivity(long asn, String name, String country, long requests, long ips, long maliciousIps) {
-    }
+    public record NetworkActivity(long asn, String name, String country, long requests, long ips, long maliciousIps) {}
 
     /** The provider whose published ranges hold the address, and what that means for blocking it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Infrastructure(String provider, String service, String kind, String source, String note) {
-    }
+    public record Infrastructure(String provider, String service, String kind, String source, String note) {}
 
-    public record Network(long asn, String name, String country) {
-    }
+    public record Network(long asn, String name, String country) {}
 
     /** A blocklist as loaded: entries used, and entries dropped because they touch special-purpose ranges. */
-    public record FeedSource(String name, long entries, long ignoredSpecialPurpose, long ignoredInvalid, long matchedIps) {
-    }
+    public record FeedSource(
+            String name, long entries, long ignoredSpecialPurpose, long ignoredInvalid, long matchedIps) {}
 
     /** The verdict cache in this run; {@code error} when it could not be used (e.g. AccessDenied). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Cache(long hits, long stored, String error) {
-    }
+    public record Cache(long hits, long stored, String error) {}
 
     /** The VirusTotal quota as this run saw it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Budget(int requestsPerDay, int spentToday, int spentThisRun, String exhaustedUntil) {
-    }
+    public record Budget(int requestsPerDay, int spentToday, int spentThisRun, String exhaustedUntil) {}
 
     public record Summary(
             long lines,
@@ -134,8 +150,7 @@ public record Report(
             long unknown,
             double coverage,
             List<String> truncated,
-            Map<String, Long> answeredBy) {
-    }
+            Map<String, Long> answeredBy) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IpEntry(
@@ -156,20 +171,26 @@ public record Report(
             List<String> labels,
             Network network,
             AbuseIpDb abuseipdb,
-            Map<String, ProviderAnswer> providers) {
-    }
+            Map<String, ProviderAnswer> providers) {}
 
     /** What AbuseIPDB's check said; {@code link} opens the address on abuseipdb.com. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AbuseIpDb(int abuseConfidenceScore, int totalReports, int numDistinctUsers, Boolean isWhitelisted,
-                            String usageType, String isp, String domain, String countryCode, Boolean isTor,
-                            String lastReportedAt, String link) {
-    }
+    public record AbuseIpDb(
+            int abuseConfidenceScore,
+            int totalReports,
+            int numDistinctUsers,
+            Boolean isWhitelisted,
+            String usageType,
+            String isp,
+            String domain,
+            String countryCode,
+            Boolean isTor,
+            String lastReportedAt,
+            String link) {}
 
     /** One provider's own answer for an IP, when more than one was asked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProviderAnswer(String verdict, String status, String reason, String checkedAt) {
-    }
+    public record ProviderAnswer(String verdict, String status, String reason, String checkedAt) {}
 
     /**
      * Clients past the tracking cap, counted by {@code network} ({@code 2001:db8::/64} stands for one
@@ -177,9 +198,13 @@ public record Report(
      * looked up: no provider answers for a network.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Aggregated(String network, long requests, long bytes, String firstSeen, String lastSeen,
-                             Map<String, Integer> signals) {
-    }
+    public record Aggregated(
+            String network,
+            long requests,
+            long bytes,
+            String firstSeen,
+            String lastSeen,
+            Map<String, Integer> signals) {}
 
     /** What the client did; the detail fields are absent for clients beyond the detail cap. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -189,26 +214,20 @@ public record Report(
             Map<String, Long> methods,
             List<Counted> topPaths,
             List<Counted> topUserAgents,
-            Hourly hourly) {
-    }
+            Hourly hourly) {}
 
-    public record Counted(String value, long count) {
-    }
+    public record Counted(String value, long count) {}
 
     /** Requests per hour from {@code start} (an hour boundary, UTC). */
-    public record Hourly(String start, int[] counts) {
-    }
+    public record Hourly(String start, int[] counts) {}
 
     /** How an origin's requests reached the server: through these trusted proxies, per X-Forwarded-For. */
-    public record Proxy(long forwardedRequests, List<ProxyHop> via) {
-    }
+    public record Proxy(long forwardedRequests, List<ProxyHop> via) {}
 
-    public record ProxyHop(String ip, long requests) {
-    }
+    public record ProxyHop(String ip, long requests) {}
 
     /** An address written inside requests or referrers (scan-all-fields): not a client, not looked up. */
-    public record IpElsewhere(String ip, String scope, long occurrences) {
-    }
+    public record IpElsewhere(String ip, String scope, long occurrences) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Lookup(String status, String reason, String source, String checkedAt) {
@@ -232,12 +251,9 @@ public record Report(
             String network,
             List<String> tags,
             String lastAnalysisDate,
-            String link) {
-    }
+            String link) {}
 
-    public record NonIpClient(String value, long requests) {
-    }
+    public record NonIpClient(String value, long requests) {}
 
-    public record MalformedLine(long lineNumber, String reason, String excerpt) {
-    }
+    public record MalformedLine(long lineNumber, String reason, String excerpt) {}
 }

@@ -38,26 +38,37 @@ public final class ReportBuilder {
 
     private static final String VIRUSTOTAL_GUI = "https://www.virustotal.com/gui/ip-address/";
 
-    private ReportBuilder() {
-    }
+    private ReportBuilder() {}
 
     /** What the policy says each kind of offline source means; recorded in every report. */
     static final String BLOCKLIST_RULE = "listed: malicious, the list named";
+
     static final String ANONYMISER_RULE = "Tor exit: a label, not a verdict";
-    static final String VERIFIED_CRAWLER_RULE = "inside a search engine's published crawler ranges: harmless, never sent to "
-            + "a provider, never exported or alerted on; also listed by a blocklist: suspicious, status conflict";
-    static final String SHARED_INFRASTRUCTURE_RULE = "cloud or CDN address: looked up like any other and labelled; "
-            + "CDN edge ranges are left out of exports";
+    static final String VERIFIED_CRAWLER_RULE =
+            "inside a search engine's published crawler ranges: harmless, never sent to "
+                    + "a provider, never exported or alerted on; also listed by a blocklist: suspicious, status conflict";
+    static final String SHARED_INFRASTRUCTURE_RULE =
+            "cloud or CDN address: looked up like any other and labelled; " + "CDN edge ranges are left out of exports";
 
     /** With VirusTotal as the only provider. */
-    public static Report build(StoredObject source, TrafficScan scan, ReputationLookups.Outcome intel,
-                               VerdictPolicy policy, OfflineIntel offline, Instant generatedAt) {
+    public static Report build(
+            StoredObject source,
+            TrafficScan scan,
+            ReputationLookups.Outcome intel,
+            VerdictPolicy policy,
+            OfflineIntel offline,
+            Instant generatedAt) {
         return build(source, scan, intel, List.of(Provider.virusTotal(policy)), offline, generatedAt);
     }
 
     /** @param providers the reputation providers the engine has, in the order their answers are combined */
-    public static Report build(StoredObject source, TrafficScan scan, ReputationLookups.Outcome intel,
-                               List<Provider> providers, OfflineIntel offline, Instant generatedAt) {
+    public static Report build(
+            StoredObject source,
+            TrafficScan scan,
+            ReputationLookups.Outcome intel,
+            List<Provider> providers,
+            OfflineIntel offline,
+            Instant generatedAt) {
         Map<IpAddress, Assessment> assessments = intel.assessments();
         List<RankedIp> entries = new ArrayList<>(scan.clients().size());
         SummaryCounts counts = new SummaryCounts();
@@ -69,7 +80,11 @@ public final class ReportBuilder {
             Assessment assessment = scope.isPublic()
                     ? assessments.getOrDefault(ip, Assessment.deferred("not reached in this run"))
                     : Assessment.skipped("not a public address (" + scope.label() + "); only public IPs are looked up");
-            counts.add(scope.isPublic(), assessment.status().label(), assessment.verdict().label(), assessment.source());
+            counts.add(
+                    scope.isPublic(),
+                    assessment.status().label(),
+                    assessment.verdict().label(),
+                    assessment.source());
             Labels labels = Labels.NONE;
             if (scope.isPublic()) {
                 labels = Labels.of(ip, offline);
@@ -77,18 +92,33 @@ public final class ReportBuilder {
                     sourceMatches.merge(assessment.source(), 1L, Long::sum);
                 }
                 labels.countInto(sourceMatches);
-                networks.add(labels.network(), client.getValue().requests(), assessment.verdict().label());
+                networks.add(
+                        labels.network(),
+                        client.getValue().requests(),
+                        assessment.verdict().label());
             }
             entries.add(new RankedIp(ip, scope, client.getValue(), assessment, labels));
         }
         entries.sort(RankedIp.BY_RISK);
 
-        Report.Summary summary = counts.summary(scan.lines(), scan.parsedLines(), scan.malformedLines(),
-                scan.clients().size(), scan.truncated());
+        Report.Summary summary = counts.summary(
+                scan.lines(),
+                scan.parsedLines(),
+                scan.malformedLines(),
+                scan.clients().size(),
+                scan.truncated());
         return new Report(
                 Report.SCHEMA_VERSION,
-                new Report.Source(source.bucket(), source.key(), source.versionId(), source.eTag(), source.size(),
-                        scan.format().label(), formatCounts(scan), scan.bytesRead(), scan.inputError()),
+                new Report.Source(
+                        source.bucket(),
+                        source.key(),
+                        source.versionId(),
+                        source.eTag(),
+                        source.size(),
+                        scan.format().label(),
+                        formatCounts(scan),
+                        scan.bytesRead(),
+                        scan.inputError()),
                 generatedAt.toString(),
                 intelSection(intel, providers, offline, sourceMatches),
                 summary,
@@ -96,13 +126,22 @@ public final class ReportBuilder {
                 lazily(entries),
                 aggregated(scan),
                 scan.nonIpClients().entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .sorted(Map.Entry.<String, Long>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
                         .map(e -> new Report.NonIpClient(e.getKey(), e.getValue()))
                         .toList(),
-                scan.ipsElsewhere().isEmpty() ? null : scan.ipsElsewhere().entrySet().stream()
-                        .sorted(Map.Entry.<IpAddress, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                        .map(e -> new Report.IpElsewhere(e.getKey().toString(), ScopeClassifier.classify(e.getKey()).label(), e.getValue()))
-                        .toList(),
+                scan.ipsElsewhere().isEmpty()
+                        ? null
+                        : scan.ipsElsewhere().entrySet().stream()
+                                .sorted(Map.Entry.<IpAddress, Long>comparingByValue()
+                                        .reversed()
+                                        .thenComparing(Map.Entry.comparingByKey()))
+                                .map(e -> new Report.IpElsewhere(
+                                        e.getKey().toString(),
+                                        ScopeClassifier.classify(e.getKey()).label(),
+                                        e.getValue()))
+                                .toList(),
                 scan.malformedSamples().stream()
                         .map(s -> new Report.MalformedLine(s.lineNumber(), s.reason(), s.excerpt()))
                         .toList(),
@@ -116,8 +155,18 @@ public final class ReportBuilder {
         if (r == null || r.abuse() != null) {
             return null;
         }
-        return new Report.VirusTotal(r.malicious(), r.suspicious(), r.harmless(), r.undetected(), r.timeout(),
-                r.reputation(), r.asOwner(), r.asn(), r.country(), r.network(), r.tags(),
+        return new Report.VirusTotal(
+                r.malicious(),
+                r.suspicious(),
+                r.harmless(),
+                r.undetected(),
+                r.timeout(),
+                r.reputation(),
+                r.asOwner(),
+                r.asn(),
+                r.country(),
+                r.network(),
+                r.tags(),
                 r.lastAnalysisDate() == null ? null : r.lastAnalysisDate().toString(),
                 VIRUSTOTAL_GUI + ip);
     }
@@ -125,15 +174,27 @@ public final class ReportBuilder {
     /** What AbuseIPDB said, from the answer itself or, with several providers, from its own part of it. */
     static Report.AbuseIpDb abuseIpDb(String ip, Assessment assessment) {
         Reputation r = assessment.reputation();
-        AbuseReport abuse = r != null && r.abuse() != null ? r.abuse()
-                : java.util.Optional.ofNullable(assessment.providers().get(Provider.ABUSEIPDB)).map(Assessment::reputation)
-                .map(Reputation::abuse).orElse(null);
+        AbuseReport abuse = r != null && r.abuse() != null
+                ? r.abuse()
+                : java.util.Optional.ofNullable(assessment.providers().get(Provider.ABUSEIPDB))
+                        .map(Assessment::reputation)
+                        .map(Reputation::abuse)
+                        .orElse(null);
         if (abuse == null) {
             return null;
         }
-        return new Report.AbuseIpDb(abuse.abuseConfidenceScore(), abuse.totalReports(), abuse.numDistinctUsers(),
-                abuse.whitelisted(), abuse.usageType(), abuse.isp(), abuse.domain(), abuse.countryCode(), abuse.tor(),
-                abuse.lastReportedAt() == null ? null : abuse.lastReportedAt().toString(), ABUSEIPDB_GUI + ip);
+        return new Report.AbuseIpDb(
+                abuse.abuseConfidenceScore(),
+                abuse.totalReports(),
+                abuse.numDistinctUsers(),
+                abuse.whitelisted(),
+                abuse.usageType(),
+                abuse.isp(),
+                abuse.domain(),
+                abuse.countryCode(),
+                abuse.tor(),
+                abuse.lastReportedAt() == null ? null : abuse.lastReportedAt().toString(),
+                ABUSEIPDB_GUI + ip);
     }
 
     /** Each provider's own answer, when several were asked; null otherwise. */
@@ -142,48 +203,107 @@ public final class ReportBuilder {
             return null;
         }
         Map<String, Report.ProviderAnswer> answers = new LinkedHashMap<>();
-        assessment.providers().forEach((id, answer) -> answers.put(id, new Report.ProviderAnswer(answer.verdict().label(),
-                answer.status().label(), answer.reason(), answer.checkedAt() == null ? null : answer.checkedAt().toString())));
+        assessment
+                .providers()
+                .forEach((id, answer) -> answers.put(
+                        id,
+                        new Report.ProviderAnswer(
+                                answer.verdict().label(),
+                                answer.status().label(),
+                                answer.reason(),
+                                answer.checkedAt() == null
+                                        ? null
+                                        : answer.checkedAt().toString())));
         return answers;
     }
 
     /** The report's risk order ({@link RankedIp#BY_RISK}) on written entries. */
-    static final Comparator<Report.IpEntry> ENTRY_RISK = Comparator
-            .comparingInt((Report.IpEntry e) -> SummaryCounts.riskRank("public".equals(e.scope()), e.verdict()))
-            .thenComparing(Comparator.comparingInt((Report.IpEntry e) -> e.virustotal() == null ? 0 : e.virustotal().malicious()).reversed())
+    static final Comparator<Report.IpEntry> ENTRY_RISK = Comparator.comparingInt(
+                    (Report.IpEntry e) -> SummaryCounts.riskRank("public".equals(e.scope()), e.verdict()))
+            .thenComparing(Comparator.comparingInt((Report.IpEntry e) ->
+                            e.virustotal() == null ? 0 : e.virustotal().malicious())
+                    .reversed())
             .thenComparing(Comparator.comparingLong(Report.IpEntry::requests).reversed())
-            .thenComparing(e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()), Comparator.nullsLast(Comparator.naturalOrder()));
+            .thenComparing(
+                    e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()),
+                    Comparator.nullsLast(Comparator.naturalOrder()));
 
-    private static Report.Intel intelSection(ReputationLookups.Outcome intel, List<Provider> providers,
-                                             OfflineIntel offline, Map<String, Long> sourceMatches) {
+    private static Report.Intel intelSection(
+            ReputationLookups.Outcome intel,
+            List<Provider> providers,
+            OfflineIntel offline,
+            Map<String, Long> sourceMatches) {
         IntelStats stats = intel.stats();
         List<Blocklist> blocklists = offline.userFeeds();
-        VerdictPolicy policy = providers.stream().map(Provider::policy).filter(VerdictPolicy.class::isInstance)
-                .map(VerdictPolicy.class::cast).findFirst().orElse(VerdictPolicy.defaults());
-        AbuseIpDbPolicy abusePolicy = providers.stream().map(Provider::policy).filter(AbuseIpDbPolicy.class::isInstance)
-                .map(AbuseIpDbPolicy.class::cast).findFirst().orElse(null);
-        return new Report.Intel(intel.status().label(),
+        VerdictPolicy policy = providers.stream()
+                .map(Provider::policy)
+                .filter(VerdictPolicy.class::isInstance)
+                .map(VerdictPolicy.class::cast)
+                .findFirst()
+                .orElse(VerdictPolicy.defaults());
+        AbuseIpDbPolicy abusePolicy = providers.stream()
+                .map(Provider::policy)
+                .filter(AbuseIpDbPolicy.class::isInstance)
+                .map(AbuseIpDbPolicy.class::cast)
+                .findFirst()
+                .orElse(null);
+        return new Report.Intel(
+                intel.status().label(),
                 blocklists.stream().map(Blocklist::name).toList(),
-                new Report.Policy(policy.maliciousEngines(), policy.maliciousEnginesWithBadReputation(), policy.suspiciousEngines(),
-                        BLOCKLIST_RULE, ANONYMISER_RULE, VERIFIED_CRAWLER_RULE, SHARED_INFRASTRUCTURE_RULE,
+                new Report.Policy(
+                        policy.maliciousEngines(),
+                        policy.maliciousEnginesWithBadReputation(),
+                        policy.suspiciousEngines(),
+                        BLOCKLIST_RULE,
+                        ANONYMISER_RULE,
+                        VERIFIED_CRAWLER_RULE,
+                        SHARED_INFRASTRUCTURE_RULE,
                         abusePolicy == null ? null : abusePolicy.maliciousScore(),
                         abusePolicy == null ? null : abusePolicy.suspiciousScore(),
                         providers.size() > 1 ? CombinedLookups.RULE : null),
-                blocklists.stream().map(list -> new Report.FeedSource(list.name(), list.entries().size(),
-                        list.ignoredSpecialPurpose(), list.ignoredInvalid(), sourceMatches.getOrDefault(list.name(), 0L))).toList(),
+                blocklists.stream()
+                        .map(list -> new Report.FeedSource(
+                                list.name(),
+                                list.entries().size(),
+                                list.ignoredSpecialPurpose(),
+                                list.ignoredInvalid(),
+                                sourceMatches.getOrDefault(list.name(), 0L)))
+                        .toList(),
                 new Report.Cache(stats.cacheHits(), stats.cacheStored(), stats.cacheError()),
-                new Report.Budget(stats.requestsPerDay(), stats.spentToday(), stats.spentThisRun(),
-                        stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()),
-                offline.sources().stream().map(state -> new Report.PublicSourceState(state.id(), state.kind(), state.state(),
-                        state.fetchedAt(), state.entries(), state.reason(), sourceMatches.getOrDefault(state.id(), 0L))).toList(),
-                intel.providers().containsKey(Provider.ABUSEIPDB) ? providerRun(intel.providers().get(Provider.ABUSEIPDB)) : null);
+                new Report.Budget(
+                        stats.requestsPerDay(),
+                        stats.spentToday(),
+                        stats.spentThisRun(),
+                        stats.exhaustedUntil() == null
+                                ? null
+                                : stats.exhaustedUntil().toString()),
+                offline.sources().stream()
+                        .map(state -> new Report.PublicSourceState(
+                                state.id(),
+                                state.kind(),
+                                state.state(),
+                                state.fetchedAt(),
+                                state.entries(),
+                                state.reason(),
+                                sourceMatches.getOrDefault(state.id(), 0L)))
+                        .toList(),
+                intel.providers().containsKey(Provider.ABUSEIPDB)
+                        ? providerRun(intel.providers().get(Provider.ABUSEIPDB))
+                        : null);
     }
 
     private static Report.ProviderRun providerRun(ReputationLookups.Outcome outcome) {
         IntelStats stats = outcome.stats();
-        return new Report.ProviderRun(outcome.status().label(), new Report.Cache(stats.cacheHits(), stats.cacheStored(),
-                stats.cacheError()), new Report.Budget(stats.requestsPerDay(), stats.spentToday(), stats.spentThisRun(),
-                stats.exhaustedUntil() == null ? null : stats.exhaustedUntil().toString()));
+        return new Report.ProviderRun(
+                outcome.status().label(),
+                new Report.Cache(stats.cacheHits(), stats.cacheStored(), stats.cacheError()),
+                new Report.Budget(
+                        stats.requestsPerDay(),
+                        stats.spentToday(),
+                        stats.spentThisRun(),
+                        stats.exhaustedUntil() == null
+                                ? null
+                                : stats.exhaustedUntil().toString()));
     }
 
     /** What the offline sources say of one public address besides a verdict. */
@@ -191,7 +311,9 @@ public final class ReportBuilder {
         static final Labels NONE = new Labels(null, null, null);
 
         static Labels of(IpAddress ip, OfflineIntel offline) {
-            return new Labels(offline.infrastructure(ip).orElse(null), offline.anonymiser(ip).orElse(null),
+            return new Labels(
+                    offline.infrastructure(ip).orElse(null),
+                    offline.anonymiser(ip).orElse(null),
                     offline.network(ip).orElse(null));
         }
 
@@ -212,8 +334,14 @@ public final class ReportBuilder {
         }
 
         Report.Infrastructure infrastructureReport() {
-            return infrastructure == null ? null : new Report.Infrastructure(infrastructure.provider(),
-                    infrastructure.service(), infrastructure.kind().label(), infrastructure.source(), infrastructure.note());
+            return infrastructure == null
+                    ? null
+                    : new Report.Infrastructure(
+                            infrastructure.provider(),
+                            infrastructure.service(),
+                            infrastructure.kind().label(),
+                            infrastructure.source(),
+                            infrastructure.note());
         }
 
         List<String> labelList() {
@@ -245,11 +373,16 @@ public final class ReportBuilder {
             return null;
         }
         return scan.aggregated().entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, ClientActivity> e) -> e.getKey().equals(TrafficScan.UNTRACKED))
+                .sorted(Comparator.comparing((Map.Entry<String, ClientActivity> e) ->
+                                e.getKey().equals(TrafficScan.UNTRACKED))
                         .thenComparing(e -> e.getValue().requests(), Comparator.reverseOrder())
                         .thenComparing(Map.Entry::getKey))
-                .map(e -> new Report.Aggregated(e.getKey(), e.getValue().requests(), e.getValue().bytes(),
-                        RankedIp.timestamp(e.getValue().firstSeen()), RankedIp.timestamp(e.getValue().lastSeen()),
+                .map(e -> new Report.Aggregated(
+                        e.getKey(),
+                        e.getValue().requests(),
+                        e.getValue().bytes(),
+                        RankedIp.timestamp(e.getValue().firstSeen()),
+                        RankedIp.timestamp(e.getValue().lastSeen()),
                         RankedIp.signalsOf(e.getValue())))
                 .toList();
     }
@@ -260,12 +393,16 @@ public final class ReportBuilder {
         return counts;
     }
 
-    private record RankedIp(IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment, Labels labels) {
+    private record RankedIp(
+            IpAddress ip, IpScope scope, ClientActivity activity, Assessment assessment, Labels labels) {
 
         /** Most dangerous first ({@link SummaryCounts#riskRank}), then by malicious engines and requests. */
         static final Comparator<RankedIp> BY_RISK = Comparator.comparingInt(RankedIp::riskRank)
-                .thenComparing(Comparator.comparingInt(RankedIp::maliciousEngines).reversed())
-                .thenComparing(Comparator.comparingLong((RankedIp e) -> e.activity().requests()).reversed())
+                .thenComparing(
+                        Comparator.comparingInt(RankedIp::maliciousEngines).reversed())
+                .thenComparing(
+                        Comparator.comparingLong((RankedIp e) -> e.activity().requests())
+                                .reversed())
                 .thenComparing(RankedIp::ip);
 
         int riskRank() {
@@ -277,13 +414,31 @@ public final class ReportBuilder {
         }
 
         Report.IpEntry toReport() {
-            return new Report.IpEntry(ip.toString(), ip.version(), scope.label(), activity.requests(),
-                    timestamp(activity.firstSeen()), timestamp(activity.lastSeen()), assessment.verdict().label(),
-                    new Report.Lookup(assessment.status().label(), assessment.reason(), assessment.source(),
-                            assessment.checkedAt() == null ? null : assessment.checkedAt().toString()),
-                    virusTotal(), proxy(), activity.relayedRequests() == 0 ? null : activity.relayedRequests(),
-                    activityReport(), signals(), labels.infrastructureReport(), labels.labelList(), labels.network(),
-                    ReportBuilder.abuseIpDb(ip.toString(), assessment), providerAnswers(assessment));
+            return new Report.IpEntry(
+                    ip.toString(),
+                    ip.version(),
+                    scope.label(),
+                    activity.requests(),
+                    timestamp(activity.firstSeen()),
+                    timestamp(activity.lastSeen()),
+                    assessment.verdict().label(),
+                    new Report.Lookup(
+                            assessment.status().label(),
+                            assessment.reason(),
+                            assessment.source(),
+                            assessment.checkedAt() == null
+                                    ? null
+                                    : assessment.checkedAt().toString()),
+                    virusTotal(),
+                    proxy(),
+                    activity.relayedRequests() == 0 ? null : activity.relayedRequests(),
+                    activityReport(),
+                    signals(),
+                    labels.infrastructureReport(),
+                    labels.labelList(),
+                    labels.network(),
+                    ReportBuilder.abuseIpDb(ip.toString(), assessment),
+                    providerAnswers(assessment));
         }
 
         private Report.Activity activityReport() {
@@ -292,13 +447,21 @@ public final class ReportBuilder {
                 return new Report.Activity(activity.bytes(), null, null, null, null, null);
             }
             long start = detail.hourlyStart();
-            return new Report.Activity(activity.bytes(), detail.statusClasses(), detail.methods(),
-                    counted(detail.topPaths()), counted(detail.topUserAgents()),
-                    start == ClientActivity.NO_TIME ? null : new Report.Hourly(Instant.ofEpochSecond(start).toString(), detail.hourly()));
+            return new Report.Activity(
+                    activity.bytes(),
+                    detail.statusClasses(),
+                    detail.methods(),
+                    counted(detail.topPaths()),
+                    counted(detail.topUserAgents()),
+                    start == ClientActivity.NO_TIME
+                            ? null
+                            : new Report.Hourly(Instant.ofEpochSecond(start).toString(), detail.hourly()));
         }
 
         private static List<Report.Counted> counted(List<TopN.Entry> entries) {
-            return entries.stream().map(e -> new Report.Counted(e.value(), e.count())).toList();
+            return entries.stream()
+                    .map(e -> new Report.Counted(e.value(), e.count()))
+                    .toList();
         }
 
         private Map<String, Integer> signals() {
@@ -319,10 +482,14 @@ public final class ReportBuilder {
             if (activity.forwardedRequests() == 0) {
                 return null;
             }
-            return new Report.Proxy(activity.forwardedRequests(), activity.via().entrySet().stream()
-                    .sorted(Map.Entry.<IpAddress, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .map(hop -> new Report.ProxyHop(hop.getKey().toString(), hop.getValue()))
-                    .toList());
+            return new Report.Proxy(
+                    activity.forwardedRequests(),
+                    activity.via().entrySet().stream()
+                            .sorted(Map.Entry.<IpAddress, Long>comparingByValue()
+                                    .reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .map(hop -> new Report.ProxyHop(hop.getKey().toString(), hop.getValue()))
+                            .toList());
         }
 
         private Report.VirusTotal virusTotal() {
@@ -330,7 +497,9 @@ public final class ReportBuilder {
         }
 
         static String timestamp(long epochSecond) {
-            return epochSecond == ClientActivity.NO_TIME ? null : Instant.ofEpochSecond(epochSecond).toString();
+            return epochSecond == ClientActivity.NO_TIME
+                    ? null
+                    : Instant.ofEpochSecond(epochSecond).toString();
         }
     }
 }

@@ -60,8 +60,8 @@ public final class ReportRefresh implements AutoCloseable {
         }
     }
 
-    private static ReportRefresh read(InputStream stored, Map<String, Assessment> answers, String closedReason, Path spill)
-            throws IOException {
+    private static ReportRefresh read(
+            InputStream stored, Map<String, Assessment> answers, String closedReason, Path spill) throws IOException {
         String schemaVersion = Report.SCHEMA_VERSION;
         Report.Source source = null;
         String generatedAt = null;
@@ -78,8 +78,9 @@ public final class ReportRefresh implements AutoCloseable {
         int waiting = 0;
         long total = 0;
         try (JsonParser parser = JSON.createParser(new BufferedInputStream(stored));
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(spill));
-             SequenceWriter spilled = JSON.writer().withRootValueSeparator("\n").writeValues(out)) {
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(spill));
+                SequenceWriter spilled =
+                        JSON.writer().withRootValueSeparator("\n").writeValues(out)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("a report is a JSON object");
             }
@@ -106,7 +107,10 @@ public final class ReportRefresh implements AutoCloseable {
                                 if (answer != null && answer.wasChecked()) {
                                     Report.IpEntry updated = withAnswer(entry, answer);
                                     changed.add(updated);
-                                    counts.add("public".equals(updated.scope()), updated.lookup().status(), updated.verdict(),
+                                    counts.add(
+                                            "public".equals(updated.scope()),
+                                            updated.lookup().status(),
+                                            updated.verdict(),
                                             updated.lookup().source());
                                     networks.add(updated.network(), updated.requests(), updated.verdict());
                                     answered++;
@@ -118,8 +122,15 @@ public final class ReportRefresh implements AutoCloseable {
                                     waiting++;
                                 }
                             }
-                            counts.add("public".equals(entry.scope()), entry.lookup() == null ? null : entry.lookup().status(),
-                                    entry.verdict(), entry.lookup() == null ? null : entry.lookup().source());
+                            counts.add(
+                                    "public".equals(entry.scope()),
+                                    entry.lookup() == null
+                                            ? null
+                                            : entry.lookup().status(),
+                                    entry.verdict(),
+                                    entry.lookup() == null
+                                            ? null
+                                            : entry.lookup().source());
                             networks.add(entry.network(), entry.requests(), entry.verdict());
                             spilled.write(entry);
                         }
@@ -132,10 +143,21 @@ public final class ReportRefresh implements AutoCloseable {
             throw new IOException("not a logverdict report: source, intel or summary is missing");
         }
         changed.sort(ReportBuilder.ENTRY_RISK);
-        Report.Summary summary = counts.summary(old.lines(), old.parsedLines(), old.malformedLines(), old.uniqueIps(),
-                old.truncated());
-        Report report = new Report(schemaVersion, source, generatedAt, intel, summary, networks.top(),
-                new MergedEntries(spill, changed, total), aggregated, nonIpClients, ipsElsewhere, malformed, null);
+        Report.Summary summary =
+                counts.summary(old.lines(), old.parsedLines(), old.malformedLines(), old.uniqueIps(), old.truncated());
+        Report report = new Report(
+                schemaVersion,
+                source,
+                generatedAt,
+                intel,
+                summary,
+                networks.top(),
+                new MergedEntries(spill, changed, total),
+                aggregated,
+                nonIpClients,
+                ipsElsewhere,
+                malformed,
+                null);
         return new ReportRefresh(report, spill, answered, waiting);
     }
 
@@ -165,23 +187,59 @@ public final class ReportRefresh implements AutoCloseable {
 
     /** A public IP nobody has answered yet: deferred (quota, time) or a failed lookup. */
     static boolean isWaiting(Report.IpEntry entry) {
-        return "public".equals(entry.scope()) && "not_checked".equals(entry.verdict()) && entry.lookup() != null
-                && ("deferred".equals(entry.lookup().status()) || "error".equals(entry.lookup().status()));
+        return "public".equals(entry.scope())
+                && "not_checked".equals(entry.verdict())
+                && entry.lookup() != null
+                && ("deferred".equals(entry.lookup().status())
+                        || "error".equals(entry.lookup().status()));
     }
 
     private static Report.IpEntry withAnswer(Report.IpEntry e, Assessment answer) {
-        return new Report.IpEntry(e.ip(), e.version(), e.scope(), e.requests(), e.firstSeen(), e.lastSeen(),
-                answer.verdict().label(), new Report.Lookup(answer.status().label(), answer.reason(), answer.source(),
+        return new Report.IpEntry(
+                e.ip(),
+                e.version(),
+                e.scope(),
+                e.requests(),
+                e.firstSeen(),
+                e.lastSeen(),
+                answer.verdict().label(),
+                new Report.Lookup(
+                        answer.status().label(),
+                        answer.reason(),
+                        answer.source(),
                         answer.checkedAt() == null ? null : answer.checkedAt().toString()),
-                ReportBuilder.virusTotal(e.ip(), answer.reputation()), e.proxy(), e.relayedRequests(), e.activity(),
-                e.signals(), e.infrastructure(), e.labels(), e.network(), ReportBuilder.abuseIpDb(e.ip(), answer),
+                ReportBuilder.virusTotal(e.ip(), answer.reputation()),
+                e.proxy(),
+                e.relayedRequests(),
+                e.activity(),
+                e.signals(),
+                e.infrastructure(),
+                e.labels(),
+                e.network(),
+                ReportBuilder.abuseIpDb(e.ip(), answer),
                 ReportBuilder.providerAnswers(answer));
     }
 
     private static Report.IpEntry withLookup(Report.IpEntry e, Report.Lookup lookup) {
-        return new Report.IpEntry(e.ip(), e.version(), e.scope(), e.requests(), e.firstSeen(), e.lastSeen(), e.verdict(),
-                lookup, e.virustotal(), e.proxy(), e.relayedRequests(), e.activity(), e.signals(), e.infrastructure(),
-                e.labels(), e.network(), e.abuseipdb(), e.providers());
+        return new Report.IpEntry(
+                e.ip(),
+                e.version(),
+                e.scope(),
+                e.requests(),
+                e.firstSeen(),
+                e.lastSeen(),
+                e.verdict(),
+                lookup,
+                e.virustotal(),
+                e.proxy(),
+                e.relayedRequests(),
+                e.activity(),
+                e.signals(),
+                e.infrastructure(),
+                e.labels(),
+                e.network(),
+                e.abuseipdb(),
+                e.providers());
     }
 
     /** The unchanged entries (in risk order in the spill file) merged with the changed ones, in risk order. */
@@ -248,8 +306,9 @@ public final class ReportRefresh implements AutoCloseable {
                 throw new NoSuchElementException();
             }
             index++;
-            if (nextChanged < changed.size() && (nextUnchanged == null
-                    || ReportBuilder.ENTRY_RISK.compare(changed.get(nextChanged), nextUnchanged) <= 0)) {
+            if (nextChanged < changed.size()
+                    && (nextUnchanged == null
+                            || ReportBuilder.ENTRY_RISK.compare(changed.get(nextChanged), nextUnchanged) <= 0)) {
                 return changed.get(nextChanged++);
             }
             Report.IpEntry entry = nextUnchanged;

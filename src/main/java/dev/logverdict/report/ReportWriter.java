@@ -11,8 +11,7 @@ import java.io.OutputStream;
 public final class ReportWriter {
 
     // Compact: reports on many IPs run to tens of MB; `jq .` pretty-prints one for reading.
-    private final ObjectMapper mapper = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private final ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public void write(Report report, OutputStream out) throws IOException {
         mapper.writeValue(out, report);

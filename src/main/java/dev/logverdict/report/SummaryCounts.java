@@ -38,7 +38,8 @@ final class SummaryCounts {
         }
         if (!"not_checked".equals(verdict) && source != null) {
             // a cached answer is the provider's answer, given earlier
-            answeredBy.merge(source.endsWith(" (cache)") ? source.substring(0, source.length() - 8) : source, 1L, Long::sum);
+            answeredBy.merge(
+                    source.endsWith(" (cache)") ? source.substring(0, source.length() - 8) : source, 1L, Long::sum);
         }
         switch (verdict) {
             case "malicious" -> malicious++;
@@ -53,8 +54,23 @@ final class SummaryCounts {
 
     Report.Summary summary(long lines, long parsedLines, long malformedLines, long uniqueIps, List<String> truncated) {
         double coverage = publicIps == 0 ? 1.0 : Math.round((publicIps - notChecked) * 10_000.0 / publicIps) / 10_000.0;
-        return new Report.Summary(lines, parsedLines, malformedLines, uniqueIps, publicIps, lookedUp, fromCache, fromFeeds,
-                notChecked, malicious, suspicious, harmless, unknown, coverage, truncated, java.util.Collections.unmodifiableMap(new TreeMap<>(answeredBy)));
+        return new Report.Summary(
+                lines,
+                parsedLines,
+                malformedLines,
+                uniqueIps,
+                publicIps,
+                lookedUp,
+                fromCache,
+                fromFeeds,
+                notChecked,
+                malicious,
+                suspicious,
+                harmless,
+                unknown,
+                coverage,
+                truncated,
+                java.util.Collections.unmodifiableMap(new TreeMap<>(answeredBy)));
     }
 
     /**

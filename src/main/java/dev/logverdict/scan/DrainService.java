@@ -50,7 +50,9 @@ public class DrainService {
     static final Duration RUN_TIME = Duration.ofSeconds(50);
     /** A waiting IP whose lookups failed this often is dropped from the queue; its entry says the last error. */
     static final int MAX_FAILURES = 3;
-    static final String WINDOW_CLOSED = "window_closed: not answered within logverdict.lookups.window after the first scan";
+
+    static final String WINDOW_CLOSED =
+            "window_closed: not answered within logverdict.lookups.window after the first scan";
 
     private final ObjectStore store;
     private final LookupEngine engine;
@@ -65,8 +67,15 @@ public class DrainService {
     private final List<PublicSource> sources;
     private final ReportWriter writer = new ReportWriter();
 
-    public DrainService(ObjectStore store, LookupEngine engine, IntelStorage intelStorage, ReportOutputs outputs,
-                        ScanAlerts alerts, SourceFetcher sourceFetcher, LogVerdictConfig config, Clock clock) {
+    public DrainService(
+            ObjectStore store,
+            LookupEngine engine,
+            IntelStorage intelStorage,
+            ReportOutputs outputs,
+            ScanAlerts alerts,
+            SourceFetcher sourceFetcher,
+            LogVerdictConfig config,
+            Clock clock) {
         this.sourceFetcher = sourceFetcher;
         this.sources = dev.logverdict.PublicSources.enabled(config.sources());
         this.store = store;
@@ -81,8 +90,7 @@ public class DrainService {
     }
 
     /** What one drain did, for the Lambda's response. */
-    public record DrainOutcome(String status, int waiting, int lookedUp, int refreshedReports, int closedReports) {
-    }
+    public record DrainOutcome(String status, int waiting, int lookedUp, int refreshedReports, int closedReports) {}
 
     public DrainOutcome drain(String eventBucket, TimeBudget invocationBudget) {
         String bucket = reportBucket.orElse(eventBucket);
@@ -101,9 +109,10 @@ public class DrainService {
         // Public sources first: what they say is answered without spending any quota.
         try {
             new SourceRefresh(store, sourceFetcher, bucket, cachePrefix)
-                    .refreshDue(sources, now, budget::remaining, sourceFetcher.worstCase())
-                    .stream().filter(state -> !"ok".equals(state.state()))
-                    .forEach(state -> LOG.warnf("public source %s is %s: %s", state.id(), state.state(), state.lastError()));
+                    .refreshDue(sources, now, budget::remaining, sourceFetcher.worstCase()).stream()
+                            .filter(state -> !"ok".equals(state.state()))
+                            .forEach(state -> LOG.warnf(
+                                    "public source %s is %s: %s", state.id(), state.state(), state.lastError()));
         } catch (RuntimeException e) {
             LOG.errorf("could not record the public sources' state: %s", e.getMessage());
         }
@@ -124,25 +133,31 @@ public class DrainService {
         List<IpAddress> candidates = candidates(waiting.values());
         ReputationLookups.Outcome outcome = lookups.assess(candidates, budget);
         int lookedUp = (int) outcome.assessments().values().stream()
-                .filter(a -> a.status() == LookupStatus.OK || a.status() == LookupStatus.NOT_FOUND).count();
+                .filter(a -> a.status() == LookupStatus.OK || a.status() == LookupStatus.NOT_FOUND)
+                .count();
 
         int refreshed = 0;
         int closed = 0;
         for (Map.Entry<String, PendingLookups> entry : waiting.entrySet()) {
             PendingLookups pending = entry.getValue();
-            boolean windowClosed = !Instant.parse(pending.firstScan()).plus(settings.window()).isAfter(now);
+            boolean windowClosed =
+                    !Instant.parse(pending.firstScan()).plus(settings.window()).isAfter(now);
             try {
                 if (settle(queue, entry.getKey(), pending, outcome.assessments(), windowClosed, now)) {
                     refreshed++;
                     closed += windowClosed ? 1 : 0;
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.errorf("could not refresh s3://%s/%s: %s", pending.report().bucket(), pending.report().key(), e.getMessage());
+                LOG.errorf(
+                        "could not refresh s3://%s/%s: %s",
+                        pending.report().bucket(), pending.report().key(), e.getMessage());
             }
         }
-        int stillWaiting = waiting.values().stream().mapToInt(p -> p.ips().size()).sum();
-        LOG.infof("drain: %d IPs waited in %d reports, %d looked up, %d reports refreshed (%d closed)", stillWaiting,
-                waiting.size(), lookedUp, refreshed, closed);
+        int stillWaiting =
+                waiting.values().stream().mapToInt(p -> p.ips().size()).sum();
+        LOG.infof(
+                "drain: %d IPs waited in %d reports, %d looked up, %d reports refreshed (%d closed)",
+                stillWaiting, waiting.size(), lookedUp, refreshed, closed);
         return new DrainOutcome(outcome.status().label(), stillWaiting, lookedUp, refreshed, closed);
     }
 
@@ -185,8 +200,7 @@ public class DrainService {
         List<PendingLookups.Ip> ranked = new ArrayList<>(best.values());
         ranked.sort(PendingLookups.Ip.BY_PRIORITY);
         Map<IpAddress, Integer> turnOfPrefix = new HashMap<>();
-        record Ranked(IpAddress ip, int turn, int order) {
-        }
+        record Ranked(IpAddress ip, int turn, int order) {}
         List<Ranked> ordered = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
             IpAddress ip = IpAddressParser.parse(ranked.get(i).ip());
@@ -200,8 +214,14 @@ public class DrainService {
      * Applies the answers to one report when it is due (its refresh interval passed, its last waiting IP
      * was answered, or its window closed) and updates its queue entry; true when the report was rewritten.
      */
-    private boolean settle(LookupQueue queue, String queueKey, PendingLookups pending, Map<IpAddress, Assessment> results,
-                           boolean windowClosed, Instant now) throws IOException {
+    private boolean settle(
+            LookupQueue queue,
+            String queueKey,
+            PendingLookups pending,
+            Map<IpAddress, Assessment> results,
+            boolean windowClosed,
+            Instant now)
+            throws IOException {
         Map<String, Assessment> answers = new HashMap<>();
         List<PendingLookups.Ip> remaining = new ArrayList<>();
         boolean failuresChanged = false;
@@ -220,8 +240,11 @@ public class DrainService {
                 remaining.add(ip);
             }
         }
-        boolean due = windowClosed || remaining.isEmpty()
-                || !Instant.parse(pending.lastRefresh()).plus(settings.refreshInterval()).isAfter(now);
+        boolean due = windowClosed
+                || remaining.isEmpty()
+                || !Instant.parse(pending.lastRefresh())
+                        .plus(settings.refreshInterval())
+                        .isAfter(now);
         if (!windowClosed && (answers.isEmpty() || !due)) {
             if (failuresChanged) {
                 queue.write(queueKey, pending.withIps(remaining, pending.lastRefresh()));
@@ -238,18 +261,23 @@ public class DrainService {
     }
 
     /** Rewrites the report and the files beside it from the stored report and the answers; alerts once. */
-    private void refresh(PendingLookups pending, Map<String, Assessment> answers, String closedReason) throws IOException {
+    private void refresh(PendingLookups pending, Map<String, Assessment> answers, String closedReason)
+            throws IOException {
         PendingLookups.Report location = pending.report();
         try (ObjectStore.OpenObject stored = store.open(location.bucket(), location.key(), null);
-             ReportRefresh refreshed = ReportRefresh.of(stored.content(), answers, closedReason)) {
+                ReportRefresh refreshed = ReportRefresh.of(stored.content(), answers, closedReason)) {
             Report report = refreshed.report();
             MaliciousAddresses malicious = MaliciousAddresses.of(report);
-            List<Report.Output> written = outputs.write(report, malicious, location.bucket(), location.outputKeyBase(),
-                    location.key());
-            store.write(location.bucket(), location.key(), "application/json",
+            List<Report.Output> written =
+                    outputs.write(report, malicious, location.bucket(), location.outputKeyBase(), location.key());
+            store.write(
+                    location.bucket(),
+                    location.key(),
+                    "application/json",
                     out -> writer.write(report.withOutputs(written), out));
-            LOG.infof("refreshed s3://%s/%s: %d answered, %d still waiting", location.bucket(), location.key(),
-                    refreshed.answered(), refreshed.stillWaiting());
+            LOG.infof(
+                    "refreshed s3://%s/%s: %d answered, %d still waiting",
+                    location.bucket(), location.key(), refreshed.answered(), refreshed.stillWaiting());
             try {
                 alerts.alertOnce(report, malicious, location.bucket(), location.key(), htmlKeyOf(written));
             } catch (RuntimeException e) {
@@ -257,13 +285,17 @@ public class DrainService {
                 LOG.errorf("alert for s3://%s/%s failed: %s", location.bucket(), location.key(), e.getMessage());
             }
         } catch (ObjectNotFoundException e) {
-            LOG.infof("report s3://%s/%s is gone (expired or deleted); its waiting IPs are dropped",
+            LOG.infof(
+                    "report s3://%s/%s is gone (expired or deleted); its waiting IPs are dropped",
                     location.bucket(), location.key());
         }
     }
 
     private static String htmlKeyOf(List<Report.Output> outputs) {
-        return outputs.stream().filter(output -> output.kind().equals(ReportOutputs.HTML_KIND))
-                .map(Report.Output::key).findFirst().orElse(null);
+        return outputs.stream()
+                .filter(output -> output.kind().equals(ReportOutputs.HTML_KIND))
+                .map(Report.Output::key)
+                .findFirst()
+                .orElse(null);
     }
 }

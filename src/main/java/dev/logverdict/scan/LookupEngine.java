@@ -25,8 +25,7 @@ import java.util.List;
 public class LookupEngine {
 
     /** One provider as the engine runs it: who it is, its adapter and how hard it may be pushed. */
-    record ProviderSetup(Provider provider, ThreatIntel intel, IntelSettings settings) {
-    }
+    record ProviderSetup(Provider provider, ThreatIntel intel, IntelSettings settings) {}
 
     private final List<ProviderSetup> providers;
     private final IntelStorage storage;
@@ -34,25 +33,42 @@ public class LookupEngine {
     private final Sleeper sleeper;
 
     @jakarta.inject.Inject
-    public LookupEngine(VirusTotalIntel virusTotal, AbuseIpDbIntel abuseIpDb, IntelStorage storage, LogVerdictConfig config,
-                        Clock clock,
-                        // A request may take its connect plus read timeout; it starts only if that fits the deadline.
-                        @ConfigProperty(name = "quarkus.rest-client.virustotal.connect-timeout", defaultValue = "5000")
-                        long connectTimeoutMillis,
-                        @ConfigProperty(name = "quarkus.rest-client.virustotal.read-timeout", defaultValue = "20000")
-                        long readTimeoutMillis,
-                        @ConfigProperty(name = "quarkus.rest-client.abuseipdb.connect-timeout", defaultValue = "5000")
-                        long abuseConnectTimeoutMillis,
-                        @ConfigProperty(name = "quarkus.rest-client.abuseipdb.read-timeout", defaultValue = "20000")
-                        long abuseReadTimeoutMillis) {
-        this(List.of(
-                new ProviderSetup(Provider.virusTotal(new VerdictPolicy(config.policy().maliciousEngines(),
-                        config.policy().maliciousEnginesWithBadReputation(), config.policy().suspiciousEngines())),
-                        virusTotal, settings(config.virustotal(), config, connectTimeoutMillis + readTimeoutMillis)),
-                new ProviderSetup(Provider.abuseIpDb(new AbuseIpDbPolicy(config.abuseIpDb().maliciousScore(),
-                        config.abuseIpDb().suspiciousScore())), abuseIpDb,
-                        settings(config.abuseIpDb(), config, abuseConnectTimeoutMillis + abuseReadTimeoutMillis))),
-                storage, clock, Sleeper.threadSleep());
+    public LookupEngine(
+            VirusTotalIntel virusTotal,
+            AbuseIpDbIntel abuseIpDb,
+            IntelStorage storage,
+            LogVerdictConfig config,
+            Clock clock,
+            // A request may take its connect plus read timeout; it starts only if that fits the deadline.
+            @ConfigProperty(name = "quarkus.rest-client.virustotal.connect-timeout", defaultValue = "5000")
+                    long connectTimeoutMillis,
+            @ConfigProperty(name = "quarkus.rest-client.virustotal.read-timeout", defaultValue = "20000")
+                    long readTimeoutMillis,
+            @ConfigProperty(name = "quarkus.rest-client.abuseipdb.connect-timeout", defaultValue = "5000")
+                    long abuseConnectTimeoutMillis,
+            @ConfigProperty(name = "quarkus.rest-client.abuseipdb.read-timeout", defaultValue = "20000")
+                    long abuseReadTimeoutMillis) {
+        this(
+                List.of(
+                        new ProviderSetup(
+                                Provider.virusTotal(new VerdictPolicy(
+                                        config.policy().maliciousEngines(),
+                                        config.policy().maliciousEnginesWithBadReputation(),
+                                        config.policy().suspiciousEngines())),
+                                virusTotal,
+                                settings(config.virustotal(), config, connectTimeoutMillis + readTimeoutMillis)),
+                        new ProviderSetup(
+                                Provider.abuseIpDb(new AbuseIpDbPolicy(
+                                        config.abuseIpDb().maliciousScore(),
+                                        config.abuseIpDb().suspiciousScore())),
+                                abuseIpDb,
+                                settings(
+                                        config.abuseIpDb(),
+                                        config,
+                                        abuseConnectTimeoutMillis + abuseReadTimeoutMillis))),
+                storage,
+                clock,
+                Sleeper.threadSleep());
     }
 
     LookupEngine(List<ProviderSetup> providers, IntelStorage storage, Clock clock, Sleeper sleeper) {
@@ -63,14 +79,26 @@ public class LookupEngine {
     }
 
     /** VirusTotal alone, as the tests of the drain set it up. */
-    LookupEngine(ThreatIntel virusTotal, IntelStorage storage, VerdictPolicy policy, IntelSettings settings, Clock clock,
-                 Sleeper sleeper) {
+    LookupEngine(
+            ThreatIntel virusTotal,
+            IntelStorage storage,
+            VerdictPolicy policy,
+            IntelSettings settings,
+            Clock clock,
+            Sleeper sleeper) {
         this(List.of(new ProviderSetup(Provider.virusTotal(policy), virusTotal, settings)), storage, clock, sleeper);
     }
 
-    private static IntelSettings settings(LogVerdictConfig.Pacing pacing, LogVerdictConfig config, long worstCaseMillis) {
-        return new IntelSettings(pacing.maxConcurrency(), pacing.rateLimitRetries(), pacing.rateLimitBackoff(),
-                pacing.quotaPause(), config.cacheTtl(), config.cacheNotFoundTtl(), pacing.transientRetries(),
+    private static IntelSettings settings(
+            LogVerdictConfig.Pacing pacing, LogVerdictConfig config, long worstCaseMillis) {
+        return new IntelSettings(
+                pacing.maxConcurrency(),
+                pacing.rateLimitRetries(),
+                pacing.rateLimitBackoff(),
+                pacing.quotaPause(),
+                config.cacheTtl(),
+                config.cacheNotFoundTtl(),
+                pacing.transientRetries(),
                 Duration.ofMillis(worstCaseMillis));
     }
 
@@ -81,9 +109,17 @@ public class LookupEngine {
 
     /** Lookups against the state kept in this bucket (caches, budgets, ledgers) and what the offline sources say. */
     public CombinedLookups forBucket(String reportBucket, OfflineIntel offline) {
-        return new CombinedLookups(providers.stream().map(setup -> new ReputationLookups(setup.intel(), setup.provider(),
-                storage.requestAllowance(reportBucket, setup.provider().id()), sleeper, clock,
-                storage.verdictCache(reportBucket, setup.provider().id()), offline,
-                storage.quotaLedger(reportBucket, setup.provider().id()), setup.settings())).toList());
+        return new CombinedLookups(providers.stream()
+                .map(setup -> new ReputationLookups(
+                        setup.intel(),
+                        setup.provider(),
+                        storage.requestAllowance(reportBucket, setup.provider().id()),
+                        sleeper,
+                        clock,
+                        storage.verdictCache(reportBucket, setup.provider().id()),
+                        offline,
+                        storage.quotaLedger(reportBucket, setup.provider().id()),
+                        setup.settings()))
+                .toList());
     }
 }

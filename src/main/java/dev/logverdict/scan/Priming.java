@@ -38,11 +38,13 @@ import java.util.Map;
 public class Priming {
 
     private static final Logger LOG = Logger.getLogger(Priming.class);
-    private static final String SAMPLE = String.join("\n",
-            "185.220.101.34 - - [27/Nov/2026:10:00:05 +0000] \"GET /.env HTTP/1.1\" 404 153 \"-\" \"sqlmap/1.7.2\"",
-            "2a01:4f8::1 - - [27/Nov/2026:10:02:00 +0000] \"GET /robots.txt HTTP/2.0\" 200 70 \"-\" \"curl/8.5.0\"",
-            "{\"time_local\":\"27/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"10.0.0.5\",\"request\":\"GET / HTTP/1.1\",\"status\":\"200\"}",
-            "not a log line") + "\n";
+    private static final String SAMPLE = String.join(
+                    "\n",
+                    "185.220.101.34 - - [27/Nov/2026:10:00:05 +0000] \"GET /.env HTTP/1.1\" 404 153 \"-\" \"sqlmap/1.7.2\"",
+                    "2a01:4f8::1 - - [27/Nov/2026:10:02:00 +0000] \"GET /robots.txt HTTP/2.0\" 200 70 \"-\" \"curl/8.5.0\"",
+                    "{\"time_local\":\"27/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"10.0.0.5\",\"request\":\"GET / HTTP/1.1\",\"status\":\"200\"}",
+                    "not a log line")
+            + "\n";
 
     private final LogVerdictConfig config;
     private final HtmlReportRenderer html;
@@ -56,15 +58,16 @@ public class Priming {
 
     void onStart(@Observes StartupEvent started) {
         switch (config.priming()) {
-            case "off" -> { }
+            case "off" -> {}
             case "blocking" -> prime();
             case "background" -> {
                 Thread thread = new Thread(this::prime, "logverdict-priming");
                 thread.setDaemon(true);
                 thread.start();
             }
-            default -> throw new IllegalArgumentException("logverdict.priming=" + config.priming()
-                    + " is not one of background, blocking, off");
+            default ->
+                throw new IllegalArgumentException(
+                        "logverdict.priming=" + config.priming() + " is not one of background, blocking, off");
         }
     }
 
@@ -73,17 +76,23 @@ public class Priming {
         try {
             TrafficScan traffic = new LogScanner(ScanService.scanOptions(config))
                     .scan(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
-            Report report = ReportBuilder.build(new StoredObject("priming", "logs/priming.log", null, "0", SAMPLE.length()),
-                    traffic, new ReputationLookups.Outcome(Map.of(), IntelStatus.NOT_CONFIGURED, null,
-                            new IntelStats(0, 0, null, 0, 0, 0, null)), VerdictPolicy.defaults(),
-                    dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), Instant.now());
+            Report report = ReportBuilder.build(
+                    new StoredObject("priming", "logs/priming.log", null, "0", SAMPLE.length()),
+                    traffic,
+                    new ReputationLookups.Outcome(
+                            Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 0, 0, 0, null)),
+                    VerdictPolicy.defaults(),
+                    dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                    Instant.now());
             ReportWriter writer = new ReportWriter();
             writer.write(report, OutputStream.nullOutputStream());
             html.render(ReportViews.of(report, 10, "reports/priming.log.json"));
-            writer.write(StixExport.bundle(MaliciousAddresses.of(report), report, Instant.now(), Duration.ofDays(1)),
+            writer.write(
+                    StixExport.bundle(MaliciousAddresses.of(report), report, Instant.now(), Duration.ofDays(1)),
                     OutputStream.nullOutputStream());
             // Endpoint resolution is the S3 client's costliest first step, and needs no request.
-            s3.utilities().getUrl(request -> request.bucket("logverdict-priming").key("logs/priming.log"));
+            s3.utilities()
+                    .getUrl(request -> request.bucket("logverdict-priming").key("logs/priming.log"));
             LOG.debugf("primed in %d ms", (System.nanoTime() - start) / 1_000_000);
         } catch (Exception | LinkageError e) {
             // Priming is an optimisation: a failure here must never stop the function from starting.

@@ -48,8 +48,9 @@ public class ReportOutputs {
      * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
      * @return what was written, for the report's {@code outputs} list
      */
-    public List<Report.Output> write(Report report, MaliciousAddresses allMalicious, String bucket, String keyBase,
-                                     String jsonKey) throws IOException {
+    public List<Report.Output> write(
+            Report report, MaliciousAddresses allMalicious, String bucket, String keyBase, String jsonKey)
+            throws IOException {
         List<Report.Output> written = new ArrayList<>();
         MaliciousAddresses malicious = allMalicious.blockable();
         if (settings.html()) {
@@ -57,28 +58,36 @@ public class ReportOutputs {
             written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));
         }
         if (settings.wafIpSets()) {
-            written.add(putWafIpSet(bucket, keyBase + WAF_IPV4, WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES),
+            written.add(putWafIpSet(
+                    bucket,
+                    keyBase + WAF_IPV4,
+                    WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES),
                     "waf-ipv4"));
-            written.add(putWafIpSet(bucket, keyBase + WAF_IPV6, WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES),
+            written.add(putWafIpSet(
+                    bucket,
+                    keyBase + WAF_IPV6,
+                    WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES),
                     "waf-ipv6"));
         }
         if (settings.guarddutyThreatIntelSet()) {
             List<dev.logverdict.ip.IpAddress> all = malicious.addresses();
-            written.add(put(bucket, keyBase + GUARDDUTY, TEXT, BlocklistExport.guardDutyThreatIntelSet(all), "guardduty",
-                    (long) all.size()));
+            written.add(put(
+                    bucket, keyBase + GUARDDUTY, TEXT, BlocklistExport.guardDutyThreatIntelSet(all), "guardduty", (long)
+                            all.size()));
         }
         if (settings.stix()) {
             StixBundle bundle = StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor());
             store.write(bucket, keyBase + STIX, "application/stix+json;version=2.1", out -> writer.write(bundle, out));
-            written.add(new Report.Output("stix", bucket, keyBase + STIX, (long) malicious.offenders().size()));
+            written.add(new Report.Output(
+                    "stix", bucket, keyBase + STIX, (long) malicious.offenders().size()));
         }
         return written;
     }
 
     private Report.Output putWafIpSet(String bucket, String key, WafIpSet set, String kind) throws IOException {
         store.write(bucket, key, TEXT, out -> out.write(set.text()));
-        return new Report.Output(kind, bucket, key, (long) set.cidrs().size(), (long) set.addresses(),
-                (long) set.omittedAddresses());
+        return new Report.Output(
+                kind, bucket, key, (long) set.cidrs().size(), (long) set.addresses(), (long) set.omittedAddresses());
     }
 
     private Report.Output put(String bucket, String key, String contentType, byte[] body, String kind, Long entries)

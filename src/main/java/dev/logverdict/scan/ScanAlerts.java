@@ -14,17 +14,16 @@ import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * At most one alert per scanned object version, and never none: a marker named after (bucket, key, eTag)
@@ -51,12 +50,22 @@ public class ScanAlerts {
 
     @jakarta.inject.Inject
     public ScanAlerts(AlertPublisher publisher, ObjectStore store, LogVerdictConfig config, Clock clock) {
-        this(publisher, store, config.alert().topOffenders(),
-                config.alert().markerPrefix().orElse(config.cachePrefix() + "_alerts/"), config.alert().claimTimeout(), clock);
+        this(
+                publisher,
+                store,
+                config.alert().topOffenders(),
+                config.alert().markerPrefix().orElse(config.cachePrefix() + "_alerts/"),
+                config.alert().claimTimeout(),
+                clock);
     }
 
-    ScanAlerts(AlertPublisher publisher, ObjectStore store, int topOffenders, String markerPrefix, Duration claimTimeout,
-               Clock clock) {
+    ScanAlerts(
+            AlertPublisher publisher,
+            ObjectStore store,
+            int topOffenders,
+            String markerPrefix,
+            Duration claimTimeout,
+            Clock clock) {
         this.publisher = publisher;
         this.store = store;
         this.topOffenders = topOffenders;
@@ -66,8 +75,8 @@ public class ScanAlerts {
     }
 
     /** @throws AlertFailedException when sending failed; the marker is released so a retry sends it */
-    public AlertOutcome alertOnce(Report report, MaliciousAddresses malicious, String reportBucket, String reportKey,
-                                  String htmlKey) {
+    public AlertOutcome alertOnce(
+            Report report, MaliciousAddresses malicious, String reportBucket, String reportKey, String htmlKey) {
         if (!publisher.enabled()) {
             return AlertOutcome.disabled();
         }
@@ -88,8 +97,12 @@ public class ScanAlerts {
                 generation++; // the newest generation was abandoned: the next one is free to claim
                 continue;
             }
-            LOG.infof("alert for s3://%s/%s (eTag %s) was already %s; not sending it again", report.source().bucket(),
-                    report.source().key(), report.source().eTag(), claim.state().equals(SENT) ? "sent" : "being sent");
+            LOG.infof(
+                    "alert for s3://%s/%s (eTag %s) was already %s; not sending it again",
+                    report.source().bucket(),
+                    report.source().key(),
+                    report.source().eTag(),
+                    claim.state().equals(SENT) ? "sent" : "being sent");
             return new AlertOutcome("duplicate", publisher.target(), null);
         }
     }
@@ -113,7 +126,8 @@ public class ScanAlerts {
             write(bucket, marker, claim.withState(SENT, messageId));
         } catch (RuntimeException e) {
             // The alert is out; an unconfirmed claim may be sent again after the claim timeout, never lost.
-            LOG.warnf("alert sent, but its marker s3://%s/%s could not be confirmed: %s", bucket, marker, e.getMessage());
+            LOG.warnf(
+                    "alert sent, but its marker s3://%s/%s could not be confirmed: %s", bucket, marker, e.getMessage());
         }
         return new AlertOutcome("sent", publisher.target(), messageId);
     }
@@ -135,7 +149,8 @@ public class ScanAlerts {
     }
 
     /** One marker's content: whose attempt it is, when it was claimed, what became of it, and the alert. */
-    private record Marker(String attempt, Instant claimedAt, String state, String messageId, String alertJson, boolean ours) {
+    private record Marker(
+            String attempt, Instant claimedAt, String state, String messageId, String alertJson, boolean ours) {
 
         Marker withState(String newState, String newMessageId) {
             return new Marker(attempt, claimedAt, newState, newMessageId, alertJson, true);
@@ -163,10 +178,15 @@ public class ScanAlerts {
             throw new UncheckedIOException("unreadable alert marker s3://" + bucket + "/" + marker, e);
         }
         String state = existing.path("state").asText(SENT); // markers without a state predate them: sent
-        Instant claimedAt = existing.hasNonNull("claimedAt") ? Instant.parse(existing.get("claimedAt").asText()) : null;
-        boolean abandoned = state.equals(FAILED) || state.equals(CLAIMED) && claimedAt != null
-                && claimedAt.plus(claimTimeout).isBefore(clock.instant());
-        return new Marker(existing.path("attempt").asText(null), claimedAt, abandoned ? null : state, null, alertJson, false);
+        Instant claimedAt = existing.hasNonNull("claimedAt")
+                ? Instant.parse(existing.get("claimedAt").asText())
+                : null;
+        boolean abandoned = state.equals(FAILED)
+                || state.equals(CLAIMED)
+                        && claimedAt != null
+                        && claimedAt.plus(claimTimeout).isBefore(clock.instant());
+        return new Marker(
+                existing.path("attempt").asText(null), claimedAt, abandoned ? null : state, null, alertJson, false);
     }
 
     private void write(String bucket, String marker, Marker content) {
@@ -198,8 +218,8 @@ public class ScanAlerts {
     static String markerName(Report.Source source) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((source.bucket() + "/" + source.key() + "\n" + source.eTag())
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha256.digest(
+                    (source.bucket() + "/" + source.key() + "\n" + source.eTag()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest) + ".json";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -11,9 +11,14 @@ public interface ScanMetrics {
      * @param lookupMillis offline sources, cache and reputation lookups
      * @param reportMillis building and writing the report and the files beside it
      */
-    record ScanMeasurement(String bucket, String key, long bytesRead, Report.Summary summary, long scanMillis,
-                           long lookupMillis, long reportMillis) {
-    }
+    record ScanMeasurement(
+            String bucket,
+            String key,
+            long bytesRead,
+            Report.Summary summary,
+            long scanMillis,
+            long lookupMillis,
+            long reportMillis) {}
 
     void record(ScanMeasurement measurement);
 }

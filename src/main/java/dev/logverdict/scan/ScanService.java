@@ -57,8 +57,15 @@ public class ScanService {
     private final ScanAlerts alerts;
     private final ScanMetrics metrics;
 
-    public ScanService(ObjectStore store, LookupEngine engine, IntelStorage intelStorage, ReportOutputs reportOutputs,
-                       ScanAlerts alerts, ScanMetrics metrics, LogVerdictConfig config, Clock clock) {
+    public ScanService(
+            ObjectStore store,
+            LookupEngine engine,
+            IntelStorage intelStorage,
+            ReportOutputs reportOutputs,
+            ScanAlerts alerts,
+            ScanMetrics metrics,
+            LogVerdictConfig config,
+            Clock clock) {
         this.store = store;
         this.engine = engine;
         this.metrics = metrics;
@@ -67,10 +74,18 @@ public class ScanService {
         this.intelStorage = intelStorage;
         this.config = config;
         this.clock = clock;
-        ObjectKeys.requireSeparate(config.inputPrefix(), Map.of("logverdict.cache-prefix", config.cachePrefix(),
-                "logverdict.feeds-prefix", config.feedsPrefix()));
+        ObjectKeys.requireSeparate(
+                config.inputPrefix(),
+                Map.of(
+                        "logverdict.cache-prefix",
+                        config.cachePrefix(),
+                        "logverdict.feeds-prefix",
+                        config.feedsPrefix()));
         // With a report bucket of their own, reports of several input buckets would otherwise share keys.
-        this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix(), config.reportBucket().isPresent());
+        this.keys = new ObjectKeys(
+                config.inputPrefix(),
+                config.reportPrefix(),
+                config.reportBucket().isPresent());
         this.scanOptions = scanOptions(config);
     }
 
@@ -86,15 +101,22 @@ public class ScanService {
             source = object.metadata();
             traffic = newScanner().scan(object.content());
         }
-        LOG.infof("scanned s3://%s/%s: %d lines, %d malformed, %d unique IPs", bucket, key, traffic.lines(),
-                traffic.malformedLines(), traffic.clients().size());
+        LOG.infof(
+                "scanned s3://%s/%s: %d lines, %d malformed, %d unique IPs",
+                bucket,
+                key,
+                traffic.lines(),
+                traffic.malformedLines(),
+                traffic.clients().size());
         long scanned = System.nanoTime();
 
         String reportBucket = config.reportBucket().orElse(bucket);
         OfflineIntel offline = intelStorage.offlineIntel(reportBucket);
         // A scan never waits for quota: it spends what the pace grants now and queues the rest.
-        PrefixCap cap = PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
-        ReputationLookups.Outcome outcome = engine.forBucket(reportBucket, offline).assessNow(cap.kept(), timeBudget);
+        PrefixCap cap =
+                PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
+        ReputationLookups.Outcome outcome =
+                engine.forBucket(reportBucket, offline).assessNow(cap.kept(), timeBudget);
         outcome.assessments().putAll(cap.leftOut());
         long looked = System.nanoTime();
 
@@ -102,12 +124,23 @@ public class ScanService {
         String reportKey = keys.reportKeyFor(bucket, key);
         // The JSON goes last: when it exists, so does everything it lists.
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
-        List<Report.Output> outputs = reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(bucket, key), reportKey);
-        store.write(reportBucket, reportKey, REPORT_CONTENT_TYPE, out -> reportWriter.write(report.withOutputs(outputs), out));
+        List<Report.Output> outputs =
+                reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(bucket, key), reportKey);
+        store.write(
+                reportBucket,
+                reportKey,
+                REPORT_CONTENT_TYPE,
+                out -> reportWriter.write(report.withOutputs(outputs), out));
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
         queueWaiting(source, traffic, outcome, reportBucket, reportKey, keys.outputKeyBaseFor(bucket, key));
-        metrics.record(new ScanMetrics.ScanMeasurement(bucket, key, traffic.bytesRead(), report.summary(),
-                millis(scanned - started), millis(looked - scanned), millis(System.nanoTime() - looked)));
+        metrics.record(new ScanMetrics.ScanMeasurement(
+                bucket,
+                key,
+                traffic.bytesRead(),
+                report.summary(),
+                millis(scanned - started),
+                millis(looked - scanned),
+                millis(System.nanoTime() - looked)));
 
         // Alert first: what is known to be malicious (a blocklist hit needs no key) is sent even when the
         // invocation is about to fail for a rejected key or a cut-off read.
@@ -124,34 +157,47 @@ public class ScanService {
         }
         if (traffic.readFailed()) {
             // The report holds what was read and says where reading broke; failing gets the scan retried.
-            throw withSuppressed(new IOException("s3://" + bucket + "/" + key + " could not be read to the end ("
-                    + traffic.inputError() + "); the partial report is at s3://" + reportBucket + "/" + reportKey), alertFailure);
+            throw withSuppressed(
+                    new IOException(
+                            "s3://" + bucket + "/" + key + " could not be read to the end (" + traffic.inputError()
+                                    + "); the partial report is at s3://" + reportBucket + "/" + reportKey),
+                    alertFailure);
         }
         if (alertFailure != null) {
             throw alertFailure;
         }
-        return new ScanOutcome(bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(),
-                outputs, alert);
+        return new ScanOutcome(
+                bucket, key, reportBucket, reportKey, report.intel().virustotal(), report.summary(), outputs, alert);
     }
 
     /**
      * The IPs left waiting (queued, or a lookup that failed) go to the queue the scheduled lookups drain;
      * a re-scan of the same object version keeps the first scan's time, which starts its lookup window.
      */
-    private void queueWaiting(StoredObject source, TrafficScan traffic, ReputationLookups.Outcome outcome,
-                              String reportBucket, String reportKey, String outputKeyBase) {
+    private void queueWaiting(
+            StoredObject source,
+            TrafficScan traffic,
+            ReputationLookups.Outcome outcome,
+            String reportBucket,
+            String reportKey,
+            String outputKeyBase) {
         List<PendingLookups.Ip> waiting = new ArrayList<>();
         outcome.assessments().forEach((ip, assessment) -> {
-            if (!assessment.wasChecked() && (assessment.status() == LookupStatus.DEFERRED
-                    || assessment.status() == LookupStatus.ERROR) && !PrefixCap.isLeftOut(assessment)) {
+            if (!assessment.wasChecked()
+                    && (assessment.status() == LookupStatus.DEFERRED || assessment.status() == LookupStatus.ERROR)
+                    && !PrefixCap.isLeftOut(assessment)) {
                 ClientActivity activity = traffic.clients().get(ip);
-                waiting.add(new PendingLookups.Ip(ip.toString(), activity == null ? 0 : activity.signalWeight(),
-                        activity == null ? 0 : activity.requests(), activity == null ? -1 : activity.lastSeen(), 0));
+                waiting.add(new PendingLookups.Ip(
+                        ip.toString(),
+                        activity == null ? 0 : activity.signalWeight(),
+                        activity == null ? 0 : activity.requests(),
+                        activity == null ? -1 : activity.lastSeen(),
+                        0));
             }
         });
         LookupQueue queue = new LookupQueue(store, reportBucket, config.cachePrefix());
-        PendingLookups.Source pendingSource = new PendingLookups.Source(source.bucket(), source.key(), source.versionId(),
-                source.eTag());
+        PendingLookups.Source pendingSource =
+                new PendingLookups.Source(source.bucket(), source.key(), source.versionId(), source.eTag());
         String queueKey = queue.keyOf(pendingSource);
         try {
             Optional<PendingLookups> earlier = queue.read(queueKey);
@@ -163,13 +209,21 @@ public class ScanService {
             }
             waiting.sort(PendingLookups.Ip.BY_PRIORITY);
             String now = clock.instant().toString();
-            queue.write(queueKey, new PendingLookups(pendingSource,
-                    new PendingLookups.Report(reportBucket, reportKey, outputKeyBase),
-                    earlier.map(PendingLookups::firstScan).orElse(now), now, waiting));
-            LOG.infof("%d IPs of s3://%s/%s wait for the scheduled lookups", waiting.size(), source.bucket(), source.key());
+            queue.write(
+                    queueKey,
+                    new PendingLookups(
+                            pendingSource,
+                            new PendingLookups.Report(reportBucket, reportKey, outputKeyBase),
+                            earlier.map(PendingLookups::firstScan).orElse(now),
+                            now,
+                            waiting));
+            LOG.infof(
+                    "%d IPs of s3://%s/%s wait for the scheduled lookups",
+                    waiting.size(), source.bucket(), source.key());
         } catch (RuntimeException e) {
             // The report stands as written; its waiting IPs stay not_checked/deferred, which it says.
-            LOG.errorf("could not queue the waiting IPs of s3://%s/%s: %s", source.bucket(), source.key(), e.getMessage());
+            LOG.errorf(
+                    "could not queue the waiting IPs of s3://%s/%s: %s", source.bucket(), source.key(), e.getMessage());
         }
     }
 
@@ -185,8 +239,11 @@ public class ScanService {
     }
 
     private static String htmlKeyOf(List<Report.Output> outputs) {
-        return outputs.stream().filter(output -> output.kind().equals(ReportOutputs.HTML_KIND))
-                .map(Report.Output::key).findFirst().orElse(null);
+        return outputs.stream()
+                .filter(output -> output.kind().equals(ReportOutputs.HTML_KIND))
+                .map(Report.Output::key)
+                .findFirst()
+                .orElse(null);
     }
 
     private LogScanner newScanner() {
@@ -195,14 +252,27 @@ public class ScanService {
 
     /** Reads the scan settings once, failing at start-up on a value that cannot work. */
     static ScanOptions scanOptions(LogVerdictConfig config) {
-        Optional<LogFormat> format = config.logFormat().equals("auto") ? Optional.empty()
-                : Optional.of(LogFormat.byLabel(config.logFormat()).orElseThrow(() -> new IllegalArgumentException(
-                "logverdict.log-format=" + config.logFormat() + " is not one of auto, "
-                        + Arrays.stream(LogFormat.values()).filter(f -> f != LogFormat.UNKNOWN).map(LogFormat::label)
-                        .collect(Collectors.joining(", ")))));
-        return new ScanOptions(config.maxLineBytes(), config.malformedSamples(), config.maxNonIpClients(), format,
-                config.jsonIpField(), TrustedProxies.of(config.trustedProxies()), config.scanAllFields(),
-                config.maxIpsElsewhere(), config.maxDetailedIps(), config.maxTrackedIps(), config.maxUncompressedBytes());
+        Optional<LogFormat> format = config.logFormat().equals("auto")
+                ? Optional.empty()
+                : Optional.of(LogFormat.byLabel(config.logFormat())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "logverdict.log-format=" + config.logFormat() + " is not one of auto, "
+                                        + Arrays.stream(LogFormat.values())
+                                                .filter(f -> f != LogFormat.UNKNOWN)
+                                                .map(LogFormat::label)
+                                                .collect(Collectors.joining(", ")))));
+        return new ScanOptions(
+                config.maxLineBytes(),
+                config.malformedSamples(),
+                config.maxNonIpClients(),
+                format,
+                config.jsonIpField(),
+                TrustedProxies.of(config.trustedProxies()),
+                config.scanAllFields(),
+                config.maxIpsElsewhere(),
+                config.maxDetailedIps(),
+                config.maxTrackedIps(),
+                config.maxUncompressedBytes());
     }
 
     /**
@@ -214,7 +284,8 @@ public class ScanService {
                 .filter(client -> ScopeClassifier.classify(client.getKey()).isPublic())
                 .sorted(Map.Entry.<IpAddress, ClientActivity>comparingByValue(
                                 Comparator.comparingLong(ClientActivity::signalWeight)
-                                        .thenComparingLong(ClientActivity::requests).reversed())
+                                        .thenComparingLong(ClientActivity::requests)
+                                        .reversed())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .toList();

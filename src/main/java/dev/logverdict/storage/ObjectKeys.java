@@ -16,8 +16,8 @@ import java.util.Optional;
 public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBucketInKey) {
 
     /** The JSON report, the HTML page and the exports: no one of them is a suffix of another. */
-    public static final java.util.List<String> OUTPUT_SUFFIXES = java.util.List.of(".json", ".html", ".waf-ipv4.txt",
-            ".waf-ipv6.txt", ".guardduty.txt", ".stix");
+    public static final java.util.List<String> OUTPUT_SUFFIXES =
+            java.util.List.of(".json", ".html", ".waf-ipv4.txt", ".waf-ipv6.txt", ".guardduty.txt", ".stix");
 
     public ObjectKeys(String inputPrefix, String reportPrefix) {
         this(inputPrefix, reportPrefix, false);
@@ -43,9 +43,10 @@ public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBu
     public static void requireSeparate(String inputPrefix, java.util.Map<String, String> owned) {
         owned.forEach((setting, prefix) -> {
             if (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix)) {
-                throw new IllegalArgumentException(setting + "='" + prefix + "' and logverdict.input-prefix='" + inputPrefix
-                        + "' overlap: objects the function writes there would be scanned as logs, or logs read as its own;"
-                        + " give them prefixes that do not start with each other");
+                throw new IllegalArgumentException(
+                        setting + "='" + prefix + "' and logverdict.input-prefix='" + inputPrefix
+                                + "' overlap: objects the function writes there would be scanned as logs, or logs read as its own;"
+                                + " give them prefixes that do not start with each other");
             }
         });
     }

@@ -45,8 +45,7 @@ public interface ObjectStore {
      * The outcome of {@link #claim}: whether the object is ours, and otherwise what the other writer
      * stored (null when there is nothing there).
      */
-    record Claim(boolean ours, byte[] existing) {
-    }
+    record Claim(boolean ours, byte[] existing) {}
 
     /**
      * Creates a small object only if none exists, and tells whether it is ours, also when the answer to
@@ -80,8 +79,7 @@ public interface ObjectStore {
     void delete(String bucket, String key);
 
     /** An object as listed. */
-    record Listed(String key, java.time.Instant lastModified, long size) {
-    }
+    record Listed(String key, java.time.Instant lastModified, long size) {}
 
     /** Objects under a prefix, in key order. */
     java.util.List<Listed> list(String bucket, String prefix);

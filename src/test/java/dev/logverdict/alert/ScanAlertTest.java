@@ -27,10 +27,12 @@ class ScanAlertTest {
         }
         Report report = build(log.toString(), assessments);
 
-        ScanAlert alert = ScanAlert.of(report, MaliciousAddresses.of(report), "reports-bucket", "reports/web.log.json", null, 3);
+        ScanAlert alert =
+                ScanAlert.of(report, MaliciousAddresses.of(report), "reports-bucket", "reports/web.log.json", null, 3);
 
         assertThat(alert.counts().malicious()).isEqualTo(7);
-        assertThat(alert.topOffenders()).extracting(ScanAlert.Offender::ip)
+        assertThat(alert.topOffenders())
+                .extracting(ScanAlert.Offender::ip)
                 .containsExactly("185.220.101.7", "185.220.101.6", "185.220.101.5");
         assertThat(alert.topOffenders().get(0).maliciousEngines()).isEqualTo(4);
         assertThat(alert.report().uri()).isEqualTo("s3://reports-bucket/reports/web.log.json");
@@ -42,15 +44,24 @@ class ScanAlertTest {
     void sendsNothingWhenNothingIsMalicious() {
         Report report = build(line("8.8.8.8", "10:00:00", "/", "curl"), Map.of(ip("8.8.8.8"), harmless()));
 
-        assertThat(ScanAlert.of(report, MaliciousAddresses.of(report), "b", "k", null, 5)).isNull();
+        assertThat(ScanAlert.of(report, MaliciousAddresses.of(report), "b", "k", null, 5))
+                .isNull();
     }
 
     @Test
     void theSubjectIsPrintableAsciiUnderOneHundredCharactersWhateverTheKey() {
-        ScanAlert alert = new ScanAlert("1", "1 malicious IP in s3://b/logs/\r\nBcc: x@evil.test/\u00e9" + "x".repeat(200),
-                null, null, null, java.util.List.of(), "2026-11-27T10:00:00Z");
+        ScanAlert alert = new ScanAlert(
+                "1",
+                "1 malicious IP in s3://b/logs/\r\nBcc: x@evil.test/\u00e9" + "x".repeat(200),
+                null,
+                null,
+                null,
+                java.util.List.of(),
+                "2026-11-27T10:00:00Z");
 
-        assertThat(alert.subject()).hasSizeLessThan(100).matches("[\\x20-\\x7e]+")
+        assertThat(alert.subject())
+                .hasSizeLessThan(100)
+                .matches("[\\x20-\\x7e]+")
                 .startsWith("logverdict: 1 malicious IP in s3://b/logs/??Bcc: x@evil.test/?x");
     }
 }

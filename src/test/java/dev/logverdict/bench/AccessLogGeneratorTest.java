@@ -27,7 +27,16 @@ class AccessLogGeneratorTest {
     void statsAreTheGroundTruthTheScannerFinds() throws IOException {
         Path log = directory.resolve("access.log");
         AccessLogGenerator.Stats stats = AccessLogGenerator.write(AccessLogGenerator.parse(
-                "--lines", "20000", "--unique", "700", "--seed", "7", "--ipv6-share", "0.2", "--scanner-share", "0.05",
+                "--lines",
+                "20000",
+                "--unique",
+                "700",
+                "--seed",
+                "7",
+                "--ipv6-share",
+                "0.2",
+                "--scanner-share",
+                "0.05",
                 log.toString()));
 
         TrafficScan scan;
@@ -40,13 +49,21 @@ class AccessLogGeneratorTest {
         assertThat(scan.format()).isEqualTo(LogFormat.COMBINED);
         assertThat(stats.bytes()).isEqualTo(Files.size(log));
         assertThat(scan.clients()).hasSize(stats.distinctClients());
-        assertThat(scan.clients().keySet().stream().filter(ip -> ip.version() == 6).count()).isEqualTo(stats.ipv6Clients());
-        assertThat(scan.clients().keySet().stream().filter(ip -> ScopeClassifier.classify(ip).isPublic()).count())
+        assertThat(scan.clients().keySet().stream()
+                        .filter(ip -> ip.version() == 6)
+                        .count())
+                .isEqualTo(stats.ipv6Clients());
+        assertThat(scan.clients().keySet().stream()
+                        .filter(ip -> ScopeClassifier.classify(ip).isPublic())
+                        .count())
                 .isEqualTo(stats.distinctClients() - stats.privateClients());
         assertThat(stats.ipv6Clients()).isBetween(70, 210);
         assertThat(stats.privateClients()).isPositive();
         assertThat(stats.scannerLines()).isBetween(800L, 1_200L);
-        long busiest = scan.clients().values().stream().mapToLong(activity -> activity.requests()).max().orElseThrow();
+        long busiest = scan.clients().values().stream()
+                .mapToLong(activity -> activity.requests())
+                .max()
+                .orElseThrow();
         assertThat(busiest).as("a heavy-tailed distribution has a busy head").isGreaterThan(20_000 / 100);
         assertThat(stats.json()).contains("\"distinctClients\": " + stats.distinctClients());
     }
@@ -58,9 +75,11 @@ class AccessLogGeneratorTest {
         Path zipped = directory.resolve("third.log.gz");
         AccessLogGenerator.write(AccessLogGenerator.parse("--lines", "3000", "--unique", "100", first.toString()));
         AccessLogGenerator.write(AccessLogGenerator.parse("--lines", "3000", "--unique", "100", second.toString()));
-        AccessLogGenerator.write(AccessLogGenerator.parse("--lines", "3000", "--unique", "100", "--gzip", zipped.toString()));
+        AccessLogGenerator.write(
+                AccessLogGenerator.parse("--lines", "3000", "--unique", "100", "--gzip", zipped.toString()));
         Path other = directory.resolve("other.log");
-        AccessLogGenerator.write(AccessLogGenerator.parse("--lines", "3000", "--unique", "100", "--seed", "43", other.toString()));
+        AccessLogGenerator.write(
+                AccessLogGenerator.parse("--lines", "3000", "--unique", "100", "--seed", "43", other.toString()));
 
         byte[] expected = Files.readAllBytes(first);
         assertThat(Files.readAllBytes(second)).isEqualTo(expected);
@@ -73,9 +92,12 @@ class AccessLogGeneratorTest {
 
     @Test
     void badArgumentsAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> AccessLogGenerator.parse("--lines", "many", "out.log")).hasMessageContaining("--lines many");
-        assertThatThrownBy(() -> AccessLogGenerator.parse("--ipv6-share", "1.5", "out.log")).hasMessageContaining("--ipv6-share");
+        assertThatThrownBy(() -> AccessLogGenerator.parse("--lines", "many", "out.log"))
+                .hasMessageContaining("--lines many");
+        assertThatThrownBy(() -> AccessLogGenerator.parse("--ipv6-share", "1.5", "out.log"))
+                .hasMessageContaining("--ipv6-share");
         assertThatThrownBy(() -> AccessLogGenerator.parse("--lines", "10")).hasMessageContaining("output");
-        assertThatThrownBy(() -> AccessLogGenerator.parse("--frobnicate", "out.log")).hasMessageContaining("--frobnicate");
+        assertThatThrownBy(() -> AccessLogGenerator.parse("--frobnicate", "out.log"))
+                .hasMessageContaining("--frobnicate");
     }
 }

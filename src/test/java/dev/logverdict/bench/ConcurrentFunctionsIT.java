@@ -71,6 +71,8 @@ class ConcurrentFunctionsIT {
             assertThat(coldStarts).as("process " + index + " starts cold once").hasSize(1);
         }
         assertThat(metricRecords).as("one EMF record per scan").isEqualTo(invocations);
-        assertThat(scannedRequests).as("each scan's line names its own invocation").hasSize(invocations);
+        assertThat(scannedRequests)
+                .as("each scan's line names its own invocation")
+                .hasSize(invocations);
     }
 }

@@ -25,17 +25,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EndToEndBench {
 
-    private EndToEndBench() {
-    }
+    private EndToEndBench() {}
 
     public static void main(String[] args) throws Exception {
         Path log = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path function = FunctionProcess.unpacked(Path.of("target/function.zip"), Path.of("target/bench-function"));
         long bytes = Files.size(log);
-        try (LocalS3 server = new LocalS3(); S3Client s3 = server.client()) {
+        try (LocalS3 server = new LocalS3();
+                S3Client s3 = server.client()) {
             String key = "logs/bench/" + log.getFileName();
-            String eTag = s3.putObject(b -> b.bucket(S3ProxyResource.BUCKET).key(key), RequestBody.fromFile(log)).eTag()
+            String eTag = s3.putObject(b -> b.bucket(S3ProxyResource.BUCKET).key(key), RequestBody.fromFile(log))
+                    .eTag()
                     .replace("\"", "");
             String event = S3Events.objectCreated(S3ProxyResource.BUCKET, key, bytes, eTag);
             System.out.printf("%s: %,d bytes%n", log, bytes);
@@ -44,10 +45,16 @@ public final class EndToEndBench {
                 try (LocalRuntimeApi api = new LocalRuntimeApi()) {
                     long start = System.nanoTime();
                     // -De2e.jvmFlags="-XX:StartFlightRecording=..." profiles the function process itself.
-                    List<String> flags = System.getProperty("e2e.jvmFlags", "").isBlank() ? List.of()
+                    List<String> flags = System.getProperty("e2e.jvmFlags", "").isBlank()
+                            ? List.of()
                             : List.of(System.getProperty("e2e.jvmFlags").trim().split("\\s+"));
-                    FunctionProcess process = FunctionProcess.start(function, api, FunctionProcess.s3Environment(server.config()),
-                            flags, false, Path.of("target/e2e-bench-function.log"));
+                    FunctionProcess process = FunctionProcess.start(
+                            function,
+                            api,
+                            FunctionProcess.s3Environment(server.config()),
+                            flags,
+                            false,
+                            Path.of("target/e2e-bench-function.log"));
                     try {
                         api.firstPoll().get(60, TimeUnit.SECONDS);
                         long sent = System.nanoTime();
@@ -57,10 +64,17 @@ public final class EndToEndBench {
                             throw new IllegalStateException("unexpected response: " + response);
                         }
                         long total = done - start;
-                        System.out.printf("run %d: function %,d ms from process start (invocation %,d ms) = %.0f MB/s, peak RSS %,d KB;"
-                                        + " awk+sort %,d ms = %.0f MB/s; ratio %.2f%n", run, total / 1_000_000,
-                                (done - sent) / 1_000_000, mbPerSecond(bytes, total), process.peakResidentKb(),
-                                awkNanos / 1_000_000, mbPerSecond(bytes, awkNanos), (double) awkNanos / total);
+                        System.out.printf(
+                                "run %d: function %,d ms from process start (invocation %,d ms) = %.0f MB/s, peak RSS %,d KB;"
+                                        + " awk+sort %,d ms = %.0f MB/s; ratio %.2f%n",
+                                run,
+                                total / 1_000_000,
+                                (done - sent) / 1_000_000,
+                                mbPerSecond(bytes, total),
+                                process.peakResidentKb(),
+                                awkNanos / 1_000_000,
+                                mbPerSecond(bytes, awkNanos),
+                                (double) awkNanos / total);
                     } finally {
                         process.close();
                     }
@@ -72,7 +86,8 @@ public final class EndToEndBench {
     private static long awk(Path log) throws Exception {
         long start = System.nanoTime();
         Process awk = new ProcessBuilder("sh", "-c", "awk '{print $1}' \"$0\" | sort -u | wc -l", log.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         awk.getInputStream().readAllBytes();
         if (awk.waitFor() != 0) {
             throw new IllegalStateException("awk | sort failed");

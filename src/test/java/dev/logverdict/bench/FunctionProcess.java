@@ -36,7 +36,9 @@ final class FunctionProcess implements AutoCloseable {
         }
         Path stamp = dir.resolve(".unpacked-from");
         String zipStamp = Files.getLastModifiedTime(zip).toMillis() + " " + Files.size(zip);
-        if (Files.isDirectory(dir.resolve("lib")) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(zipStamp)) {
+        if (Files.isDirectory(dir.resolve("lib"))
+                && Files.isRegularFile(stamp)
+                && Files.readString(stamp).equals(zipStamp)) {
             return dir;
         }
         if (Files.exists(dir)) {
@@ -67,15 +69,25 @@ final class FunctionProcess implements AutoCloseable {
     /**
      * @param jarsOnly leave the task root directory off the class path (for class-data sharing archives)
      */
-    static FunctionProcess start(Path function, LocalRuntimeApi api, Map<String, String> env, List<String> jvmFlags,
-                                 boolean jarsOnly, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto"));
+    static FunctionProcess start(
+            Path function,
+            LocalRuntimeApi api,
+            Map<String, String> env,
+            List<String> jvmFlags,
+            boolean jarsOnly,
+            Path log)
+            throws IOException {
+        List<String> command =
+                new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
         command.addAll(jvmFlags);
         String taskRoot = jarsOnly ? "" : function + File.pathSeparator;
-        command.addAll(List.of("-cp", taskRoot + function.resolve("lib") + File.separator + "*"
-                + File.pathSeparator + ricJar(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.addAll(List.of(
+                "-cp",
+                taskRoot + function.resolve("lib") + File.separator + "*" + File.pathSeparator + ricJar(),
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                HANDLER));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
         environment.put("_HANDLER", HANDLER);
@@ -142,12 +154,14 @@ final class FunctionProcess implements AutoCloseable {
     static String ricJar() {
         List<String> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.contains("aws-lambda-java-runtime-interface-client") || entry.contains("aws-lambda-java-serialization")) {
+            if (entry.contains("aws-lambda-java-runtime-interface-client")
+                    || entry.contains("aws-lambda-java-serialization")) {
                 jars.add(entry);
             }
         }
         if (jars.size() != 2) {
-            throw new IllegalStateException("runtime interface client or serialization jar missing from the class path");
+            throw new IllegalStateException(
+                    "runtime interface client or serialization jar missing from the class path");
         }
         return String.join(File.pathSeparator, jars);
     }

@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -43,27 +43,44 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 final class LoadHarness {
 
-    record Settings(int processes, int objects, int ipsPerObject, int sharedIps, int linesPerObject, Path function,
-                    int rssSampleEvery) {
-    }
+    record Settings(
+            int processes,
+            int objects,
+            int ipsPerObject,
+            int sharedIps,
+            int linesPerObject,
+            Path function,
+            int rssSampleEvery) {}
 
     /** What the run did and every way it went wrong (empty {@code violations} = a clean run). */
-    record Result(int objects, int invocations, int failedInvocations, int reportsLost, long virusTotalRequests,
-                  long ledgerSpent, long duplicateLookups, long cachedIps, long distinctPublicIps, long wallMillis,
-                  long p50Millis, long p95Millis, Map<Long, List<Long>> residentKbByProcess, List<String> violations) {
-    }
+    record Result(
+            int objects,
+            int invocations,
+            int failedInvocations,
+            int reportsLost,
+            long virusTotalRequests,
+            long ledgerSpent,
+            long duplicateLookups,
+            long cachedIps,
+            long distinctPublicIps,
+            long wallMillis,
+            long p50Millis,
+            long p95Millis,
+            Map<Long, List<Long>> residentKbByProcess,
+            List<String> violations) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = S3ProxyResource.BUCKET;
 
-    private LoadHarness() {
-    }
+    private LoadHarness() {}
 
     static Result run(Settings settings) throws Exception {
         Map<String, Set<String>> expectedIps = new HashMap<>();
         Set<String> allIps = new TreeSet<>();
-        try (LocalS3 server = new LocalS3(); S3Client s3 = server.client()) {
-            WireMockServer virusTotal = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(32));
+        try (LocalS3 server = new LocalS3();
+                S3Client s3 = server.client()) {
+            WireMockServer virusTotal =
+                    new WireMockServer(wireMockConfig().dynamicPort().containerThreads(32));
             virusTotal.start();
             try {
                 BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -73,14 +90,28 @@ final class LoadHarness {
                     expectedIps.put(key, ips);
                     allIps.addAll(ips);
                     String log = logOf(ips, settings.linesPerObject());
-                    String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log)).eTag().replace("\"", "");
+                    String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log))
+                            .eTag()
+                            .replace("\"", "");
                     events.add(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
                 }
                 for (String ip : allIps) {
                     int malicious = isMalicious(ip) ? 5 : 0;
-                    virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip)).willReturn(aResponse().withStatus(200)
-                            .withHeader("Content-Type", "application/json")
-                            .withBody(VirusTotalBodies.ipAddress(ip, malicious, 0, 60, 10, malicious > 0 ? -5 : 0, "AS", 64500, "NL", ip + "/32"))));
+                    virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip))
+                            .willReturn(aResponse()
+                                    .withStatus(200)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody(VirusTotalBodies.ipAddress(
+                                            ip,
+                                            malicious,
+                                            0,
+                                            60,
+                                            10,
+                                            malicious > 0 ? -5 : 0,
+                                            "AS",
+                                            64500,
+                                            "NL",
+                                            ip + "/32"))));
                 }
                 Map<String, String> env = new HashMap<>(FunctionProcess.s3Environment(server.config()));
                 env.put("QUARKUS_REST_CLIENT_VIRUSTOTAL_URL", virusTotal.baseUrl());
@@ -100,8 +131,19 @@ final class LoadHarness {
                 CountDownLatch allStarted = new CountDownLatch(settings.processes());
                 for (int p = 0; p < settings.processes(); p++) {
                     int index = p;
-                    Thread worker = new Thread(() -> serve(index, settings, env, events, latencies, violations, resident,
-                            failed, startLock, allStarted), "load-worker-" + p);
+                    Thread worker = new Thread(
+                            () -> serve(
+                                    index,
+                                    settings,
+                                    env,
+                                    events,
+                                    latencies,
+                                    violations,
+                                    resident,
+                                    failed,
+                                    startLock,
+                                    allStarted),
+                            "load-worker-" + p);
                     worker.start();
                     workers.add(worker);
                 }
@@ -116,26 +158,46 @@ final class LoadHarness {
 
                 int lost = 0;
                 for (Map.Entry<String, Set<String>> object : expectedIps.entrySet()) {
-                    lost += checkReport(s3, object.getKey(), object.getValue(), settings.linesPerObject(), violations) ? 0 : 1;
+                    lost += checkReport(s3, object.getKey(), object.getValue(), settings.linesPerObject(), violations)
+                            ? 0
+                            : 1;
                 }
                 long vtRequests = virusTotal.getAllServeEvents().size();
                 Map<String, Integer> perIp = new HashMap<>();
-                virusTotal.getAllServeEvents().forEach(e -> perIp.merge(e.getRequest().getUrl(), 1, Integer::sum));
+                virusTotal
+                        .getAllServeEvents()
+                        .forEach(e -> perIp.merge(e.getRequest().getUrl(), 1, Integer::sum));
                 long duplicates = perIp.values().stream().mapToLong(n -> n - 1).sum();
                 // Every request was granted first: one claim object per request under the day's prefix.
                 String dayPrefix = "cache/_quota/virustotal/day/" + LocalDate.now(ZoneOffset.UTC) + "/";
-                long spent = s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(dayPrefix)).contents().stream().count();
+                long spent = s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(dayPrefix)).contents().stream()
+                        .count();
                 if (spent != vtRequests) {
-                    violations.add("the shared budget says " + spent + " lookups were spent, VirusTotal saw " + vtRequests);
+                    violations.add(
+                            "the shared budget says " + spent + " lookups were spent, VirusTotal saw " + vtRequests);
                 }
-                long cached = allIps.stream().filter(ip -> exists(s3, "cache/" + ip + ".json")).count();
+                long cached = allIps.stream()
+                        .filter(ip -> exists(s3, "cache/" + ip + ".json"))
+                        .count();
                 if (cached != allIps.size()) {
                     violations.add(cached + " of " + allIps.size() + " IPs are in the verdict cache");
                 }
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
-                return new Result(settings.objects(), sorted.size() + failed[0], failed[0], lost, vtRequests, spent,
-                        duplicates, cached, allIps.size(), wall, percentile(sorted, 50), percentile(sorted, 95), resident,
+                return new Result(
+                        settings.objects(),
+                        sorted.size() + failed[0],
+                        failed[0],
+                        lost,
+                        vtRequests,
+                        spent,
+                        duplicates,
+                        cached,
+                        allIps.size(),
+                        wall,
+                        percentile(sorted, 50),
+                        percentile(sorted, 95),
+                        resident,
                         List.copyOf(violations));
             } finally {
                 virusTotal.stop();
@@ -144,16 +206,29 @@ final class LoadHarness {
     }
 
     /** One function process and the thread that feeds it events from the shared queue, one at a time. */
-    private static void serve(int index, Settings settings, Map<String, String> env, BlockingQueue<String> events,
-                              List<Long> latencies, List<String> violations, Map<Long, List<Long>> resident, int[] failed,
-                              Object startLock, CountDownLatch allStarted) {
+    private static void serve(
+            int index,
+            Settings settings,
+            Map<String, String> env,
+            BlockingQueue<String> events,
+            List<Long> latencies,
+            List<String> violations,
+            Map<Long, List<Long>> resident,
+            int[] failed,
+            Object startLock,
+            CountDownLatch allStarted) {
         try (LocalRuntimeApi api = new LocalRuntimeApi()) {
             FunctionProcess function;
             // One start at a time: the runtime interface client unpacks its native library to a fixed /tmp path,
             // which Lambda gives each sandbox privately but these processes share.
             synchronized (startLock) {
-                function = FunctionProcess.start(settings.function(), api, env,
-                        List.of("-XX:MaxRAM=1g"), false, Path.of("target", "load", "function-" + index + ".log"));
+                function = FunctionProcess.start(
+                        settings.function(),
+                        api,
+                        env,
+                        List.of("-XX:MaxRAM=1g"),
+                        false,
+                        Path.of("target", "load", "function-" + index + ".log"));
                 try {
                     api.firstPoll().get(120, TimeUnit.SECONDS);
                 } finally {
@@ -195,11 +270,13 @@ final class LoadHarness {
     }
 
     /** True when the report exists; every mismatch with what the log held is a violation. */
-    private static boolean checkReport(S3Client s3, String key, Set<String> expected, int lines, List<String> violations) {
+    private static boolean checkReport(
+            S3Client s3, String key, Set<String> expected, int lines, List<String> violations) {
         String reportKey = "reports/" + key.substring("logs/".length()) + ".json";
         JsonNode report;
         try {
-            report = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(reportKey)).asByteArray());
+            report = JSON.readTree(
+                    s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(reportKey)).asByteArray());
         } catch (NoSuchKeyException e) {
             violations.add("report lost: " + reportKey);
             return false;
@@ -217,7 +294,8 @@ final class LoadHarness {
             String verdict = entry.get("verdict").asText();
             String expectedVerdict = isMalicious(ip) ? "malicious" : "harmless";
             if (!verdict.equals(expectedVerdict)) {
-                violations.add(reportKey + ": " + ip + " is " + verdict + " (" + entry.at("/lookup/reason").asText() + "), expected " + expectedVerdict);
+                violations.add(reportKey + ": " + ip + " is " + verdict + " ("
+                        + entry.at("/lookup/reason").asText() + "), expected " + expectedVerdict);
             }
         });
         if (!reported.equals(new TreeSet<>(expected))) {
@@ -228,9 +306,17 @@ final class LoadHarness {
             violations.add(reportKey + ": " + s.get("lines") + " lines, the log has " + lines);
         }
         long publicIps = s.get("publicIps").asLong();
-        if (s.get("lookedUp").asLong() + s.get("fromCache").asLong() + s.get("fromFeeds").asLong() + s.get("notChecked").asLong() != publicIps
-                || s.get("malicious").asLong() + s.get("suspicious").asLong() + s.get("harmless").asLong()
-                + s.get("unknown").asLong() + s.get("notChecked").asLong() != publicIps) {
+        if (s.get("lookedUp").asLong()
+                                + s.get("fromCache").asLong()
+                                + s.get("fromFeeds").asLong()
+                                + s.get("notChecked").asLong()
+                        != publicIps
+                || s.get("malicious").asLong()
+                                + s.get("suspicious").asLong()
+                                + s.get("harmless").asLong()
+                                + s.get("unknown").asLong()
+                                + s.get("notChecked").asLong()
+                        != publicIps) {
             violations.add(reportKey + ": summary counts do not add up: " + s);
         }
         return true;
@@ -261,8 +347,12 @@ final class LoadHarness {
         StringBuilder log = new StringBuilder();
         for (int line = 0; line < lines; line++) {
             String ip = list.get(line % list.size());
-            log.append(ip).append(" - - [27/Nov/2026:10:").append(String.format("%02d", line % 60))
-                    .append(":00 +0000] \"GET /item/").append(line).append(" HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n");
+            log.append(ip)
+                    .append(" - - [27/Nov/2026:10:")
+                    .append(String.format("%02d", line % 60))
+                    .append(":00 +0000] \"GET /item/")
+                    .append(line)
+                    .append(" HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n");
         }
         return log.toString();
     }

@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalRuntimeApi implements AutoCloseable {
 
-    record Invocation(String requestId, String event, CompletableFuture<String> result) {
-    }
+    record Invocation(String requestId, String event, CompletableFuture<String> result) {}
 
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor;
@@ -71,9 +70,14 @@ final class LocalRuntimeApi implements AutoCloseable {
                 }
                 inFlight.put(next.requestId(), next);
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.requestId());
-                exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 900_000));
-                exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:logverdict");
-                exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+                exchange.getResponseHeaders()
+                        .add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 900_000));
+                exchange.getResponseHeaders()
+                        .add(
+                                "Lambda-Runtime-Invoked-Function-Arn",
+                                "arn:aws:lambda:us-east-1:123456789012:function:logverdict");
+                exchange.getResponseHeaders()
+                        .add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
                 exchange.getResponseHeaders().add("Lambda-Runtime-Client-Context", "{}");
                 exchange.getResponseHeaders().add("Lambda-Runtime-Cognito-Identity", "{}");
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 // The collector the function runs with (template.yaml's JAVA_TOOL_OPTIONS; Lambda gives it one vCPU anyway).
-@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-XX:+UseSerialGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms64m", "-XX:+UseSerialGC"})
 public class LogScanBenchmark {
 
     @Param("/tmp/access_1g.log")

@@ -16,8 +16,7 @@ import java.nio.file.Path;
  */
 public final class ScanBench {
 
-    private ScanBench() {
-    }
+    private ScanBench() {}
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/access_1g.log");
@@ -38,9 +37,16 @@ public final class ScanBench {
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             long liveMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
-            System.out.printf("pass %d: %,d bytes in %.2f s = %.0f MB/s; %,d lines, %,d malformed, %,d unique IPs; "
+            System.out.printf(
+                    "pass %d: %,d bytes in %.2f s = %.0f MB/s; %,d lines, %,d malformed, %,d unique IPs; "
                             + "heap in use after the pass, result still held: %d MB%n",
-                    pass, size, seconds, size / 1e6 / seconds, scan.lines(), scan.malformedLines(), scan.clients().size(),
+                    pass,
+                    size,
+                    seconds,
+                    size / 1e6 / seconds,
+                    scan.lines(),
+                    scan.malformedLines(),
+                    scan.clients().size(),
                     liveMb);
         }
     }

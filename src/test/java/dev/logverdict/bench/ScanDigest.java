@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class ScanDigest {
 
-    private ScanDigest() {
-    }
+    private ScanDigest() {}
 
     public static void main(String[] args) throws Exception {
         TrafficScan scan;
@@ -31,13 +30,26 @@ public final class ScanDigest {
         }
         List<String> rows = new ArrayList<>();
         scan.clients().forEach((ip, activity) -> {
-            StringBuilder row = new StringBuilder().append(ip).append(' ').append(activity.requests()).append(' ')
-                    .append(activity.bytes()).append(' ').append(activity.firstSeen()).append(' ')
-                    .append(activity.lastSeen()).append(' ').append(activity.signals());
+            StringBuilder row = new StringBuilder()
+                    .append(ip)
+                    .append(' ')
+                    .append(activity.requests())
+                    .append(' ')
+                    .append(activity.bytes())
+                    .append(' ')
+                    .append(activity.firstSeen())
+                    .append(' ')
+                    .append(activity.lastSeen())
+                    .append(' ')
+                    .append(activity.signals());
             ActivityDetail detail = activity.detail();
             if (detail != null) {
-                row.append(' ').append(detail.statusClasses()).append(detail.methods()).append(detail.topPaths())
-                        .append(detail.topUserAgents()).append(detail.hourlyStart())
+                row.append(' ')
+                        .append(detail.statusClasses())
+                        .append(detail.methods())
+                        .append(detail.topPaths())
+                        .append(detail.topUserAgents())
+                        .append(detail.hourlyStart())
                         .append(Arrays.toString(detail.hourly()));
             }
             rows.add(row.toString());
@@ -46,7 +58,8 @@ public final class ScanDigest {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         rows.forEach(row -> digest.update(row.getBytes(StandardCharsets.UTF_8)));
         digest.update(scan.truncated().toString().getBytes(StandardCharsets.UTF_8));
-        System.out.printf("%d clients, truncated %s, digest %s%n", rows.size(), scan.truncated(),
-                HexFormat.of().formatHex(digest.digest()));
+        System.out.printf(
+                "%d clients, truncated %s, digest %s%n",
+                rows.size(), scan.truncated(), HexFormat.of().formatHex(digest.digest()));
     }
 }

@@ -26,16 +26,20 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SourceLoadBench {
 
-    private SourceLoadBench() {
-    }
+    private SourceLoadBench() {}
 
     public static void main(String[] args) throws Exception {
         rangeLists();
         int v4Rows = args.length > 0 ? Integer.parseInt(args[0]) : 520_000;
         int v6Rows = args.length > 1 ? Integer.parseInt(args[1]) : 140_000;
         byte[] download = gzip(table(v4Rows, v6Rows, new SplittableRandom(7)));
-        PublicSource asn = new PublicSource("asn", SourceKind.ENRICHMENT, SourceFormat.IPTOASN_TSV, "asn",
-                URI.create("https://iptoasn.com/data/ip2asn-combined.tsv.gz"), Duration.ofHours(24));
+        PublicSource asn = new PublicSource(
+                "asn",
+                SourceKind.ENRICHMENT,
+                SourceFormat.IPTOASN_TSV,
+                "asn",
+                URI.create("https://iptoasn.com/data/ip2asn-combined.tsv.gz"),
+                Duration.ofHours(24));
         System.out.printf("download: %,d rows, %,d bytes gzip%n", v4Rows + v6Rows, download.length);
 
         for (int round = 1; round <= 3; round++) {
@@ -50,7 +54,8 @@ public final class SourceLoadBench {
             parsed = null;
             long before = usedHeap();
             start = System.nanoTime();
-            AsnTable loaded = AsnTable.readFrom(new GZIPInputStream(new ByteArrayInputStream(stored.toByteArray()), 1 << 16));
+            AsnTable loaded =
+                    AsnTable.readFrom(new GZIPInputStream(new ByteArrayInputStream(stored.toByteArray()), 1 << 16));
             long loadMillis = (System.nanoTime() - start) / 1_000_000;
             long retained = usedHeap() - before;
 
@@ -62,7 +67,8 @@ public final class SourceLoadBench {
                 found += loaded.lookup(IpAddress.ofV4(random.nextInt())).isPresent() ? 1 : 0;
             }
             double perSecond = lookups / ((System.nanoTime() - start) / 1e9);
-            System.out.printf("round %d: parse %,d ms; stored %,d bytes; load %,d ms; retained heap %,d MB; %,.0f lookups/s (%d%% found)%n",
+            System.out.printf(
+                    "round %d: parse %,d ms; stored %,d bytes; load %,d ms; retained heap %,d MB; %,.0f lookups/s (%d%% found)%n",
                     round, parseMillis, stored.size(), loadMillis, retained >> 20, perSecond, found * 100L / lookups);
         }
     }
@@ -77,21 +83,27 @@ public final class SourceLoadBench {
         int ranges = 15_000;
         for (int i = 0; i < ranges; i++) {
             if (i % 4 == 0) {
-                stored.append(IpAddress.ofV6(0x2600_1f00_0000_0000L + ((long) random.nextInt(1 << 20) << 24), 0)).append("/40");
+                stored.append(IpAddress.ofV6(0x2600_1f00_0000_0000L + ((long) random.nextInt(1 << 20) << 24), 0))
+                        .append("/40");
             } else {
-                stored.append(IpAddress.ofV4((int) (0x0300_0000L + random.nextLong(0xD000_0000L)) & 0xFFFF_FF00)).append("/24");
+                stored.append(IpAddress.ofV4((int) (0x0300_0000L + random.nextLong(0xD000_0000L)) & 0xFFFF_FF00))
+                        .append("/24");
             }
-            stored.append('\t').append("aws/").append(i % 3 == 0 ? "AMAZON" : "EC2").append('\n');
+            stored.append('\t')
+                    .append("aws/")
+                    .append(i % 3 == 0 ? "AMAZON" : "EC2")
+                    .append('\n');
         }
         byte[] text = stored.toString().getBytes(StandardCharsets.UTF_8);
         for (int round = 1; round <= 3; round++) {
             long before = usedHeap();
             long start = System.nanoTime();
-            SourceData.Ranges loaded = new SourceData.Ranges(dev.logverdict.intel.feeds.Blocklist.readLabelled("aws",
-                    new java.io.InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)));
+            SourceData.Ranges loaded = new SourceData.Ranges(dev.logverdict.intel.feeds.Blocklist.readLabelled(
+                    "aws", new java.io.InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)));
             long millis = (System.nanoTime() - start) / 1_000_000;
             long retained = usedHeap() - before;
-            System.out.printf("range lists round %d: %,d ranges, %,d bytes stored; read and index %,d ms; retained heap %,d MB%n",
+            System.out.printf(
+                    "range lists round %d: %,d ranges, %,d bytes stored; read and index %,d ms; retained heap %,d MB%n",
                     round, loaded.entries(), text.length, millis, retained >> 20);
         }
     }
@@ -112,14 +124,20 @@ public final class SourceLoadBench {
         long step = ((0xE0000000L - next) / v4Rows);
         for (int i = 0; i < v4Rows; i++) {
             long end = next + 1 + random.nextLong(step - 1);
-            out.append(IpAddress.ofV4((int) next)).append('\t').append(IpAddress.ofV4((int) end)).append('\t');
+            out.append(IpAddress.ofV4((int) next))
+                    .append('\t')
+                    .append(IpAddress.ofV4((int) end))
+                    .append('\t');
             row(out, random);
             next = end + 1;
         }
         long high = 0x2001_0000_0000_0000L;
         for (int i = 0; i < v6Rows; i++) {
             long span = 1 + random.nextInt(1 << 16);
-            out.append(IpAddress.ofV6(high, 0)).append('\t').append(IpAddress.ofV6(high + span - 1, -1L)).append('\t');
+            out.append(IpAddress.ofV6(high, 0))
+                    .append('\t')
+                    .append(IpAddress.ofV6(high + span - 1, -1L))
+                    .append('\t');
             row(out, random);
             high += span;
         }
@@ -132,8 +150,14 @@ public final class SourceLoadBench {
             return;
         }
         int asn = 1 + random.nextInt(80_000);
-        out.append(asn).append('\t').append((char) ('A' + asn % 26)).append((char) ('A' + asn / 26 % 26)).append('\t')
-                .append("NETWORK-").append(asn).append(" Example Networks Ltd\n");
+        out.append(asn)
+                .append('\t')
+                .append((char) ('A' + asn % 26))
+                .append((char) ('A' + asn / 26 % 26))
+                .append('\t')
+                .append("NETWORK-")
+                .append(asn)
+                .append(" Example Networks Ltd\n");
     }
 
     private static byte[] gzip(byte[] plain) throws java.io.IOException {

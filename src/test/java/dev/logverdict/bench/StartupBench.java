@@ -21,18 +21,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBench {
 
-    private StartupBench() {
-    }
+    private StartupBench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> extraFlags = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of();
         Path function = Path.of(System.getProperty("function.dir", "target/function"));
         if (!Files.isDirectory(function)) {
-            throw new IllegalStateException("unzip target/function.zip into target/function first (see docs/performance.md)");
+            throw new IllegalStateException(
+                    "unzip target/function.zip into target/function first (see docs/performance.md)");
         }
-        try (LocalS3 server = new LocalS3(); S3Client s3 = server.client()) {
-            s3.putObject(b -> b.bucket(S3ProxyResource.BUCKET).key("logs/demo/access.log"),
+        try (LocalS3 server = new LocalS3();
+                S3Client s3 = server.client()) {
+            s3.putObject(
+                    b -> b.bucket(S3ProxyResource.BUCKET).key("logs/demo/access.log"),
                     RequestBody.fromFile(Path.of("docs/examples/access.log")));
             String event = Files.readString(Path.of("events/s3-put.json"));
             System.out.printf("flags: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %s%n", String.join(" ", extraFlags));
@@ -42,14 +44,20 @@ public final class StartupBench {
         }
     }
 
-    private static void measure(int run, Path function, List<String> extraFlags, Map<String, String> s3Config, String event)
+    private static void measure(
+            int run, Path function, List<String> extraFlags, Map<String, String> s3Config, String event)
             throws Exception {
         try (LocalRuntimeApi api = new LocalRuntimeApi()) {
             long start = System.nanoTime();
             // Lambda's class path is /var/task:/var/task/lib/*; class-data sharing archives only classes from jars,
             // so the jars-only layout (app classes in lib/app.jar) leaves the directory out.
-            FunctionProcess process = FunctionProcess.start(function, api, FunctionProcess.s3Environment(s3Config), extraFlags,
-                    Boolean.getBoolean("function.jars-only"), Path.of("target/startup-bench-function.log"));
+            FunctionProcess process = FunctionProcess.start(
+                    function,
+                    api,
+                    FunctionProcess.s3Environment(s3Config),
+                    extraFlags,
+                    Boolean.getBoolean("function.jars-only"),
+                    Path.of("target/startup-bench-function.log"));
             try {
                 long firstPoll = api.firstPoll().get(60, TimeUnit.SECONDS);
                 long sent = System.nanoTime();
@@ -61,8 +69,13 @@ public final class StartupBench {
                 if (!first.contains("reportKey")) {
                     throw new IllegalStateException("unexpected response: " + first);
                 }
-                System.out.printf("run %d: start→first poll %d ms, first invocation %d ms (start→first event handled %d ms), warm invocation %d ms%n",
-                        run, ms(firstPoll - start), ms(firstDone - sent), ms(firstDone - start), ms(warmDone - warmStart));
+                System.out.printf(
+                        "run %d: start→first poll %d ms, first invocation %d ms (start→first event handled %d ms), warm invocation %d ms%n",
+                        run,
+                        ms(firstPoll - start),
+                        ms(firstDone - sent),
+                        ms(firstDone - start),
+                        ms(warmDone - warmStart));
             } finally {
                 // A shutdown as Lambda's (SIGTERM), so a training run can write its class-data archive.
                 process.close();

@@ -29,21 +29,52 @@ class TemplateTest {
 
     private static final String BUCKET_NAME = "${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}-${StackSuffix}";
     /** The last group of the stack id's UUID: unique per stack, lower-case hex, fit for a bucket name. */
-    private static final Map<String, Object> STACK_SUFFIX = Map.of("Fn::Select", List.of(4, Map.of("Fn::Split",
-            List.of("-", Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))))))));
+    private static final Map<String, Object> STACK_SUFFIX = Map.of(
+            "Fn::Select",
+            List.of(
+                    4,
+                    Map.of(
+                            "Fn::Split",
+                            List.of(
+                                    "-",
+                                    Map.of(
+                                            "Fn::Select",
+                                            List.of(
+                                                    2,
+                                                    Map.of(
+                                                            "Fn::Split",
+                                                            List.of("/", Map.of("Ref", "AWS::StackId")))))))));
 
     /** CloudFormation's short-form intrinsics (!Sub, !Ref, !If …) become {"Fn::…": value} maps. */
     private static final class CloudFormationConstructor extends SafeConstructor {
         CloudFormationConstructor() {
             super(new LoaderOptions());
-            for (String tag : List.of("Ref", "Sub", "GetAtt", "If", "Equals", "Not", "And", "Or", "Join", "Select", "Split",
-                    "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Condition")) {
+            for (String tag : List.of(
+                    "Ref",
+                    "Sub",
+                    "GetAtt",
+                    "If",
+                    "Equals",
+                    "Not",
+                    "And",
+                    "Or",
+                    "Join",
+                    "Select",
+                    "Split",
+                    "FindInMap",
+                    "ImportValue",
+                    "Base64",
+                    "Cidr",
+                    "GetAZs",
+                    "Condition")) {
                 this.yamlConstructors.put(new org.yaml.snakeyaml.nodes.Tag("!" + tag), new AbstractConstruct() {
                     @Override
                     public Object construct(Node node) {
-                        Object value = node instanceof ScalarNode scalar ? scalar.getValue()
-                                : node instanceof SequenceNode sequence ? constructSequence(sequence)
-                                : constructMapping((MappingNode) node);
+                        Object value = node instanceof ScalarNode scalar
+                                ? scalar.getValue()
+                                : node instanceof SequenceNode sequence
+                                        ? constructSequence(sequence)
+                                        : constructMapping((MappingNode) node);
                         return Map.of(tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag, value);
                     }
                 });
@@ -80,7 +111,8 @@ class TemplateTest {
         Map<String, Object> event = map(resource("ScanFunction"), "Properties", "Events", "LogUploaded", "Properties");
         assertThat(event.get("Events")).isEqualTo("s3:ObjectCreated:*");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) map(event, "Filter", "S3Key").get("Rules");
+        List<Map<String, Object>> rules =
+                (List<Map<String, Object>>) map(event, "Filter", "S3Key").get("Rules");
         assertThat(rules).containsExactly(Map.of("Name", "prefix", "Value", Map.of("Ref", "InputPrefix")));
         String input = (String) parameterDefault("InputPrefix");
         for (String other : List.of("ReportPrefix", "CachePrefix", "FeedsPrefix")) {
@@ -95,15 +127,24 @@ class TemplateTest {
         String bucketArn = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
         List<String> s3Resources = new ArrayList<>();
         List<String> actions = new ArrayList<>();
-        for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
+        for (Object policy :
+                (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
             collectStatements(policy, s3Resources, actions);
         }
         assertThat(actions).doesNotContain("s3:*", "*", "s3:PutBucketPolicy", "secretsmanager:*", "sns:*", "events:*");
-        assertThat(s3Resources).isNotEmpty().allSatisfy(resource -> assertThat(resource).startsWith(bucketArn));
-        assertThat(deletableS3Resources()).as("the function deletes nothing but its answered lookup queue entries")
+        assertThat(s3Resources)
+                .isNotEmpty()
+                .allSatisfy(resource -> assertThat(resource).startsWith(bucketArn));
+        assertThat(deletableS3Resources())
+                .as("the function deletes nothing but its answered lookup queue entries")
                 .containsExactly(bucketArn + "/${CachePrefix}_pending/*");
-        assertThat(s3Resources).contains(bucketArn + "/${InputPrefix}*", bucketArn + "/${ReportPrefix}*",
-                bucketArn + "/${CachePrefix}*", bucketArn + "/${FeedsPrefix}*", bucketArn);
+        assertThat(s3Resources)
+                .contains(
+                        bucketArn + "/${InputPrefix}*",
+                        bucketArn + "/${ReportPrefix}*",
+                        bucketArn + "/${CachePrefix}*",
+                        bucketArn + "/${FeedsPrefix}*",
+                        bucketArn);
         assertThat(s3Resources).doesNotContain(bucketArn + "/*");
     }
 
@@ -111,12 +152,22 @@ class TemplateTest {
     void alertsMayOnlyGoToTheOneBusOrTopicTheStackNames() {
         List<Map<String, Object>> statements = new ArrayList<>();
         collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
-        Map<String, Object> events = statements.stream().filter(s -> "events:PutEvents".equals(s.get("Action"))).findFirst().orElseThrow();
-        assertThat(events.get("Resource")).isEqualTo(Map.of("Fn::Sub",
-                "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${AlertEventBusName}"));
-        Map<String, Object> sns = statements.stream().filter(s -> "sns:Publish".equals(s.get("Action"))).findFirst().orElseThrow();
+        Map<String, Object> events = statements.stream()
+                .filter(s -> "events:PutEvents".equals(s.get("Action")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(events.get("Resource"))
+                .isEqualTo(
+                        Map.of(
+                                "Fn::Sub",
+                                "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${AlertEventBusName}"));
+        Map<String, Object> sns = statements.stream()
+                .filter(s -> "sns:Publish".equals(s.get("Action")))
+                .findFirst()
+                .orElseThrow();
         assertThat(sns.get("Resource")).isEqualTo(Map.of("Ref", "AlertTopic"));
-        assertThat(map(resource("AlertTopic"), "Properties").get("KmsMasterKeyId")).isEqualTo("alias/aws/sns");
+        assertThat(map(resource("AlertTopic"), "Properties").get("KmsMasterKeyId"))
+                .isEqualTo("alias/aws/sns");
         assertThat(parameterDefault("AlertTarget")).isEqualTo("none");
     }
 
@@ -124,7 +175,9 @@ class TemplateTest {
         List<Map<String, Object>> statements = new ArrayList<>();
         collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
         return statements.stream()
-                .filter(s -> s.get("Action") instanceof List<?> l ? l.contains("s3:DeleteObject") : "s3:DeleteObject".equals(s.get("Action")))
+                .filter(s -> s.get("Action") instanceof List<?> l
+                        ? l.contains("s3:DeleteObject")
+                        : "s3:DeleteObject".equals(s.get("Action")))
                 .map(s -> subText(s.get("Resource")))
                 .toList();
     }
@@ -162,7 +215,8 @@ class TemplateTest {
                 for (Object statement : list) {
                     Map<String, Object> s = (Map<String, Object>) statement;
                     Object action = s.get("Action");
-                    (action instanceof List<?> l ? (List<Object>) l : List.of(action)).forEach(a -> actions.add(String.valueOf(a)));
+                    (action instanceof List<?> l ? (List<Object>) l : List.of(action))
+                            .forEach(a -> actions.add(String.valueOf(a)));
                     Object resources = s.get("Resource");
                     for (Object r : resources instanceof List<?> l ? (List<Object>) l : List.of(resources)) {
                         String arn = subText(r);
@@ -184,27 +238,39 @@ class TemplateTest {
         assertThat(text).doesNotContainPattern("(?i)api[-_]?key\\s*:\\s*\\S+").doesNotContain("{{resolve:");
         Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
         assertThat(variables).doesNotContainKeys("LOGVERDICT_VIRUSTOTAL_API_KEY", "LOGVERDICT_ABUSEIPDB_API_KEY");
-        assertThat(variables).containsKeys("LOGVERDICT_VIRUSTOTAL_API_KEY_SECRET", "LOGVERDICT_ABUSEIPDB_API_KEY_SECRET");
+        assertThat(variables)
+                .containsKeys("LOGVERDICT_VIRUSTOTAL_API_KEY_SECRET", "LOGVERDICT_ABUSEIPDB_API_KEY_SECRET");
         assertThat(parameterDefault("VirusTotalApiKeySecretArn")).isEqualTo("");
         assertThat(parameterDefault("AbuseIpDbApiKeySecretArn")).isEqualTo("");
         List<Map<String, Object>> statements = new ArrayList<>();
-        for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
+        for (Object policy :
+                (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
             collectStatementMaps(policy, statements);
         }
-        assertThat(statements.stream().filter(statement -> "secretsmanager:GetSecretValue".equals(statement.get("Action")))
-                .map(statement -> String.valueOf(statement.get("Resource"))).toList())
-                .as("each provider's key secret, and nothing else").hasSize(2)
+        assertThat(statements.stream()
+                        .filter(statement -> "secretsmanager:GetSecretValue".equals(statement.get("Action")))
+                        .map(statement -> String.valueOf(statement.get("Resource")))
+                        .toList())
+                .as("each provider's key secret, and nothing else")
+                .hasSize(2)
                 .allSatisfy(resource -> assertThat(resource).matches(".*(VirusTotal|AbuseIpDb)ApiKeySecretArn.*"));
     }
 
     @Test
     void theBucketIsPrivateEncryptedTlsOnlyAndForgetsPersonalData() {
         Map<String, Object> bucket = map(resource("LogBucket"), "Properties");
-        assertThat(map(bucket, "PublicAccessBlockConfiguration")).containsEntry("BlockPublicAcls", true)
-                .containsEntry("BlockPublicPolicy", true).containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+        assertThat(map(bucket, "PublicAccessBlockConfiguration"))
+                .containsEntry("BlockPublicAcls", true)
+                .containsEntry("BlockPublicPolicy", true)
+                .containsEntry("IgnorePublicAcls", true)
+                .containsEntry("RestrictPublicBuckets", true);
         assertThat(bucket).containsKey("BucketEncryption");
-        assertThat(map(resource("LogBucketPolicy"), "Properties", "PolicyDocument").toString()).contains("aws:SecureTransport");
-        assertThat(map(bucket, "LifecycleConfiguration").toString()).contains("ReportRetentionDays").contains("CacheRetentionDays");
+        assertThat(map(resource("LogBucketPolicy"), "Properties", "PolicyDocument")
+                        .toString())
+                .contains("aws:SecureTransport");
+        assertThat(map(bucket, "LifecycleConfiguration").toString())
+                .contains("ReportRetentionDays")
+                .contains("CacheRetentionDays");
     }
 
     @Test
@@ -216,20 +282,33 @@ class TemplateTest {
 
     @Test
     void aFirstDeployOnANewAccountReservesNoConcurrencyAndCanBeRetried() {
-        assertThat(parameterDefault("ReservedConcurrency")).as("a low account quota refuses any reservation").isEqualTo(0);
-        assertThat(map(resource("ScanFunction"), "Properties").get("ReservedConcurrentExecutions")).isEqualTo(Map.of(
-                "Fn::If", List.of("HasReservedConcurrency", Map.of("Ref", "ReservedConcurrency"), Map.of("Ref", "AWS::NoValue"))));
-        assertThat(resource("LogBucket")).as("a failed first create removes the bucket; a stack deletion keeps the data")
-                .containsEntry("DeletionPolicy", "RetainExceptOnCreate").containsEntry("UpdateReplacePolicy", "Retain");
+        assertThat(parameterDefault("ReservedConcurrency"))
+                .as("a low account quota refuses any reservation")
+                .isEqualTo(0);
+        assertThat(map(resource("ScanFunction"), "Properties").get("ReservedConcurrentExecutions"))
+                .isEqualTo(Map.of(
+                        "Fn::If",
+                        List.of(
+                                "HasReservedConcurrency",
+                                Map.of("Ref", "ReservedConcurrency"),
+                                Map.of("Ref", "AWS::NoValue"))));
+        assertThat(resource("LogBucket"))
+                .as("a failed first create removes the bucket; a stack deletion keeps the data")
+                .containsEntry("DeletionPolicy", "RetainExceptOnCreate")
+                .containsEntry("UpdateReplacePolicy", "Retain");
     }
 
     @Test
     void twoStacksInOneAccountAndRegionNeverCollideOnNames() {
-        assertThat(subText(map(resource("LogBucket"), "Properties").get("BucketName"))).isEqualTo(BUCKET_NAME);
-        String prefixPattern = (String) map(template, "Parameters", "BucketNamePrefix").get("AllowedPattern");
+        assertThat(subText(map(resource("LogBucket"), "Properties").get("BucketName")))
+                .isEqualTo(BUCKET_NAME);
+        String prefixPattern =
+                (String) map(template, "Parameters", "BucketNamePrefix").get("AllowedPattern");
         int longestPrefix = Integer.parseInt(prefixPattern.replaceAll(".*\\{1,(\\d+)}$", "$1")) + 1;
         int longestRegion = "ap-southeast-7".length();
-        assertThat(longestPrefix + 1 + 12 + 1 + longestRegion + 1 + 12).as("S3 bucket names hold 63 characters").isLessThanOrEqualTo(63);
+        assertThat(longestPrefix + 1 + 12 + 1 + longestRegion + 1 + 12)
+                .as("S3 bucket names hold 63 characters")
+                .isLessThanOrEqualTo(63);
         Map<String, Object> resources = map(template, "Resources");
         List<String> named = new ArrayList<>();
         resources.forEach((name, body) -> {
@@ -237,7 +316,9 @@ class TemplateTest {
             for (String nameKey : List.of("FunctionName", "TopicName", "LogGroupName", "AlarmName", "QueueName")) {
                 if (properties != null && properties.containsKey(nameKey)) {
                     named.add(name);
-                    assertThat(subText(properties.get(nameKey))).as(name + "." + nameKey).contains("${AWS::StackName}");
+                    assertThat(subText(properties.get(nameKey)))
+                            .as(name + "." + nameKey)
+                            .contains("${AWS::StackName}");
                 }
             }
         });
@@ -249,10 +330,13 @@ class TemplateTest {
         Map<String, Object> function = resource("ScanFunction");
         assertThat(map(function, "Metadata")).containsEntry("BuildMethod", "makefile");
         assertThat(map(function, "Properties")).containsEntry("CodeUri", ".");
-        assertThat(Files.readString(Path.of("Makefile"))).contains("build-ScanFunction:").contains("./mvnw")
+        assertThat(Files.readString(Path.of("Makefile")))
+                .contains("build-ScanFunction:")
+                .contains("./mvnw")
                 .contains("$(ARTIFACTS_DIR)");
         assertThat(map(function, "Properties").get("Architectures")).isEqualTo(List.of(Map.of("Ref", "Architecture")));
-        assertThat(map(template, "Parameters", "Architecture").get("AllowedValues")).isEqualTo(List.of("x86_64", "arm64"));
+        assertThat(map(template, "Parameters", "Architecture").get("AllowedValues"))
+                .isEqualTo(List.of("x86_64", "arm64"));
     }
 
     @Test
@@ -275,24 +359,30 @@ class TemplateTest {
                 assertThat(alarm.get("TreatMissingData")).as(name).isEqualTo("notBreaching");
             }
         });
-        assertThat(watched).containsEntry("ApproximateNumberOfMessagesVisible", "AWS/SQS").containsEntry("Errors", "AWS/Lambda")
-                .containsEntry("Throttles", "AWS/Lambda").containsEntry("AsyncEventAge", "AWS/Lambda");
+        assertThat(watched)
+                .containsEntry("ApproximateNumberOfMessagesVisible", "AWS/SQS")
+                .containsEntry("Errors", "AWS/Lambda")
+                .containsEntry("Throttles", "AWS/Lambda")
+                .containsEntry("AsyncEventAge", "AWS/Lambda");
         assertThat(parameterDefault("AlarmEmail")).isEqualTo("");
         Map<String, Object> subscription = resource("AlarmEmailSubscription");
         assertThat(subscription.get("Condition")).isEqualTo("HasAlarmEmail");
-        assertThat(map(subscription, "Properties")).containsEntry("Protocol", "email")
+        assertThat(map(subscription, "Properties"))
+                .containsEntry("Protocol", "email")
                 .containsEntry("Endpoint", Map.of("Ref", "AlarmEmail"));
     }
 
     @Test
     void theScheduleSendsTheCommittedDrainEventToTheStacksBucketEveryMinute() throws IOException {
-        Map<String, Object> schedule = map(resource("ScanFunction"), "Properties", "Events", "ScheduledLookups", "Properties");
+        Map<String, Object> schedule =
+                map(resource("ScanFunction"), "Properties", "Events", "ScheduledLookups", "Properties");
         assertThat(schedule.get("Schedule")).isEqualTo("rate(1 minute)");
         String input = subText(schedule.get("Input"));
         String committed = Files.readString(Path.of("events/scheduled.json"));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.JsonNode sent = json.readTree(input.replace("${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}-${StackSuffix}", "soc-logs")
-                .replace("${ReportPrefix}", "reports/"));
+        com.fasterxml.jackson.databind.JsonNode sent = json.readTree(
+                input.replace("${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}-${StackSuffix}", "soc-logs")
+                        .replace("${ReportPrefix}", "reports/"));
         com.fasterxml.jackson.databind.JsonNode file = json.readTree(committed);
         assertThat(sent.at("/Records/0/eventName")).isEqualTo(file.at("/Records/0/eventName"));
         assertThat(sent.at("/Records/0/eventSource")).isEqualTo(file.at("/Records/0/eventSource"));
@@ -302,19 +392,29 @@ class TemplateTest {
 
     @Test
     void inputLogsAndTheirOldVersionsExpireOnlyWhenAskedTo() {
-        assertThat(parameterDefault("InputRetentionDays")).as("logs are the user's: kept unless asked").isEqualTo(0);
+        assertThat(parameterDefault("InputRetentionDays"))
+                .as("logs are the user's: kept unless asked")
+                .isEqualTo(0);
         assertThat(parameterDefault("InputOldVersionDays")).isEqualTo(0);
         @SuppressWarnings("unchecked")
-        List<Object> rules = (List<Object>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration").get("Rules");
-        Map<String, Object> expiry = rules.stream().filter(rule -> rule.toString().contains("expire-input-logs"))
-                .map(rule -> map(rule)).findFirst().orElseThrow();
+        List<Object> rules = (List<Object>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
+                .get("Rules");
+        Map<String, Object> expiry = rules.stream()
+                .filter(rule -> rule.toString().contains("expire-input-logs"))
+                .map(rule -> map(rule))
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
         List<Object> branches = (List<Object>) expiry.get("Fn::If");
         assertThat(branches.get(0)).isEqualTo("ExpireInputs");
-        assertThat(map(branches.get(1))).containsEntry("Prefix", Map.of("Ref", "InputPrefix"))
+        assertThat(map(branches.get(1)))
+                .containsEntry("Prefix", Map.of("Ref", "InputPrefix"))
                 .containsEntry("ExpirationInDays", Map.of("Ref", "InputRetentionDays"));
-        Map<String, Object> oldVersions = rules.stream().filter(rule -> rule.toString().contains("expire-old-input-versions"))
-                .map(rule -> map(rule)).findFirst().orElseThrow();
+        Map<String, Object> oldVersions = rules.stream()
+                .filter(rule -> rule.toString().contains("expire-old-input-versions"))
+                .map(rule -> map(rule))
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
         List<Object> versionBranches = (List<Object>) oldVersions.get("Fn::If");
         assertThat(versionBranches.get(0)).isEqualTo("ExpireOldInputVersions");
@@ -326,24 +426,34 @@ class TemplateTest {
     void thePrefixesAreTopLevelFoldersThatTheRulesKeepApart() {
         List<String> prefixes = List.of("InputPrefix", "ReportPrefix", "CachePrefix", "FeedsPrefix");
         for (String name : prefixes) {
-            Pattern pattern = Pattern.compile((String) map(template, "Parameters", name).get("AllowedPattern"));
-            assertThat(pattern.matcher((String) parameterDefault(name)).matches()).as(name).isTrue();
+            Pattern pattern =
+                    Pattern.compile((String) map(template, "Parameters", name).get("AllowedPattern"));
+            assertThat(pattern.matcher((String) parameterDefault(name)).matches())
+                    .as(name)
+                    .isTrue();
             assertThat(pattern.matcher("logs/").matches()).isTrue();
             for (String refused : List.of("logs/alb/", "logs", "/logs/", "*/", "cache/virustotal/", "")) {
-                assertThat(pattern.matcher(refused).matches()).as("%s refuses '%s'", name, refused).isFalse();
+                assertThat(pattern.matcher(refused).matches())
+                        .as("%s refuses '%s'", name, refused)
+                        .isFalse();
             }
         }
         // One folder each: two overlap (one starts with the other) exactly when they are equal.
         List<String> folders = List.of("logs/", "logs2/", "log/", "l/", "cache/", "cache.old/", "reports/");
         for (String a : folders) {
             for (String b : folders) {
-                assertThat(a.startsWith(b) || b.startsWith(a)).as("%s, %s", a, b).isEqualTo(a.equals(b));
+                assertThat(a.startsWith(b) || b.startsWith(a))
+                        .as("%s, %s", a, b)
+                        .isEqualTo(a.equals(b));
             }
         }
-        String assertions = map(template, "Rules", "PrefixesApart").get("Assertions").toString();
+        String assertions =
+                map(template, "Rules", "PrefixesApart").get("Assertions").toString();
         for (int a = 0; a < prefixes.size(); a++) {
             for (int b = a + 1; b < prefixes.size(); b++) {
-                assertThat(assertions).contains("{Fn::Not=[{Fn::Equals=[{Ref=" + prefixes.get(a) + "}, {Ref=" + prefixes.get(b) + "}]}]}");
+                assertThat(assertions)
+                        .contains("{Fn::Not=[{Fn::Equals=[{Ref=" + prefixes.get(a) + "}, {Ref=" + prefixes.get(b)
+                                + "}]}]}");
             }
         }
     }
@@ -354,28 +464,40 @@ class TemplateTest {
         collectStatementMaps(map(resource("LogBucketPolicy"), "Properties", "PolicyDocument"), statements);
         Map<String, Object> owned = statement(statements, "OnlyTheFunctionWritesItsPrefixes");
         assertThat(owned).containsEntry("Effect", "Deny").containsEntry("Principal", "*");
-        assertThat(owned.get("Action").toString()).contains("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion");
+        assertThat(owned.get("Action").toString())
+                .contains("s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion");
         assertThat(owned.get("Resource").toString()).contains("${ReportPrefix}*", "${CachePrefix}*");
-        assertThat(owned.get("Condition")).isEqualTo(Map.of("ArnNotEquals",
-                Map.of("aws:PrincipalArn", Map.of("Fn::GetAtt", "ScanFunctionRole.Arn"))));
+        assertThat(owned.get("Condition"))
+                .isEqualTo(Map.of(
+                        "ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Fn::GetAtt", "ScanFunctionRole.Arn"))));
 
         Map<String, Object> feeds = statement(statements, "OnlyFeedEditorsWriteFeeds");
         assertThat(feeds).containsEntry("Effect", "Deny");
         assertThat(feeds.get("Resource").toString()).contains("${FeedsPrefix}*");
-        assertThat(feeds.get("Condition")).isEqualTo(Map.of("Fn::If", List.of("HasFeedEditors",
-                Map.of("ArnNotLike", Map.of("aws:PrincipalArn", Map.of("Ref", "FeedEditorArns"))), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(feeds.get("Condition"))
+                .isEqualTo(Map.of(
+                        "Fn::If",
+                        List.of(
+                                "HasFeedEditors",
+                                Map.of("ArnNotLike", Map.of("aws:PrincipalArn", Map.of("Ref", "FeedEditorArns"))),
+                                Map.of("Ref", "AWS::NoValue"))));
 
         Map<String, Object> logs = statement(statements, "OnlyNamedUploadersWriteLogs");
         assertThat(logs.get("Resource").toString()).contains("${InputPrefix}*");
-        assertThat(map(logs, "Condition", "ArnNotLike")).containsEntry("aws:PrincipalArn", Map.of("Ref", "LogUploaderArns"));
+        assertThat(map(logs, "Condition", "ArnNotLike"))
+                .containsEntry("aws:PrincipalArn", Map.of("Ref", "LogUploaderArns"));
         assertThat(map(logs, "Condition", "Null")).containsEntry("aws:PrincipalServiceName", "true");
-        assertThat(map(template, "Conditions").get("HasLogUploaders").toString()).contains("LogUploaderArns");
-        assertThat(parameterDefault("LogUploaderArns")).as("a first deploy works with any uploader").isEqualTo("");
+        assertThat(map(template, "Conditions").get("HasLogUploaders").toString())
+                .contains("LogUploaderArns");
+        assertThat(parameterDefault("LogUploaderArns"))
+                .as("a first deploy works with any uploader")
+                .isEqualTo("");
 
         // The function itself writes neither the input prefix nor the feeds: its own policy agrees.
         String bucketArn = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
         List<Map<String, Object>> functionStatements = new ArrayList<>();
-        for (Object policy : (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
+        for (Object policy :
+                (List<?>) map(resource("ScanFunction"), "Properties").get("Policies")) {
             collectStatementMaps(policy, functionStatements);
         }
         for (Map<String, Object> statement : functionStatements) {
@@ -393,10 +515,14 @@ class TemplateTest {
         for (Map<String, Object> statement : statements) {
             candidates.add(statement);
             if (statement.get("Fn::If") instanceof List<?> branches) {
-                branches.stream().filter(Map.class::isInstance).forEach(branch -> candidates.add((Map<String, Object>) branch));
+                branches.stream()
+                        .filter(Map.class::isInstance)
+                        .forEach(branch -> candidates.add((Map<String, Object>) branch));
             }
         }
-        return candidates.stream().filter(statement -> sid.equals(statement.get("Sid"))).findFirst()
+        return candidates.stream()
+                .filter(statement -> sid.equals(statement.get("Sid")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no statement " + sid));
     }
 }

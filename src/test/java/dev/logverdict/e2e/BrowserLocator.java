@@ -19,11 +19,10 @@ final class BrowserLocator {
     static final String REQUIRED_PROPERTY = "browser.required";
     static final String INSTALL_HINT = "install Chromium (Debian/Ubuntu: apt-get install chromium; macOS: brew install"
             + " --cask chromium) or set CHROMIUM to a Chromium or Chrome binary";
-    private static final List<String> NAMES_ON_PATH = List.of("chromium", "chromium-browser", "google-chrome",
-            "google-chrome-stable", "chrome");
+    private static final List<String> NAMES_ON_PATH =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
 
-    private BrowserLocator() {
-    }
+    private BrowserLocator() {}
 
     static Path chromiumOrSkip() {
         Optional<Path> found = find(System.getenv());

@@ -20,7 +20,8 @@ class BrowserLocatorTest {
     @Test
     void anExplicitBinaryIsTheOnlyOneTriedAndAMissingOneMeansNoBrowser() throws IOException {
         Path onPath = executable("chromium");
-        assertThat(BrowserLocator.find(Map.of("CHROMIUM", "/nonexistent", "PATH", directory.toString()))).isEmpty();
+        assertThat(BrowserLocator.find(Map.of("CHROMIUM", "/nonexistent", "PATH", directory.toString())))
+                .isEmpty();
         Path explicit = executable("my-chrome");
         assertThat(BrowserLocator.find(Map.of("CHROMIUM", explicit.toString(), "PATH", directory.toString())))
                 .contains(explicit);
@@ -33,7 +34,9 @@ class BrowserLocatorTest {
         Path bin = Files.createDirectory(directory.resolve("bin"));
         Files.createFile(bin.resolve("chromium"));
         String path = empty + File.pathSeparator + bin;
-        assertThat(BrowserLocator.find(Map.of("PATH", path))).as("not executable").isEmpty();
+        assertThat(BrowserLocator.find(Map.of("PATH", path)))
+                .as("not executable")
+                .isEmpty();
         Path chrome = Files.createFile(bin.resolve("google-chrome"));
         Files.setPosixFilePermissions(chrome, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(BrowserLocator.find(Map.of("PATH", path))).contains(chrome);

@@ -51,17 +51,22 @@ class CacheFaultsEndToEndTest {
 
     @Test
     void anUnreadableCacheEntryIsReportedAsACacheErrorAndTheProviderIsAsked() throws Exception {
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + IP)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(VirusTotalBodies.ipAddress(IP, 7, 0, 50, 20, -10, "AS", 64500, "NL", IP + "/32"))));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + IP))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(VirusTotalBodies.ipAddress(IP, 7, 0, 50, 20, -10, "AS", 64500, "NL", IP + "/32"))));
         client.put("cache/" + IP + ".json", "{\"ip\": \"" + IP + "\"}");
         store.fail("cache/" + IP + ".json", Fault.accessDenied());
 
         JsonNode report = client.scan("cache-faults/denied.log", line(IP, "/"));
 
-        assertThat(report.at("/intel/cache/error").asText()).contains("cannot read cache entry")
+        assertThat(report.at("/intel/cache/error").asText())
+                .contains("cannot read cache entry")
                 .contains("cache/" + IP + ".json");
-        assertThat(store.getsOf("cache/" + IP + ".json")).as("the entry was asked for, and refused").isNotEmpty();
+        assertThat(store.getsOf("cache/" + IP + ".json"))
+                .as("the entry was asked for, and refused")
+                .isNotEmpty();
         assertThat(ScanClient.byIp(report).get(IP).get("verdict").asText()).isEqualTo("malicious");
         virusTotal.verify(1, getRequestedFor(urlEqualTo("/api/v3/ip_addresses/" + IP)));
     }

@@ -65,7 +65,8 @@ class EndToEndTest {
         S3Buckets.deleteAll(s3, BUCKET, "feeds/");
     }
 
-    private static final String MIXED_LOG = String.join("\n",
+    private static final String MIXED_LOG = String.join(
+            "\n",
             // public IPv4, combined, twice
             "185.220.101.34 - - [27/Nov/2026:10:00:01 +0000] \"GET /wp-login.php HTTP/1.1\" 404 153 \"-\" \"Mozilla/5.0 (Windows NT 10.0) Chrome/10.0.648.127 Safari/534.16\"",
             "185.220.101.34 - - [27/Nov/2026:10:00:05 +0000] \"GET /.env HTTP/1.1\" 404 153 \"-\" \"sqlmap/1.7.2#stable (https://sqlmap.org)\"",
@@ -90,12 +91,31 @@ class EndToEndTest {
 
     @Test
     void scansAnUploadedLogAndWritesAVerdictReportNextToIt() throws Exception {
-        stubVirusTotal("185.220.101.34", 200, VirusTotalBodies.ipAddress("185.220.101.34", 14, 2, 50, 20, -35,
-                "Stiftung Erneuerbare Freiheit", 60729, "DE", "185.220.101.0/24", "tor", "suspicious-udp"));
-        stubVirusTotal("8.8.8.8", 200, VirusTotalBodies.ipAddress("8.8.8.8", 0, 0, 62, 27, 532,
-                "GOOGLE", 15169, "US", "8.8.8.0/24"));
-        stubVirusTotal("2a01:4f8::1", 200, VirusTotalBodies.ipAddress("2a01:4f8::1", 0, 1, 55, 30, 0,
-                "Hetzner Online GmbH", 24940, "DE", "2a01:4f8::/32"));
+        stubVirusTotal(
+                "185.220.101.34",
+                200,
+                VirusTotalBodies.ipAddress(
+                        "185.220.101.34",
+                        14,
+                        2,
+                        50,
+                        20,
+                        -35,
+                        "Stiftung Erneuerbare Freiheit",
+                        60729,
+                        "DE",
+                        "185.220.101.0/24",
+                        "tor",
+                        "suspicious-udp"));
+        stubVirusTotal(
+                "8.8.8.8",
+                200,
+                VirusTotalBodies.ipAddress("8.8.8.8", 0, 0, 62, 27, 532, "GOOGLE", 15169, "US", "8.8.8.0/24"));
+        stubVirusTotal(
+                "2a01:4f8::1",
+                200,
+                VirusTotalBodies.ipAddress(
+                        "2a01:4f8::1", 0, 1, 55, 30, 0, "Hetzner Online GmbH", 24940, "DE", "2a01:4f8::/32"));
         stubVirusTotal("45.155.205.233", 404, VirusTotalBodies.error("NotFoundError", "Resource not found"));
 
         // A space and a plus in the key: the event carries "edge+access%2B1.log".
@@ -103,8 +123,10 @@ class EndToEndTest {
         PutObjectResponse put = upload(key, gzip(MIXED_LOG + "\n"));
 
         long started = System.nanoTime();
-        JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
-        System.out.printf("[timing] first invocation through the mock event server: %d ms%n",
+        JsonNode response =
+                invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        System.out.printf(
+                "[timing] first invocation through the mock event server: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
 
         String reportKey = "reports/2026/11/27/edge access+1.log.json";
@@ -122,22 +144,35 @@ class EndToEndTest {
         assertThat(report.at("/source/format").asText()).isEqualTo("combined");
         assertThat(report.at("/intel/virustotal").asText()).isEqualTo("consulted");
 
-        assertThat(ipsOf(report)).containsExactly(
-                "185.220.101.34", "2a01:4f8::1", "45.155.205.233", "8.8.8.8", "10.0.0.7", "127.0.0.1", "203.0.113.9");
+        assertThat(ipsOf(report))
+                .containsExactly(
+                        "185.220.101.34",
+                        "2a01:4f8::1",
+                        "45.155.205.233",
+                        "8.8.8.8",
+                        "10.0.0.7",
+                        "127.0.0.1",
+                        "203.0.113.9");
         Map<String, JsonNode> byIp = byIp(report);
         assertThat(byIp.get("185.220.101.34").get("verdict").asText()).isEqualTo("malicious");
         assertThat(byIp.get("185.220.101.34").get("requests").asLong()).isEqualTo(3);
         assertThat(byIp.get("185.220.101.34").get("firstSeen").asText()).isEqualTo("2026-11-27T10:00:01Z");
         assertThat(byIp.get("185.220.101.34").get("lastSeen").asText()).isEqualTo("2026-11-27T10:09:00Z");
-        assertThat(byIp.get("185.220.101.34").at("/virustotal/asOwner").asText()).isEqualTo("Stiftung Erneuerbare Freiheit");
-        assertThat(byIp.get("185.220.101.34").at("/virustotal/reputation").asInt()).isEqualTo(-35);
+        assertThat(byIp.get("185.220.101.34").at("/virustotal/asOwner").asText())
+                .isEqualTo("Stiftung Erneuerbare Freiheit");
+        assertThat(byIp.get("185.220.101.34").at("/virustotal/reputation").asInt())
+                .isEqualTo(-35);
         assertThat(byIp.get("185.220.101.34").at("/virustotal/link").asText())
                 .isEqualTo("https://www.virustotal.com/gui/ip-address/185.220.101.34");
         assertThat(byIp.get("2a01:4f8::1").get("verdict").asText()).isEqualTo("suspicious");
         assertThat(byIp.get("2a01:4f8::1").get("version").asInt()).isEqualTo(6);
         assertThat(byIp.get("8.8.8.8").get("verdict").asText()).isEqualTo("harmless");
-        assertThat(byIp.get("8.8.8.8").get("requests").asLong()).as("IPv4-mapped form counted as the same client").isEqualTo(2);
-        assertThat(byIp.get("8.8.8.8").get("firstSeen").asText()).as("+0100 offset applied").isEqualTo("2026-11-27T10:03:00Z");
+        assertThat(byIp.get("8.8.8.8").get("requests").asLong())
+                .as("IPv4-mapped form counted as the same client")
+                .isEqualTo(2);
+        assertThat(byIp.get("8.8.8.8").get("firstSeen").asText())
+                .as("+0100 offset applied")
+                .isEqualTo("2026-11-27T10:03:00Z");
         assertThat(byIp.get("45.155.205.233").get("verdict").asText()).isEqualTo("unknown");
         assertThat(byIp.get("45.155.205.233").at("/lookup/status").asText()).isEqualTo("not_found");
         assertThat(byIp.get("203.0.113.9").get("scope").asText()).isEqualTo("documentation");
@@ -151,23 +186,32 @@ class EndToEndTest {
         assertThat(report.at("/summary/lookedUp").asLong()).isEqualTo(4);
         assertThat(report.at("/nonIpClients/0/value").asText()).isEqualTo("crawler.example.net");
         List<String> reasons = new ArrayList<>();
-        report.get("malformedSamples").forEach(sample -> reasons.add(sample.get("lineNumber").asLong() + ": " + sample.get("reason").asText()));
-        assertThat(reasons).containsExactly(
-                "10: client field is neither an IP address nor a host name",
-                "11: unterminated request field");
-        assertThat(report.at("/malformedSamples/1/excerpt").asText()).startsWith("203.0.113.9 - - ").contains("\\x16\\x03\\x01");
+        report.get("malformedSamples")
+                .forEach(sample -> reasons.add(sample.get("lineNumber").asLong() + ": "
+                        + sample.get("reason").asText()));
+        assertThat(reasons)
+                .containsExactly(
+                        "10: client field is neither an IP address nor a host name", "11: unterminated request field");
+        assertThat(report.at("/malformedSamples/1/excerpt").asText())
+                .startsWith("203.0.113.9 - - ")
+                .contains("\\x16\\x03\\x01");
 
         // One request per unique public IP, none for the others, each with the API key header.
         List<LoggedRequest> requests = virusTotal.findAll(anyRequestedFor(anyUrl()));
-        assertThat(requests).extracting(LoggedRequest::getUrl).containsExactlyInAnyOrder(
-                "/api/v3/ip_addresses/185.220.101.34", "/api/v3/ip_addresses/8.8.8.8",
-                "/api/v3/ip_addresses/2a01:4f8::1", "/api/v3/ip_addresses/45.155.205.233");
-        assertThat(requests).allSatisfy(r -> assertThat(r.getHeader("x-apikey")).isEqualTo(VirusTotalWireMockResource.API_KEY));
+        assertThat(requests)
+                .extracting(LoggedRequest::getUrl)
+                .containsExactlyInAnyOrder(
+                        "/api/v3/ip_addresses/185.220.101.34", "/api/v3/ip_addresses/8.8.8.8",
+                        "/api/v3/ip_addresses/2a01:4f8::1", "/api/v3/ip_addresses/45.155.205.233");
+        assertThat(requests)
+                .allSatisfy(r -> assertThat(r.getHeader("x-apikey")).isEqualTo(VirusTotalWireMockResource.API_KEY));
 
         // Events arrive at least once: the same event again rewrites the same report key, from the cache.
         started = System.nanoTime();
-        JsonNode again = invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
-        System.out.printf("[timing] warm invocation through the mock event server: %d ms%n",
+        JsonNode again =
+                invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        System.out.printf(
+                "[timing] warm invocation through the mock event server: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(again.at("/scanned/0/reportKey").asText()).isEqualTo(reportKey);
         String rewrittenText = download(reportKey);
@@ -176,25 +220,43 @@ class EndToEndTest {
         assertCountIdentities(rewritten);
         assertThat(rewritten.at("/summary/fromCache").asLong()).isEqualTo(4);
         assertThat(rewritten.at("/summary/lookedUp").asLong()).isZero();
-        assertThat(rewritten.at("/summary/malicious").asLong()).isEqualTo(report.at("/summary/malicious").asLong());
-        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).as("no new VirusTotal request").hasSize(4);
+        assertThat(rewritten.at("/summary/malicious").asLong())
+                .isEqualTo(report.at("/summary/malicious").asLong());
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl())))
+                .as("no new VirusTotal request")
+                .hasSize(4);
     }
 
     @Test
     void stopsLookingUpAfterA429AndDefersTheRestWithAReason() throws Exception {
         StringBuilder log = new StringBuilder();
-        String[] byActivity = {"91.240.118.172", "91.240.118.173", "91.240.118.174", "91.240.118.175", "91.240.118.176"};
+        String[] byActivity = {"91.240.118.172", "91.240.118.173", "91.240.118.174", "91.240.118.175", "91.240.118.176"
+        };
         for (int i = 0; i < byActivity.length; i++) {
             for (int n = 0; n < byActivity.length - i; n++) {
-                log.append(byActivity[i]).append(" - - [27/Nov/2026:12:00:0").append(n)
+                log.append(byActivity[i])
+                        .append(" - - [27/Nov/2026:12:00:0")
+                        .append(n)
                         .append(" +0000] \"GET /x HTTP/1.1\" 200 1 \"-\" \"-\"\n");
             }
         }
-        stubVirusTotal(byActivity[0], 200, VirusTotalBodies.ipAddress(byActivity[0], 3, 0, 40, 30, -10, "X", 1, "NL", "91.240.118.0/24"));
-        stubVirusTotal(byActivity[1], 200, VirusTotalBodies.ipAddress(byActivity[1], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
+        stubVirusTotal(
+                byActivity[0],
+                200,
+                VirusTotalBodies.ipAddress(byActivity[0], 3, 0, 40, 30, -10, "X", 1, "NL", "91.240.118.0/24"));
+        stubVirusTotal(
+                byActivity[1],
+                200,
+                VirusTotalBodies.ipAddress(byActivity[1], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
         stubVirusTotal(byActivity[2], 429, VirusTotalBodies.error("QuotaExceededError", "Quota exceeded"));
-        stubVirusTotal(byActivity[3], 200, VirusTotalBodies.ipAddress(byActivity[3], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
-        stubVirusTotal(byActivity[4], 200, VirusTotalBodies.ipAddress(byActivity[4], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
+        stubVirusTotal(
+                byActivity[3],
+                200,
+                VirusTotalBodies.ipAddress(byActivity[3], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
+        stubVirusTotal(
+                byActivity[4],
+                200,
+                VirusTotalBodies.ipAddress(byActivity[4], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
 
         String key = "logs/quota/burst.log";
         PutObjectResponse put = upload(key, log.toString().getBytes(StandardCharsets.UTF_8));
@@ -215,10 +277,14 @@ class EndToEndTest {
             assertThat(byIp.get(deferred).at("/lookup/status").asText()).isEqualTo("deferred");
             assertThat(byIp.get(deferred).at("/lookup/reason").asText()).contains("QuotaExceededError");
         }
-        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl())))
+                .extracting(LoggedRequest::getUrl)
                 .as("the 429 is waited out twice, then the run stops asking")
-                .containsExactly("/api/v3/ip_addresses/" + byActivity[0], "/api/v3/ip_addresses/" + byActivity[1],
-                        "/api/v3/ip_addresses/" + byActivity[2], "/api/v3/ip_addresses/" + byActivity[2],
+                .containsExactly(
+                        "/api/v3/ip_addresses/" + byActivity[0],
+                        "/api/v3/ip_addresses/" + byActivity[1],
+                        "/api/v3/ip_addresses/" + byActivity[2],
+                        "/api/v3/ip_addresses/" + byActivity[2],
                         "/api/v3/ip_addresses/" + byActivity[2]);
         assertThat(report.at("/intel/budget/exhaustedUntil").asText()).isNotEmpty();
         assertThat(report.at("/intel/budget/spentThisRun").asInt()).isEqualTo(5);
@@ -227,14 +293,18 @@ class EndToEndTest {
     @Test
     void ignoresEventsForItsOwnReports() throws Exception {
         String key = "reports/2026/11/27/old.log.json";
-        PutObjectResponse put = upload(key, "203.0.113.1 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
-                .getBytes(StandardCharsets.UTF_8));
+        PutObjectResponse put = upload(
+                key,
+                "203.0.113.1 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
+                        .getBytes(StandardCharsets.UTF_8));
 
-        JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        JsonNode response =
+                invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
 
         assertThat(response.get("scanned")).isEmpty();
         assertThat(response.at("/ignored/0/reason").asText()).contains("report prefix");
-        assertThatThrownBy(() -> download("reports/2026/11/27/old.log.json.json")).isInstanceOf(NoSuchKeyException.class);
+        assertThatThrownBy(() -> download("reports/2026/11/27/old.log.json.json"))
+                .isInstanceOf(NoSuchKeyException.class);
         assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
@@ -242,12 +312,13 @@ class EndToEndTest {
     void keysWithPercentUnicodeAndDotSegmentsMapLiterallyToTheirOwnReports() throws Exception {
         String line = "185.220.101.34 - - [27/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\"\n";
         // S3 keys are flat: ".." is two dots, never a way out of the input prefix or onto another report.
-        for (String name : List.of("100% done/x.log", "ünï cødé/日志.log", "../reports/evil.log", "a/./b/../c.log",
-                "%2e%2e/encoded.log")) {
+        for (String name : List.of(
+                "100% done/x.log", "ünï cødé/日志.log", "../reports/evil.log", "a/./b/../c.log", "%2e%2e/encoded.log")) {
             String key = "logs/" + name;
             PutObjectResponse put = upload(key, line.getBytes(StandardCharsets.UTF_8));
 
-            JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, line.length(), put.eTag().replace("\"", "")));
+            JsonNode response = invoke(S3Events.objectCreated(
+                    BUCKET, key, line.length(), put.eTag().replace("\"", "")));
 
             String reportKey = "reports/" + name + ".json";
             assertThat(response.at("/scanned/0/reportKey").asText()).as(name).isEqualTo(reportKey);
@@ -255,14 +326,16 @@ class EndToEndTest {
             assertThat(report.at("/source/key").asText()).as(name).isEqualTo(key);
             assertThat(report.at("/summary/lines").asLong()).as(name).isEqualTo(1);
         }
-        assertThatThrownBy(() -> download("reports/evil.log.json")).as("no report lands at the normalised key")
+        assertThatThrownBy(() -> download("reports/evil.log.json"))
+                .as("no report lands at the normalised key")
                 .isInstanceOf(NoSuchKeyException.class);
         assertThatThrownBy(() -> download("reports/a/c.log.json")).isInstanceOf(NoSuchKeyException.class);
     }
 
     @Test
     void anObjectDeletedBeforeItIsReadIsIgnoredWithTheReasonAndNoReport() throws Exception {
-        JsonNode response = invoke(S3Events.objectCreated(BUCKET, "logs/gone/deleted.log", 120, "d41d8cd98f00b204e9800998ecf8427e"));
+        JsonNode response = invoke(
+                S3Events.objectCreated(BUCKET, "logs/gone/deleted.log", 120, "d41d8cd98f00b204e9800998ecf8427e"));
 
         assertThat(response.get("scanned")).isEmpty();
         assertThat(response.at("/ignored/0/reason").asText()).contains("no longer exists");
@@ -272,19 +345,25 @@ class EndToEndTest {
 
     @Test
     void failsTheInvocationOnARejectedApiKeyWithoutClaimingAnythingHarmless() throws Exception {
-        virusTotal.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withBody(VirusTotalBodies.error("WrongCredentialsError", "Wrong API key"))));
+        virusTotal.stubFor(get(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(VirusTotalBodies.error("WrongCredentialsError", "Wrong API key"))));
         String key = "logs/auth/denied.log";
-        PutObjectResponse put = upload(key, (
-                "185.220.101.34 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
-                        + "8.8.4.4 - - [27/Nov/2026:12:00:01 +0000] \"GET / HTTP/1.1\" 200 1\n").getBytes(StandardCharsets.UTF_8));
+        PutObjectResponse put = upload(
+                key,
+                ("185.220.101.34 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
+                                + "8.8.4.4 - - [27/Nov/2026:12:00:01 +0000] \"GET / HTTP/1.1\" 200 1\n")
+                        .getBytes(StandardCharsets.UTF_8));
 
-        Response response = ScanClient.post(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        Response response = ScanClient.post(
+                S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
 
         assertThat(response.statusCode()).isEqualTo(500);
         String error = response.body().asString();
-        assertThat(error).contains("VirusTotal rejected the API key (HTTP 401 WrongCredentialsError)")
+        assertThat(error)
+                .contains("VirusTotal rejected the API key (HTTP 401 WrongCredentialsError)")
                 .doesNotContain(VirusTotalWireMockResource.API_KEY);
         String reportText = download("reports/auth/denied.log.json");
         ReportSchema.assertValid(reportText);
@@ -298,15 +377,53 @@ class EndToEndTest {
 
     @Test
     void recognisesAGzippedCloudFrontLogWhateverItsNameAndTakesTheOriginFromXForwardedFor() throws Exception {
-        stubVirusTotal("45.155.205.233", 200, VirusTotalBodies.ipAddress("45.155.205.233", 5, 1, 40, 20, -12,
-                "Example Hosting", 64500, "RU", "45.155.205.0/24", "scanner"));
-        String log = String.join("\n",
+        stubVirusTotal(
+                "45.155.205.233",
+                200,
+                VirusTotalBodies.ipAddress(
+                        "45.155.205.233",
+                        5,
+                        1,
+                        40,
+                        20,
+                        -12,
+                        "Example Hosting",
+                        64500,
+                        "RU",
+                        "45.155.205.0/24",
+                        "scanner"));
+        String log = String.join(
+                "\n",
                 "#Version: 1.0",
                 "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) x-forwarded-for",
-                String.join("\t", "2026-11-27", "10:00:00", "FRA56-P1", "512", "10.20.0.4", "GET", "d1.cloudfront.net",
-                        "/.git/config", "404", "-", "Mozilla/5.0", "45.155.205.233, 10.20.0.3"),
-                String.join("\t", "2026-11-27", "10:00:02", "FRA56-P1", "512", "10.20.0.4", "GET", "d1.cloudfront.net",
-                        "/.env", "404", "-", "Mozilla/5.0", "45.155.205.233"));
+                String.join(
+                        "\t",
+                        "2026-11-27",
+                        "10:00:00",
+                        "FRA56-P1",
+                        "512",
+                        "10.20.0.4",
+                        "GET",
+                        "d1.cloudfront.net",
+                        "/.git/config",
+                        "404",
+                        "-",
+                        "Mozilla/5.0",
+                        "45.155.205.233, 10.20.0.3"),
+                String.join(
+                        "\t",
+                        "2026-11-27",
+                        "10:00:02",
+                        "FRA56-P1",
+                        "512",
+                        "10.20.0.4",
+                        "GET",
+                        "d1.cloudfront.net",
+                        "/.env",
+                        "404",
+                        "-",
+                        "Mozilla/5.0",
+                        "45.155.205.233"));
         String key = "logs/cdn/E2ABCDEF.2026-11-27-10.txt";
         PutObjectResponse put = upload(key, gzip(log + "\n"));
 
@@ -317,14 +434,17 @@ class EndToEndTest {
         JsonNode report = JSON.readTree(reportText);
         assertCountIdentities(report);
         assertThat(report.at("/source/format").asText()).isEqualTo("cloudfront");
-        assertThat(report.at("/source/size").asLong()).as("compressed size").isLessThan(report.at("/source/uncompressedBytes").asLong());
+        assertThat(report.at("/source/size").asLong())
+                .as("compressed size")
+                .isLessThan(report.at("/source/uncompressedBytes").asLong());
         assertThat(ipsOf(report)).containsExactly("45.155.205.233", "10.20.0.4");
         Map<String, JsonNode> byIp = byIp(report);
         assertThat(byIp.get("45.155.205.233").get("verdict").asText()).isEqualTo("malicious");
         assertThat(byIp.get("45.155.205.233").get("requests").asLong()).isEqualTo(2);
         assertThat(byIp.get("45.155.205.233").at("/proxy/via/0/ip").asText()).isEqualTo("10.20.0.4");
         assertThat(byIp.get("10.20.0.4").get("relayedRequests").asLong()).isEqualTo(2);
-        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl())))
+                .extracting(LoggedRequest::getUrl)
                 .containsExactly("/api/v3/ip_addresses/45.155.205.233");
     }
 
@@ -340,15 +460,23 @@ class EndToEndTest {
         ReportSchema.assertValid(reportText);
         JsonNode report = JSON.readTree(reportText);
         assertThat(report.at("/source/format").asText()).isEqualTo("combined");
-        assertThat(report.at("/source/uncompressedBytes").asLong()).isEqualTo(report.at("/source/size").asLong());
+        assertThat(report.at("/source/uncompressedBytes").asLong())
+                .isEqualTo(report.at("/source/size").asLong());
         assertThat(report.at("/source/readError").isMissingNode()).isTrue();
         assertThat(ipsOf(report)).containsExactly("10.20.0.9");
-        assertThat(byIp(report).get("10.20.0.9").at("/signals/sensitiveFileProbe").asInt()).isEqualTo(1);
+        assertThat(byIp(report)
+                        .get("10.20.0.9")
+                        .at("/signals/sensitiveFileProbe")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     private void stubVirusTotal(String ip, int status, String body) {
         virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     private PutObjectResponse upload(String key, byte[] content) {
@@ -358,7 +486,6 @@ class EndToEndTest {
     private String download(String key) {
         return new ScanClient(s3, BUCKET).get(key);
     }
-
 
     private static JsonNode invoke(String event) throws IOException {
         Response response = ScanClient.post(event);
@@ -371,7 +498,6 @@ class EndToEndTest {
         report.get("ips").forEach(ip -> ips.add(ip.get("ip").asText()));
         return ips;
     }
-
 
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

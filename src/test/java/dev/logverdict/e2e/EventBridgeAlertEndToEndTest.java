@@ -58,32 +58,47 @@ class EventBridgeAlertEndToEndTest {
     }
 
     private void acceptEvents() {
-        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
-                        .withBody("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"11710aed-b79e-4468-a20b-bb3c0c3b4860\"}]}")));
+        aws.stubFor(
+                post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                        .withBody(
+                                                "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"11710aed-b79e-4468-a20b-bb3c0c3b4860\"}]}")));
     }
 
     private List<LoggedRequest> putEvents() {
-        return aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents")));
+        return aws.findAll(
+                postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents")));
     }
 
     private Response scan(String key, String log) {
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log, StandardCharsets.UTF_8))
-                .eTag().replace("\"", "");
+                .eTag()
+                .replace("\"", "");
         return ScanClient.post(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
     }
 
     @Test
     void sendsOneSignedEventWithCountsTopOffendersAndTheReportLocation() throws Exception {
-        Response response = scan("logs/alerts/web.log", line(BAD, "/.env") + line(BAD, "/wp-login.php")
-                + line(ALSO_BAD, "/") + line("8.8.8.8", "/") + line("10.1.2.3", "/"));
+        Response response = scan(
+                "logs/alerts/web.log",
+                line(BAD, "/.env")
+                        + line(BAD, "/wp-login.php")
+                        + line(ALSO_BAD, "/")
+                        + line("8.8.8.8", "/")
+                        + line("10.1.2.3", "/"));
 
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
         assertThat(response.jsonPath().getString("scanned[0].alert.status")).isEqualTo("sent");
-        assertThat(response.jsonPath().getString("scanned[0].alert.messageId")).isEqualTo("11710aed-b79e-4468-a20b-bb3c0c3b4860");
+        assertThat(response.jsonPath().getString("scanned[0].alert.messageId"))
+                .isEqualTo("11710aed-b79e-4468-a20b-bb3c0c3b4860");
         List<LoggedRequest> sent = putEvents();
         assertThat(sent).hasSize(1);
-        assertThat(sent.get(0).getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=alert-test-access-key/")
+        assertThat(sent.get(0).getHeader("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=alert-test-access-key/")
                 .contains("/us-east-1/events/aws4_request");
         JsonNode entry = ScanClient.JSON.readTree(sent.get(0).getBodyAsString()).at("/Entries/0");
         assertThat(entry.get("DetailType").asText()).isEqualTo("logverdict.scan.malicious");
@@ -105,16 +120,18 @@ class EventBridgeAlertEndToEndTest {
         assertThat(detail.at("/report/html").asText()).isEqualTo("s3://" + BUCKET + "/reports/alerts/web.log.html");
         assertThat(detail.at("/source/eTag").asText()).isNotBlank();
         assertThat(detailText).doesNotContain("8.8.8.8").doesNotContain("10.1.2.3");
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_alerts/")).contents())
-                .as("the once-per-object marker, under the cache prefix").hasSize(1);
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_alerts/"))
+                        .contents())
+                .as("the once-per-object marker, under the cache prefix")
+                .hasSize(1);
     }
 
     @Test
     void aRedeliveredEventDoesNotAlertTwiceButANewVersionOfTheObjectDoes() {
         String log = line(BAD, "/.git/config");
         Response first = scan("logs/alerts/redelivered.log", log);
-        Response again = ScanClient.post(S3Events.objectCreated(BUCKET, "logs/alerts/redelivered.log", log.length(),
-                eTagOf("logs/alerts/redelivered.log")));
+        Response again = ScanClient.post(S3Events.objectCreated(
+                BUCKET, "logs/alerts/redelivered.log", log.length(), eTagOf("logs/alerts/redelivered.log")));
 
         assertThat(first.statusCode()).as(first.body().asString()).isEqualTo(200);
         assertThat(first.jsonPath().getString("scanned[0].alert.status")).isEqualTo("sent");
@@ -139,16 +156,26 @@ class EventBridgeAlertEndToEndTest {
     @Test
     void aRejectedEventFailsTheInvocationAfterTheReportAndTheRetryStillAlerts() throws Exception {
         aws.resetAll();
-        aws.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try later\"}]}")));
+        aws.stubFor(
+                post(urlEqualTo("/"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                        .withBody(
+                                                "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try later\"}]}")));
         String key = "logs/alerts/retried.log";
 
         Response failed = scan(key, line(BAD, "/"));
 
         assertThat(failed.statusCode()).as(failed.body().asString()).isEqualTo(500);
-        assertThat(failed.body().asString()).contains("EventBridge rejected the alert event").contains("InternalFailure");
-        assertThat(client.report("reports/alerts/retried.log.json").at("/summary/malicious").asLong()).isEqualTo(1);
+        assertThat(failed.body().asString())
+                .contains("EventBridge rejected the alert event")
+                .contains("InternalFailure");
+        assertThat(client.report("reports/alerts/retried.log.json")
+                        .at("/summary/malicious")
+                        .asLong())
+                .isEqualTo(1);
 
         aws.resetAll();
         acceptEvents();

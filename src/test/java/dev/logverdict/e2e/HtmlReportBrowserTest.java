@@ -40,6 +40,7 @@ class HtmlReportBrowserTest {
     private static final String TAG_PATH = "/\"><img src=x onerror=alert(1)>";
     /** Apache writes a quote inside the request as \", and the report keeps the line as written. */
     private static final String LOGGED_TAG_PATH = TAG_PATH.replace("\"", "\\\"");
+
     private static final Path OUT = Path.of("target", "html-report");
 
     @Inject
@@ -58,27 +59,32 @@ class HtmlReportBrowserTest {
 
     @Test
     void rendersRankedRowsChartsAndGapsWithAttackerTextInert() throws Exception {
-        String log = String.join("", List.of(
-                line(BAD, "10:00:01", "/.env", SCRIPT_AGENT),
-                line(BAD, "10:30:00", "/wp-login.php", SCRIPT_AGENT),
-                line(BAD, "12:00:00", TAG_PATH, "sqlmap/1.7"),
-                line("8.8.8.8", "10:00:02", "/", "Mozilla/5.0"),
-                line("2001:4860:4860::8888", "11:00:00", "/index.html", "curl/8.0"),
-                line("10.0.0.5", "11:00:00", "/health", "kube-probe/1.29"),
-                "this line \u001b[31mis\u001b[0m not a log line </td></tr></table><script>x</script>\n"));
+        String log = String.join(
+                "",
+                List.of(
+                        line(BAD, "10:00:01", "/.env", SCRIPT_AGENT),
+                        line(BAD, "10:30:00", "/wp-login.php", SCRIPT_AGENT),
+                        line(BAD, "12:00:00", TAG_PATH, "sqlmap/1.7"),
+                        line("8.8.8.8", "10:00:02", "/", "Mozilla/5.0"),
+                        line("2001:4860:4860::8888", "11:00:00", "/index.html", "curl/8.0"),
+                        line("10.0.0.5", "11:00:00", "/health", "kube-probe/1.29"),
+                        "this line \u001b[31mis\u001b[0m not a log line </td></tr></table><script>x</script>\n"));
         JsonNode report = client.scan("browser/web </title> log.log", log);
         String htmlKey = "reports/browser/web </title> log.log.html";
         assertThat(report.findValuesAsText("key")).contains(htmlKey);
 
         Files.createDirectories(OUT);
         Path page = OUT.resolve("report.html");
-        Files.write(page, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(htmlKey)).asByteArray());
+        Files.write(
+                page, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(htmlKey)).asByteArray());
         String contentType = s3.headObject(b -> b.bucket(BUCKET).key(htmlKey)).contentType();
         assertThat(contentType).startsWith("text/html");
 
         Document dom = Jsoup.parse(chromium("--dump-dom", page.toUri().toString()));
 
-        assertThat(dom.select("script")).as("no script element, injected or ours").isEmpty();
+        assertThat(dom.select("script"))
+                .as("no script element, injected or ours")
+                .isEmpty();
         assertThat(dom.select("img, [onerror]")).isEmpty();
         assertThat(dom.body().hasAttr("data-pwned")).isFalse();
         assertThat(dom.title()).isEqualTo("logverdict: logs/browser/web </title> log.log");
@@ -93,15 +99,21 @@ class HtmlReportBrowserTest {
         assertThat(cell(first, 4)).as("no AbuseIPDB answer without its key").isEmpty();
         assertThat(cell(first, 6)).isEqualTo("3");
         assertThat(cell(first, 8)).contains("scannerUserAgent ×1").contains("sensitiveFileProbe");
-        assertThat(first.select("td").get(9).select("div").eachText()).hasSize(3).contains(LOGGED_TAG_PATH + " (1)");
-        assertThat(first.select("td").get(10).select("div").eachText()).containsExactly(SCRIPT_AGENT + " (2)", "sqlmap/1.7 (1)");
+        assertThat(first.select("td").get(9).select("div").eachText())
+                .hasSize(3)
+                .contains(LOGGED_TAG_PATH + " (1)");
+        assertThat(first.select("td").get(10).select("div").eachText())
+                .containsExactly(SCRIPT_AGENT + " (2)", "sqlmap/1.7 (1)");
         String everything = dom.text();
         assertThat(everything).contains(SCRIPT_AGENT).contains(LOGGED_TAG_PATH);
         assertThat(cell(rows.get(3), 1)).isEqualTo("10.0.0.5");
-        assertThat(rows.get(3).selectFirst("a")).as("no VirusTotal link for a private address").isNull();
+        assertThat(rows.get(3).selectFirst("a"))
+                .as("no VirusTotal link for a private address")
+                .isNull();
 
         assertThat(dom.select("#charts figure")).hasSize(1);
-        assertThat(dom.selectFirst("#charts polyline").attr("points").split(" ")).hasSize(3);
+        assertThat(dom.selectFirst("#charts polyline").attr("points").split(" "))
+                .hasSize(3);
         assertThat(dom.select("#not-checked tbody tr")).isNotEmpty();
         assertThat(dom.selectFirst("#not-checked tbody tr").text()).contains("2");
         assertThat(dom.selectFirst("#coverage").text()).contains("1 private or special-purpose");
@@ -111,7 +123,10 @@ class HtmlReportBrowserTest {
 
         Path screenshot = OUT.resolve("report.png");
         Files.deleteIfExists(screenshot);
-        chromium("--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1400,1400", page.toUri().toString());
+        chromium(
+                "--screenshot=" + screenshot.toAbsolutePath(),
+                "--window-size=1400,1400",
+                page.toUri().toString());
         byte[] png = Files.readAllBytes(screenshot);
         assertThat(png.length).isGreaterThan(20_000);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
@@ -130,14 +145,29 @@ class HtmlReportBrowserTest {
     private String chromium(String... arguments) throws IOException, InterruptedException {
         String binary = chromium.toString();
         Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectError(OUT.resolve("chromium.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(OUT.resolve("chromium.log").toFile())
+                .start();
         byte[] stdout = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(process.exitValue()).as("chromium exit code; see target/html-report/chromium.log").isZero();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("chromium finished")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("chromium exit code; see target/html-report/chromium.log")
+                .isZero();
         return new String(stdout, StandardCharsets.UTF_8);
     }
 }

@@ -42,12 +42,18 @@ class NoApiKeyEndToEndTest {
         ScanClient client = new ScanClient(s3, S3ProxyResource.BUCKET);
         client.put("feeds/extra.txt", "91.92.99.0/24\n");
 
-        JsonNode report = client.scan("nokey/access.log", line("185.220.101.34", "/wp-login.php")
-                + line("91.92.99.9", "/") + line("8.8.8.8", "/") + line("10.0.0.7", "/health"));
+        JsonNode report = client.scan(
+                "nokey/access.log",
+                line("185.220.101.34", "/wp-login.php")
+                        + line("91.92.99.9", "/")
+                        + line("8.8.8.8", "/")
+                        + line("10.0.0.7", "/health"));
 
         assertThat(report.at("/intel/virustotal").asText()).isEqualTo("not_configured");
         assertThat(report.at("/intel/feeds").toString()).isEqualTo("[\"extra\",\"demo_blocklist\"]");
-        assertThat(report.at("/intel/feedSources/1/ignoredSpecialPurpose").asLong()).as("10.0.0.0/8").isEqualTo(1);
+        assertThat(report.at("/intel/feedSources/1/ignoredSpecialPurpose").asLong())
+                .as("10.0.0.0/8")
+                .isEqualTo(1);
         Map<String, JsonNode> ips = byIp(report);
         assertThat(ips.get("185.220.101.34").at("/lookup/source").asText()).isEqualTo("demo_blocklist");
         assertThat(ips.get("91.92.99.9").at("/lookup/source").asText()).isEqualTo("extra");

@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A revoked VirusTotal key fails the invocation, but what the blocklists already settled still alerts. */
 @QuarkusTest
 @QuarkusTestResource(value = S3ProxyResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = AlertEndpointResource.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = AlertEndpointResource.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "virustotal-key", value = "revoked-key"))
 class RevokedKeyAlertEndToEndTest {
 
@@ -47,10 +49,15 @@ class RevokedKeyAlertEndToEndTest {
     @Test
     void aBlocklistHitIsAlertedBeforeTheRejectedKeyFailsTheInvocation() throws Exception {
         aws.resetAll();
-        aws.stubFor(get(urlPathMatching("/api/v3/ip_addresses/.*")).willReturn(aResponse().withStatus(401)
-                .withBody(VirusTotalBodies.error("WrongCredentialsError", "Wrong API key"))));
-        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+        aws.stubFor(get(urlPathMatching("/api/v3/ip_addresses/.*"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody(VirusTotalBodies.error("WrongCredentialsError", "Wrong API key"))));
+        aws.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}")));
         S3Buckets.deleteAll(s3, BUCKET, "cache/");
         ScanClient client = new ScanClient(s3, BUCKET);
@@ -58,14 +65,20 @@ class RevokedKeyAlertEndToEndTest {
         String key = "logs/revoked/web.log";
         String log = line(LISTED, "/.env") + line("8.8.8.8", "/");
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log, StandardCharsets.UTF_8))
-                .eTag().replace("\"", "");
+                .eTag()
+                .replace("\"", "");
 
         Response response = ScanClient.post(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
 
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(500);
         assertThat(response.body().asString()).contains("rejected the API key").doesNotContain("revoked-key");
-        assertThat(client.report("reports/revoked/web.log.json").at("/intel/virustotal").asText()).isEqualTo("auth_failed");
-        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))))
-                .singleElement().satisfies(event -> assertThat(event.getBodyAsString()).contains(LISTED));
+        assertThat(client.report("reports/revoked/web.log.json")
+                        .at("/intel/virustotal")
+                        .asText())
+                .isEqualTo("auth_failed");
+        assertThat(aws.findAll(
+                        postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getBodyAsString()).contains(LISTED));
     }
 }

@@ -64,11 +64,15 @@ class S3FaultsEndToEndTest {
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
         JsonNode report = client.report("reports/faults/dropped.log.json");
         assertThat(report.at("/summary/lines").asLong()).isEqualTo(1000);
-        assertThat(report.at("/summary/malformedLines").asLong()).as("no line spliced or cut").isZero();
+        assertThat(report.at("/summary/malformedLines").asLong())
+                .as("no line spliced or cut")
+                .isZero();
         assertThat(report.at("/source/readError").isMissingNode()).isTrue();
         var gets = store.getsOf(key);
         assertThat(gets).hasSize(3);
-        assertThat(gets.get(1).head()).containsPattern("(?i)range: bytes=[1-9]\\d*-").containsPattern("(?i)if-match: \"?[0-9a-f]{32}");
+        assertThat(gets.get(1).head())
+                .containsPattern("(?i)range: bytes=[1-9]\\d*-")
+                .containsPattern("(?i)if-match: \"?[0-9a-f]{32}");
         assertThat(gets.get(2).head()).containsPattern("(?i)range: bytes=[1-9]\\d*-");
     }
 
@@ -80,11 +84,15 @@ class S3FaultsEndToEndTest {
         Response response = scan(key, log(1000));
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body().asString()).contains("could not be read to the end")
-                .contains("after 3 resumed attempts").contains("reports/faults/broken.log.json");
+        assertThat(response.body().asString())
+                .contains("could not be read to the end")
+                .contains("after 3 resumed attempts")
+                .contains("reports/faults/broken.log.json");
         JsonNode report = client.report("reports/faults/broken.log.json");
         assertThat(report.at("/source/readError").asText()).startsWith("reading the object failed after ");
-        assertThat(report.at("/summary/lines").asLong()).as("what was read is reported").isBetween(1L, 999L);
+        assertThat(report.at("/summary/lines").asLong())
+                .as("what was read is reported")
+                .isBetween(1L, 999L);
         assertThat(store.getsOf(key)).hasSize(4);
     }
 
@@ -97,7 +105,10 @@ class S3FaultsEndToEndTest {
         Response response = scan(key, log(100));
 
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
-        assertThat(client.report("reports/faults/slow.log.json").at("/summary/lines").asLong()).isEqualTo(100);
+        assertThat(client.report("reports/faults/slow.log.json")
+                        .at("/summary/lines")
+                        .asLong())
+                .isEqualTo(100);
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1500L, 30_000L);
     }
 
@@ -109,9 +120,11 @@ class S3FaultsEndToEndTest {
         Response response = scan(key, log(5));
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body().asString()).contains("access to s3://" + BUCKET + "/" + key + " was denied (AccessDenied)")
+        assertThat(response.body().asString())
+                .contains("access to s3://" + BUCKET + "/" + key + " was denied (AccessDenied)")
                 .contains("s3:GetObject");
-        assertThatThrownBy(() -> client.get("reports/faults/forbidden.log.json")).isInstanceOf(NoSuchKeyException.class);
+        assertThatThrownBy(() -> client.get("reports/faults/forbidden.log.json"))
+                .isInstanceOf(NoSuchKeyException.class);
         assertThat(store.getsOf(key)).as("a 403 is not retried").hasSize(1);
     }
 }

@@ -33,18 +33,25 @@ class SecretKeyEndToEndTest {
 
     @Test
     void readsTheKeyFromTheSecretAtInitAndUsesItForLookups() throws Exception {
-        server.stubFor(get(urlEqualTo("/api/v3/ip_addresses/91.93.1.1")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(VirusTotalBodies.ipAddress("91.93.1.1", 4, 0, 50, 20, -3, "AS", 1, "NL", "n"))));
+        server.stubFor(get(urlEqualTo("/api/v3/ip_addresses/91.93.1.1"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(VirusTotalBodies.ipAddress("91.93.1.1", 4, 0, 50, 20, -3, "AS", 1, "NL", "n"))));
 
-        JsonNode report = new ScanClient(s3, S3ProxyResource.BUCKET).scan("secret/access.log", ScanClient.line("91.93.1.1", "/"));
+        JsonNode report =
+                new ScanClient(s3, S3ProxyResource.BUCKET).scan("secret/access.log", ScanClient.line("91.93.1.1", "/"));
 
         assertThat(report.at("/intel/virustotal").asText()).isEqualTo("consulted");
         assertThat(report.at("/summary/malicious").asLong()).isEqualTo(1);
         assertThat(server.findAll(getRequestedFor(urlEqualTo("/api/v3/ip_addresses/91.93.1.1"))))
-                .singleElement().satisfies(r -> assertThat(r.getHeader("x-apikey")).isEqualTo(SecretsExtensionResource.KEY_IN_SECRET));
-        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/secretsmanager/get")))).as("read once, at init").hasSize(1)
-                .allSatisfy(r -> assertThat(r.containsHeader("X-Aws-Parameters-Secrets-Token")).isTrue());
+                .singleElement()
+                .satisfies(r -> assertThat(r.getHeader("x-apikey")).isEqualTo(SecretsExtensionResource.KEY_IN_SECRET));
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/secretsmanager/get"))))
+                .as("read once, at init")
+                .hasSize(1)
+                .allSatisfy(r -> assertThat(r.containsHeader("X-Aws-Parameters-Secrets-Token"))
+                        .isTrue());
         assertThat(report.toString()).doesNotContain(SecretsExtensionResource.KEY_IN_SECRET);
     }
 }

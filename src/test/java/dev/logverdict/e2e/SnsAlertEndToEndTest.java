@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Alerting through SNS: a subject for e-mail, the alert JSON as the message, against WireMock as the SNS API. */
 @QuarkusTest
 @QuarkusTestResource(value = S3ProxyResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = AlertEndpointResource.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = AlertEndpointResource.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "target", value = "sns"))
 class SnsAlertEndToEndTest {
 
@@ -51,10 +53,16 @@ class SnsAlertEndToEndTest {
     @BeforeEach
     void oneBlocklistAndAWorkingTopic() {
         aws.resetAll();
-        aws.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-                .withBody("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-                        + "<MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult>"
-                        + "<ResponseMetadata><RequestId>d74b8436</RequestId></ResponseMetadata></PublishResponse>")));
+        aws.stubFor(
+                post(urlEqualTo("/"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "text/xml")
+                                        .withBody(
+                                                "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                                                        + "<MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult>"
+                                                        + "<ResponseMetadata><RequestId>d74b8436</RequestId></ResponseMetadata></PublishResponse>")));
         S3Buckets.deleteAll(s3, BUCKET, "cache/");
         S3Buckets.deleteAll(s3, BUCKET, "feeds/");
         new ScanClient(s3, BUCKET).put("feeds/tor_exits.txt", BAD + "\n");
@@ -65,21 +73,25 @@ class SnsAlertEndToEndTest {
         String key = "logs/alerts/caf\u00e9 \u001b[31mred\u001b[0m.log";
         String log = line(BAD, "/.env") + line("8.8.8.8", "/");
         String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log, StandardCharsets.UTF_8))
-                .eTag().replace("\"", "");
+                .eTag()
+                .replace("\"", "");
 
         Response response = ScanClient.post(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
         Response redelivered = ScanClient.post(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
 
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
         assertThat(response.jsonPath().getString("scanned[0].alert.status")).isEqualTo("sent");
-        assertThat(response.jsonPath().getString("scanned[0].alert.messageId")).isEqualTo("567910cd-659e-55d4-8ccb-5aaf14679dc0");
+        assertThat(response.jsonPath().getString("scanned[0].alert.messageId"))
+                .isEqualTo("567910cd-659e-55d4-8ccb-5aaf14679dc0");
         assertThat(redelivered.jsonPath().getString("scanned[0].alert.status")).isEqualTo("duplicate");
         List<LoggedRequest> published = aws.findAll(postRequestedFor(urlEqualTo("/")));
         assertThat(published).hasSize(1);
         Map<String, String> form = form(published.get(0).getBodyAsString());
         assertThat(form).containsEntry("Action", "Publish").containsEntry("TopicArn", AlertEndpointResource.TOPIC_ARN);
         String subject = form.get("Subject");
-        assertThat(subject).hasSizeLessThan(100).matches("[\\x20-\\x7e]+")
+        assertThat(subject)
+                .hasSizeLessThan(100)
+                .matches("[\\x20-\\x7e]+")
                 .startsWith("logverdict: 1 malicious IP in s3://" + BUCKET + "/logs/alerts/caf? ?[31mred?[0m.log");
         String message = form.get("Message");
         ReportSchema.assertValidAlert(message);
@@ -93,7 +105,8 @@ class SnsAlertEndToEndTest {
         Map<String, String> fields = new HashMap<>();
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');
-            fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            fields.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return fields;

@@ -55,53 +55,75 @@ class ThreatIntelEndToEndTest {
     }
 
     private void answer(String ip, int malicious) {
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(VirusTotalBodies.ipAddress(ip, malicious, 0, 50, 20, malicious > 0 ? -10 : 0, "AS", 64500, "NL", ip + "/32"))));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + ip))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(VirusTotalBodies.ipAddress(
+                                ip, malicious, 0, 50, 20, malicious > 0 ? -10 : 0, "AS", 64500, "NL", ip + "/32"))));
     }
 
     private int requestsFor(String ip) {
-        return virusTotal.countRequestsMatching(getRequestedFor(urlEqualTo("/api/v3/ip_addresses/" + ip)).build()).getCount();
+        return virusTotal
+                .countRequestsMatching(getRequestedFor(urlEqualTo("/api/v3/ip_addresses/" + ip))
+                        .build())
+                .getCount();
     }
 
     @Test
     void retriesTransientServerErrorsAndRecordsWhatStillFailsAsNotChecked() throws Exception {
         String flapping = "91.92.93.1";
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + flapping)).inScenario("flap")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
-                .willReturn(aResponse().withStatus(503).withBody(VirusTotalBodies.error("TransientError", "try again"))));
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + flapping)).inScenario("flap")
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + flapping))
+                .inScenario("flap")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("second")
+                .willReturn(
+                        aResponse().withStatus(503).withBody(VirusTotalBodies.error("TransientError", "try again"))));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + flapping))
+                .inScenario("flap")
                 .whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(VirusTotalBodies.ipAddress(flapping, 3, 0, 50, 20, -1, "AS", 1, "NL", "n"))));
         String down = "91.92.93.2";
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + down)).willReturn(aResponse().withStatus(504)
-                .withBody(VirusTotalBodies.error("DeadlineExceededError", "slow"))));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + down))
+                .willReturn(
+                        aResponse().withStatus(504).withBody(VirusTotalBodies.error("DeadlineExceededError", "slow"))));
         String reset = "91.92.93.3";
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + reset)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + reset))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String slow = "91.92.93.4";
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + slow)).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(2500).withBody("{}")));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + slow))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2500).withBody("{}")));
         String garbage = "91.92.93.5";
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + garbage)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("<html>Service Unavailable</html>")));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/" + garbage))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("<html>Service Unavailable</html>")));
 
-        JsonNode report = client.scan("faults.log", line(flapping, "/") + line(down, "/") + line(reset, "/")
-                + line(slow, "/") + line(garbage, "/"));
+        JsonNode report = client.scan(
+                "faults.log",
+                line(flapping, "/") + line(down, "/") + line(reset, "/") + line(slow, "/") + line(garbage, "/"));
 
         Map<String, JsonNode> ips = byIp(report);
         assertThat(ips.get(flapping).get("verdict").asText()).isEqualTo("malicious");
         assertThat(requestsFor(flapping)).isEqualTo(2);
-        for (String failed : new String[]{down, reset, slow, garbage}) {
+        for (String failed : new String[] {down, reset, slow, garbage}) {
             assertThat(ips.get(failed).get("verdict").asText()).as(failed).isEqualTo("not_checked");
             assertThat(ips.get(failed).at("/lookup/status").asText()).as(failed).isEqualTo("error");
         }
-        assertThat(ips.get(down).at("/lookup/reason").asText()).contains("504 DeadlineExceededError").contains("after 2 retries");
+        assertThat(ips.get(down).at("/lookup/reason").asText())
+                .contains("504 DeadlineExceededError")
+                .contains("after 2 retries");
         assertThat(requestsFor(down)).as("two retries").isEqualTo(3);
         assertThat(requestsFor(reset)).isEqualTo(3);
         assertThat(requestsFor(slow)).as("timeouts are retried").isEqualTo(3);
         assertThat(ips.get(slow).at("/lookup/reason").asText()).contains("timed out");
-        assertThat(requestsFor(garbage)).as("a body that is not JSON is not retried").isEqualTo(1);
+        assertThat(requestsFor(garbage))
+                .as("a body that is not JSON is not retried")
+                .isEqualTo(1);
         assertThat(report.at("/summary/notChecked").asLong()).isEqualTo(4);
         assertThat(report.at("/intel/virustotal").asText()).isEqualTo("consulted");
         assertThat(report.toString()).doesNotContain(VirusTotalWireMockResource.API_KEY);
@@ -130,8 +152,10 @@ class ThreatIntelEndToEndTest {
         int spent = first.at("/intel/budget/spentThisRun").asInt();
         assertThat(spent).isGreaterThanOrEqualTo(2);
         assertThat(second.at("/intel/budget/spentThisRun").asInt()).isZero();
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(dayPrefix)).contents()).hasSize(spent)
-                .extracting(record -> record.key().substring(dayPrefix.length())).startsWith("000000000", "000000001");
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(dayPrefix)).contents())
+                .hasSize(spent)
+                .extracting(record -> record.key().substring(dayPrefix.length()))
+                .startsWith("000000000", "000000001");
         assertThat(second.at("/intel/budget/spentToday").asInt()).isEqualTo(spent);
     }
 
@@ -151,11 +175,14 @@ class ThreatIntelEndToEndTest {
 
     @Test
     void blocklistsInTheBucketJudgeWithoutRequestsAndIgnoreSpecialPurposeEntries() throws Exception {
-        client.put("feeds/spamhaus_drop.txt", "; Spamhaus DROP List\n91.92.96.0/24 ; SBL123\n10.0.0.0/8\n2a0b:4340::/32\n");
+        client.put(
+                "feeds/spamhaus_drop.txt",
+                "; Spamhaus DROP List\n91.92.96.0/24 ; SBL123\n10.0.0.0/8\n2a0b:4340::/32\n");
         answer("91.92.97.1", 0);
 
-        JsonNode report = client.scan("feeds/mixed.log", line("91.92.96.77", "/") + line("2a0b:4340::5", "/")
-                + line("10.1.2.3", "/") + line("91.92.97.1", "/"));
+        JsonNode report = client.scan(
+                "feeds/mixed.log",
+                line("91.92.96.77", "/") + line("2a0b:4340::5", "/") + line("10.1.2.3", "/") + line("91.92.97.1", "/"));
 
         Map<String, JsonNode> ips = byIp(report);
         assertThat(ips.get("91.92.96.77").get("verdict").asText()).isEqualTo("malicious");
@@ -165,17 +192,20 @@ class ThreatIntelEndToEndTest {
         assertThat(ips.get("10.1.2.3").at("/lookup/status").asText()).isEqualTo("skipped");
         assertThat(report.at("/summary/fromFeeds").asLong()).isEqualTo(2);
         assertThat(report.at("/intel/feeds/0").asText()).isEqualTo("spamhaus_drop");
-        assertThat(report.at("/intel/feedSources/0/ignoredSpecialPurpose").asLong()).isEqualTo(1);
+        assertThat(report.at("/intel/feedSources/0/ignoredSpecialPurpose").asLong())
+                .isEqualTo(1);
         assertThat(report.at("/intel/feedSources/0/matchedIps").asLong()).isEqualTo(2);
-        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getUrl())
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl())))
+                .extracting(r -> r.getUrl())
                 .containsExactly("/api/v3/ip_addresses/91.92.97.1");
     }
 
     @Test
     void theScheduledLookupsAnswerWhatAScanLeftWaitingAndRefreshItsReport() throws Exception {
         answer("91.92.99.1", 0);
-        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/91.92.99.2")).willReturn(aResponse().withStatus(429)
-                .withBody(VirusTotalBodies.error("QuotaExceededError", "quota"))));
+        virusTotal.stubFor(get(urlEqualTo("/api/v3/ip_addresses/91.92.99.2"))
+                .willReturn(
+                        aResponse().withStatus(429).withBody(VirusTotalBodies.error("QuotaExceededError", "quota"))));
         String log = line("91.92.99.1", "/") + line("91.92.99.1", "/") + line("91.92.99.2", "/");
         JsonNode first = client.scan("rerun/access.log", log);
         assertThat(first.at("/summary/notChecked").asLong()).isEqualTo(1);
@@ -187,17 +217,23 @@ class ThreatIntelEndToEndTest {
         answer("91.92.99.2", 3);
         var response = ScanClient.post(java.nio.file.Files.readString(java.nio.file.Path.of("events/scheduled.json")));
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
-        assertThat(response.jsonPath().getInt("drained[0].refreshedReports")).as(response.body().asString()).isEqualTo(1);
+        assertThat(response.jsonPath().getInt("drained[0].refreshedReports"))
+                .as(response.body().asString())
+                .isEqualTo(1);
 
         JsonNode refreshed = client.report("reports/rerun/access.log.json");
         assertThat(refreshed.at("/summary/notChecked").asLong()).isZero();
         assertThat(refreshed.at("/summary/lookedUp").asLong()).isEqualTo(2);
         assertThat(refreshed.at("/summary/malicious").asLong()).isEqualTo(1);
-        assertThat(refreshed.at("/ips/0/ip").asText()).as("re-ranked: the malicious IP first").isEqualTo("91.92.99.2");
+        assertThat(refreshed.at("/ips/0/ip").asText())
+                .as("re-ranked: the malicious IP first")
+                .isEqualTo("91.92.99.2");
         assertThat(byIp(refreshed).get("91.92.99.2").get("verdict").asText()).isEqualTo("malicious");
         assertThat(requestsFor("91.92.99.1")).as("settled IPs cost nothing").isEqualTo(1);
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_pending/")).contents())
-                .as("nothing waits any more").isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("cache/_pending/"))
+                        .contents())
+                .as("nothing waits any more")
+                .isEmpty();
         assertThat(client.get("reports/rerun/access.log.waf-ipv4.txt")).isEqualTo("91.92.99.2/32\n");
     }
 
@@ -213,7 +249,8 @@ class ThreatIntelEndToEndTest {
 
         client.scan("priority.log", log.toString());
 
-        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getUrl())
+        assertThat(virusTotal.findAll(anyRequestedFor(anyUrl())))
+                .extracting(r -> r.getUrl())
                 .containsExactly("/api/v3/ip_addresses/91.92.98.2", "/api/v3/ip_addresses/91.92.98.1");
     }
 }

@@ -7,16 +7,16 @@ import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogFormat;
+import dev.logverdict.log.LogScanner;
+import dev.logverdict.log.ScanOptions;
+import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportBuilder;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.storage.StoredObject;
-import dev.logverdict.ip.IpAddress;
-import dev.logverdict.ip.IpAddressParser;
-import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
-import dev.logverdict.log.TrafficScan;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParserFuzzTest {
 
     private static final LogFormat[] FORMATS = Arrays.stream(LogFormat.values())
-            .filter(format -> format != LogFormat.UNKNOWN).toArray(LogFormat[]::new);
+            .filter(format -> format != LogFormat.UNKNOWN)
+            .toArray(LogFormat[]::new);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @FuzzTest(maxDuration = "30s")
@@ -54,20 +55,28 @@ class ParserFuzzTest {
     void eachLineFormatKeepsItsCountsAndAValidReport(FuzzedDataProvider data) throws IOException {
         LogFormat format = data.pickValue(FORMATS);
         byte[] log = data.consumeRemainingAsBytes();
-        TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(2048, 5, 10).withFormat(format))
+        TrafficScan scan = new LogScanner(
+                        ScanOptions.defaults().withLimits(2048, 5, 10).withFormat(format))
                 .scan(new ByteArrayInputStream(log));
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
-        Report report = ReportBuilder.build(new StoredObject("b", "logs/f.log", null, "e", log.length), scan,
-                new ReputationLookups.Outcome(Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
-                VerdictPolicy.defaults(), dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), Instant.EPOCH);
+        Report report = ReportBuilder.build(
+                new StoredObject("b", "logs/f.log", null, "e", log.length),
+                scan,
+                new ReputationLookups.Outcome(
+                        Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
+                VerdictPolicy.defaults(),
+                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                Instant.EPOCH);
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         new ReportWriter().write(report, json);
-        assertThat(JSON.readTree(json.toByteArray()).at("/summary/lines").asLong()).isEqualTo(scan.lines());
+        assertThat(JSON.readTree(json.toByteArray()).at("/summary/lines").asLong())
+                .isEqualTo(scan.lines());
     }
 
     @FuzzTest(maxDuration = "30s")
     void scannerAndFormatDetectionKeepTheirCounts(byte[] input) throws IOException {
-        TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(2048, 5, 10)).scan(new ByteArrayInputStream(input));
+        TrafficScan scan =
+                new LogScanner(ScanOptions.defaults().withLimits(2048, 5, 10)).scan(new ByteArrayInputStream(input));
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
     }
 }

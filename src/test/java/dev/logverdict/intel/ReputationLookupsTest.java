@@ -30,6 +30,7 @@ class ReputationLookupsTest {
     };
     /** The shared claims, as every invocation of one bucket sees them. */
     private final InMemoryObjectStore sharedStore = new InMemoryObjectStore(clock::instant);
+
     private RequestAllowance allowance = allowance(4, 500);
     private final InMemoryVerdictCache cache = new InMemoryVerdictCache();
     private final QuotaLedger ledger = QuotaLedger.inMemory();
@@ -79,8 +80,9 @@ class ReputationLookupsTest {
     }
 
     private ReputationLookups.Outcome run(ThreatIntel intel, List<IpAddress> ips, TimeBudget budget) {
-        return new ReputationLookups(intel, VerdictPolicy.defaults(), allowance, sleeper, clock, cache, feeds, ledger,
-                settings).assess(ips, budget);
+        return new ReputationLookups(
+                        intel, VerdictPolicy.defaults(), allowance, sleeper, clock, cache, feeds, ledger, settings)
+                .assess(ips, budget);
     }
 
     private ReputationLookups.Outcome run(ThreatIntel intel, List<IpAddress> ips) {
@@ -102,7 +104,8 @@ class ReputationLookupsTest {
 
     @Test
     void offlineFeedsJudgeWithoutAKeyAndWithoutARequest() throws Exception {
-        feeds = OfflineIntel.ofBlocklists(List.of(Blocklist.parse("spamhaus_drop", new StringReader("185.220.101.0/30 ; SBL1\n"))));
+        feeds = OfflineIntel.ofBlocklists(
+                List.of(Blocklist.parse("spamhaus_drop", new StringReader("185.220.101.0/30 ; SBL1\n"))));
         ScriptedIntel intel = new ScriptedIntel(false, ip -> new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = run(intel, List.of(A, D));
         assertThat(outcome.assessments().get(A)).satisfies(a -> {
@@ -124,30 +127,40 @@ class ReputationLookupsTest {
         // 4 a minute: an idle key answers four at once; the fifth waits until the first is a minute old.
         assertThat(intel.askedAt.subList(0, 4)).containsOnly(start);
         assertThat(sleeps).containsExactly(Duration.ofMinutes(1).plus(SharedAllowance.MARGIN));
-        assertThat(intel.askedAt.get(4)).isEqualTo(start.plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN));
+        assertThat(intel.askedAt.get(4))
+                .isEqualTo(start.plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN));
     }
 
     @Test
     void aRateLimitIsWaitedOutWithGrowingBackoffThenTheRunGoesOn() {
         int[] calls = {0};
-        ScriptedIntel intel = new ScriptedIntel(true, ip -> ip.equals(B) && calls[0]++ < 2
-                ? new LookupResult.RateLimited("HTTP 429 TooManyRequestsError") : new LookupResult.Found(clean()));
+        ScriptedIntel intel = new ScriptedIntel(
+                true,
+                ip -> ip.equals(B) && calls[0]++ < 2
+                        ? new LookupResult.RateLimited("HTTP 429 TooManyRequestsError")
+                        : new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B, C));
         assertThat(intel.asked).containsExactly(A, B, B, B, C);
         assertThat(outcome.status()).isEqualTo(IntelStatus.CONSULTED);
-        assertThat(outcome.assessments().values()).allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.HARMLESS));
+        assertThat(outcome.assessments().values())
+                .allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.HARMLESS));
         Duration firstBackoff = Duration.between(intel.askedAt.get(1), intel.askedAt.get(2));
         Duration secondBackoff = Duration.between(intel.askedAt.get(2), intel.askedAt.get(3));
         assertThat(firstBackoff).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(40));
-        assertThat(secondBackoff).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60)).isGreaterThan(firstBackoff);
+        assertThat(secondBackoff)
+                .isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60))
+                .isGreaterThan(firstBackoff);
         assertThat(outcome.stats().spentThisRun()).as("retries are counted").isEqualTo(5);
         assertThat(outcome.stats().spentToday()).isEqualTo(5);
     }
 
     @Test
     void repeatedRateLimitsStopTheRunDeferTheRestAndWarnTheNextInvocation() {
-        ScriptedIntel intel = new ScriptedIntel(true,
-                ip -> ip.equals(B) ? new LookupResult.RateLimited("HTTP 429 QuotaExceededError") : new LookupResult.Found(clean()));
+        ScriptedIntel intel = new ScriptedIntel(
+                true,
+                ip -> ip.equals(B)
+                        ? new LookupResult.RateLimited("HTTP 429 QuotaExceededError")
+                        : new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B, C, D));
         assertThat(intel.asked).containsExactly(A, B, B, B);
         assertThat(outcome.status()).isEqualTo(IntelStatus.QUOTA_EXHAUSTED);
@@ -170,8 +183,11 @@ class ReputationLookupsTest {
 
     @Test
     void aFailedLookupIsAnErrorForThatIpOnlyNeverUnknown() {
-        ScriptedIntel intel = new ScriptedIntel(true,
-                ip -> ip.equals(A) ? new LookupResult.Failed("VirusTotal answered HTTP 503 TransientError") : new LookupResult.NotFound());
+        ScriptedIntel intel = new ScriptedIntel(
+                true,
+                ip -> ip.equals(A)
+                        ? new LookupResult.Failed("VirusTotal answered HTTP 503 TransientError")
+                        : new LookupResult.NotFound());
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B));
         assertThat(intel.asked).containsExactly(A, B);
         assertThat(outcome.assessments().get(A)).satisfies(a -> {
@@ -190,7 +206,8 @@ class ReputationLookupsTest {
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         // At one a minute, A at 0 s can take the worst case (25 s) before 70 s; B's turn at 63 s cannot.
         Instant deadline = clock.instant().plusSeconds(70);
-        ReputationLookups.Outcome outcome = run(intel, List.of(A, B, C, D), () -> Duration.between(clock.instant(), deadline));
+        ReputationLookups.Outcome outcome =
+                run(intel, List.of(A, B, C, D), () -> Duration.between(clock.instant(), deadline));
         assertThat(intel.asked).containsExactly(A);
         assertThat(outcome.assessments().get(C).status()).isEqualTo(LookupStatus.DEFERRED);
         assertThat(outcome.assessments().get(C).reason()).contains("time ran out");
@@ -202,7 +219,9 @@ class ReputationLookupsTest {
         allowance = allowance(4, 3);
         ScriptedIntel first = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         run(first, List.of(A, B));
-        assertThat(allowance(4, 3).spentToday(clock.instant())).as("what a new invocation sees").isEqualTo(2);
+        assertThat(allowance(4, 3).spentToday(clock.instant()))
+                .as("what a new invocation sees")
+                .isEqualTo(2);
 
         allowance = allowance(4, 3);
         ScriptedIntel second = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
@@ -222,7 +241,8 @@ class ReputationLookupsTest {
         allowance = allowance(1, 500);
         Instant deadline = clock.instant().plusSeconds(100);
         ScriptedIntel first = new ScriptedIntel(true, ip -> new LookupResult.Found(ip.equals(A) ? bad() : clean()));
-        ReputationLookups.Outcome partial = run(first, List.of(A, B, C, D), () -> Duration.between(clock.instant(), deadline));
+        ReputationLookups.Outcome partial =
+                run(first, List.of(A, B, C, D), () -> Duration.between(clock.instant(), deadline));
         assertThat(first.asked).containsExactly(A, B);
 
         ScriptedIntel again = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
@@ -275,15 +295,30 @@ class ReputationLookupsTest {
 
     @Test
     void premiumKeysLookUpConcurrentlyAndStillAnswerEveryIp() {
-        settings = new IntelSettings(3, 2, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(24),
-                Duration.ofHours(6), 2, Duration.ofSeconds(25));
+        settings = new IntelSettings(
+                3,
+                2,
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(15),
+                Duration.ofHours(24),
+                Duration.ofHours(6),
+                2,
+                Duration.ofSeconds(25));
         List<IpAddress> many = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             many.add(IpAddressParser.parse("185.220.102." + i));
         }
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
-        ReputationLookups.Outcome outcome = new ReputationLookups(intel, VerdictPolicy.defaults(),
-                allowance(60_000, 500), Sleeper.threadSleep(), java.time.Clock.systemUTC(), cache, feeds, ledger, settings)
+        ReputationLookups.Outcome outcome = new ReputationLookups(
+                        intel,
+                        VerdictPolicy.defaults(),
+                        allowance(60_000, 500),
+                        Sleeper.threadSleep(),
+                        java.time.Clock.systemUTC(),
+                        cache,
+                        feeds,
+                        ledger,
+                        settings)
                 .assess(many, TimeBudget.unlimited());
         assertThat(intel.asked).hasSize(30).doesNotHaveDuplicates();
         assertThat(outcome.assessments()).hasSize(30);
@@ -293,8 +328,11 @@ class ReputationLookupsTest {
     @Test
     void aServerErrorIsAskedAgainThroughTheAllowanceAndEveryAttemptIsCounted() {
         int[] calls = {0};
-        ScriptedIntel intel = new ScriptedIntel(true, ip -> ip.equals(A) && calls[0]++ < 2
-                ? new LookupResult.Failed("VirusTotal answered HTTP 503", true) : new LookupResult.Found(clean()));
+        ScriptedIntel intel = new ScriptedIntel(
+                true,
+                ip -> ip.equals(A) && calls[0]++ < 2
+                        ? new LookupResult.Failed("VirusTotal answered HTTP 503", true)
+                        : new LookupResult.Found(clean()));
 
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B));
 
@@ -302,16 +340,21 @@ class ReputationLookupsTest {
         assertThat(outcome.assessments().get(A).verdict()).isEqualTo(Verdict.HARMLESS);
         assertThat(outcome.stats().spentThisRun()).isEqualTo(4);
         assertThat(allowance(4, 500).spentToday(clock.instant())).isEqualTo(4);
-        assertThat(sleeps).as("a short pause before each retry").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(sleeps)
+                .as("a short pause before each retry")
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         ScriptedIntel fifth = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         run(fifth, List.of(C));
-        assertThat(fifth.askedAt).as("the retries used the minute's allowance")
-                .containsExactly(intel.askedAt.get(0).plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN));
+        assertThat(fifth.askedAt)
+                .as("the retries used the minute's allowance")
+                .containsExactly(
+                        intel.askedAt.get(0).plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN));
     }
 
     @Test
     void aServerErrorThatPersistsIsAnErrorAfterTheConfiguredRetries() {
-        ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Failed("VirusTotal answered HTTP 502", true));
+        ScriptedIntel intel =
+                new ScriptedIntel(true, ip -> new LookupResult.Failed("VirusTotal answered HTTP 502", true));
 
         ReputationLookups.Outcome outcome = run(intel, List.of(A));
 
@@ -322,12 +365,17 @@ class ReputationLookupsTest {
 
     @Test
     void anUnusableBudgetSpendsNothingAndSaysSo() {
-        allowance = new SharedAllowance(new InMemoryObjectStore() {
-            @Override
-            public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
-                throw new IllegalStateException("HTTP 403 AccessDenied");
-            }
-        }, "soc-logs", "cache/_quota/virustotal/", 4, 500);
+        allowance = new SharedAllowance(
+                new InMemoryObjectStore() {
+                    @Override
+                    public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
+                        throw new IllegalStateException("HTTP 403 AccessDenied");
+                    }
+                },
+                "soc-logs",
+                "cache/_quota/virustotal/",
+                4,
+                500);
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
 
         ReputationLookups.Outcome outcome = run(intel, List.of(A, B));
@@ -350,13 +398,13 @@ class ReputationLookupsTest {
             }
 
             @Override
-            public void add(LocalDate day, int moreSpent, Instant exhaustedUntil) {
-            }
+            public void add(LocalDate day, int moreSpent, Instant exhaustedUntil) {}
         };
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
 
-        ReputationLookups.Outcome outcome = new ReputationLookups(intel, VerdictPolicy.defaults(), allowance, sleeper, clock,
-                cache, feeds, unreadable, settings).assess(List.of(A), TimeBudget.unlimited());
+        ReputationLookups.Outcome outcome = new ReputationLookups(
+                        intel, VerdictPolicy.defaults(), allowance, sleeper, clock, cache, feeds, unreadable, settings)
+                .assess(List.of(A), TimeBudget.unlimited());
 
         assertThat(intel.asked).isEmpty();
         assertThat(outcome.status()).isEqualTo(IntelStatus.BUDGET_UNAVAILABLE);
@@ -379,6 +427,8 @@ class ReputationLookupsTest {
         }
 
         assertThat(intel.asked).containsExactly(A, B, C);
-        assertThat(allowance(4, 500).spentToday(clock.instant())).as("the request in flight counts too").isEqualTo(3);
+        assertThat(allowance(4, 500).spentToday(clock.instant()))
+                .as("the request in flight counts too")
+                .isEqualTo(3);
     }
 }

@@ -20,6 +20,7 @@ class SharedAllowanceTest {
 
     /** The store's own clock, which stamps last-modified times; tests move it. */
     private Instant storeTime = MIDNIGHT;
+
     private final InMemoryObjectStore store = new InMemoryObjectStore(() -> storeTime);
 
     private RequestAllowance.Decision claimAt(SharedAllowance allowance, Instant now) {
@@ -37,7 +38,9 @@ class SharedAllowanceTest {
         Instant now = MIDNIGHT.plusSeconds(1);
 
         assertThat(claimAt(allowance, now)).isEqualTo(new RequestAllowance.Granted(1));
-        assertThat(claimAt(allowance(4, 500), now)).as("another invocation shares the minute").isEqualTo(new RequestAllowance.Granted(2));
+        assertThat(claimAt(allowance(4, 500), now))
+                .as("another invocation shares the minute")
+                .isEqualTo(new RequestAllowance.Granted(2));
         assertThat(claimAt(allowance, now)).isEqualTo(new RequestAllowance.Granted(3));
         assertThat(claimAt(allowance, now.plusSeconds(10))).isEqualTo(new RequestAllowance.Granted(4));
         Instant nextChance = now.plus(Duration.ofMinutes(1)).plus(SharedAllowance.MARGIN);
@@ -51,7 +54,8 @@ class SharedAllowanceTest {
         SharedAllowance allowance = allowance(1, 500);
 
         assertThat(claimAt(allowance, MIDNIGHT.plusSeconds(59))).isInstanceOf(RequestAllowance.Granted.class);
-        assertThat(claimAt(allowance, MIDNIGHT.plusSeconds(61))).isEqualTo(new RequestAllowance.NotBefore(MIDNIGHT.plusSeconds(122)));
+        assertThat(claimAt(allowance, MIDNIGHT.plusSeconds(61)))
+                .isEqualTo(new RequestAllowance.NotBefore(MIDNIGHT.plusSeconds(122)));
         assertThat(claimAt(allowance, MIDNIGHT.plusSeconds(122))).isInstanceOf(RequestAllowance.Granted.class);
     }
 
@@ -98,12 +102,18 @@ class SharedAllowanceTest {
             }
             for (int i = 0; i + perMinute < granted.size(); i++) {
                 assertThat(Duration.between(granted.get(i), granted.get(i + perMinute)))
-                        .as("round %d: %d requests within a minute (limit %d a minute)", round, perMinute + 1, perMinute)
+                        .as(
+                                "round %d: %d requests within a minute (limit %d a minute)",
+                                round, perMinute + 1, perMinute)
                         .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
             }
-            long firstDay = granted.stream().filter(t -> t.isBefore(MIDNIGHT.plus(Duration.ofDays(1)))).count();
+            long firstDay = granted.stream()
+                    .filter(t -> t.isBefore(MIDNIGHT.plus(Duration.ofDays(1))))
+                    .count();
             assertThat(firstDay).as("round %d", round).isEqualTo(perDay);
-            assertThat(granted.size() - firstDay).as("round %d: the next day starts afresh", round).isPositive()
+            assertThat(granted.size() - firstDay)
+                    .as("round %d: the next day starts afresh", round)
+                    .isPositive()
                     .isLessThanOrEqualTo(perDay);
         }
     }
@@ -119,7 +129,8 @@ class SharedAllowanceTest {
         assertThat(claimAt(afterACrash, MIDNIGHT.plusSeconds(3))).isEqualTo(new RequestAllowance.Granted(3));
         assertThat(claimAt(first, MIDNIGHT.plusSeconds(4))).isEqualTo(new RequestAllowance.DaySpent(3));
         assertThat(claimAt(afterACrash, MIDNIGHT.plusSeconds(5))).isEqualTo(new RequestAllowance.DaySpent(3));
-        assertThat(claimAt(first, MIDNIGHT.plus(Duration.ofDays(1)).plusSeconds(1))).isEqualTo(new RequestAllowance.Granted(1));
+        assertThat(claimAt(first, MIDNIGHT.plus(Duration.ofDays(1)).plusSeconds(1)))
+                .isEqualTo(new RequestAllowance.Granted(1));
     }
 
     @Test

@@ -33,7 +33,9 @@ class IpAddressParserPropertyTest {
                 continue; // an IPv4-mapped address, which the JDK already turned into IPv4
             }
             assertThat(parsed.toBytes()).as(jdk.getHostAddress()).containsExactly(jdk.getAddress());
-            assertThat(IpAddressParser.parse(parsed.toString())).as("canonical text parses back").isEqualTo(parsed);
+            assertThat(IpAddressParser.parse(parsed.toString()))
+                    .as("canonical text parses back")
+                    .isEqualTo(parsed);
         }
     }
 
@@ -64,7 +66,9 @@ class IpAddressParserPropertyTest {
                 assertThat(full).as(text).isEqualTo(IpAddress.ofV4((int) bits));
             } else {
                 // Only bracketed or zoned forms may still be accepted by the full parser, never a bare dotted quad.
-                assertThat(full == null || text.startsWith("[") || text.contains("%") || text.contains(":")).as(text).isTrue();
+                assertThat(full == null || text.startsWith("[") || text.contains("%") || text.contains(":"))
+                        .as(text)
+                        .isTrue();
             }
         }
     }
@@ -84,7 +88,9 @@ class IpAddressParserPropertyTest {
             IpAddress parsed = IpAddressParser.parse(text);
             if (text.matches(".*[0-9a-fA-F]{5,}.*")) {
                 // RFC 4291 allows 1 to 4 hex digits per group; the JDK also takes 00abc. Here we are stricter.
-                assertThat(parsed).as("group of more than 4 hex digits in %s", text).isNull();
+                assertThat(parsed)
+                        .as("group of more than 4 hex digits in %s", text)
+                        .isNull();
                 continue;
             }
             if (jdk == null) {
@@ -157,8 +163,11 @@ class IpAddressParserPropertyTest {
             text.append(digits(random, "0123456789abcdefABCDEF", 5));
         }
         if (random.nextBoolean()) {
-            text.append(':').append(random.nextBoolean() ? digits(random, "0123456789abcdefABCDEF", 5)
-                    : random.nextInt(301) + ".1.2." + random.nextInt(256));
+            text.append(':')
+                    .append(
+                            random.nextBoolean()
+                                    ? digits(random, "0123456789abcdefABCDEF", 5)
+                                    : random.nextInt(301) + ".1.2." + random.nextInt(256));
         }
         if (text.indexOf(":") < 0) {
             text.append("::");

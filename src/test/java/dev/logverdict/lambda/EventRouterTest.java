@@ -3,10 +3,10 @@ package dev.logverdict.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.storage.ObjectKeys;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +26,15 @@ class EventRouterTest {
     static Stream<Arguments> committedEvents() {
         return Stream.of(
                 Arguments.of("events/s3-put.json", new EventRouter.Scan("soc-logs", "logs/demo/access.log", null)),
-                Arguments.of("events/s3-put-encoded-key.json",
+                Arguments.of(
+                        "events/s3-put-encoded-key.json",
                         new EventRouter.Scan("soc-logs", "logs/demo/edge access+1.log", null)),
-                Arguments.of("events/s3-put-report-prefix.json", new EventRouter.Ignore("soc-logs",
-                        "reports/demo/access.log.json", "key is under the report prefix 'reports/' (a report, never scanned)")),
+                Arguments.of(
+                        "events/s3-put-report-prefix.json",
+                        new EventRouter.Ignore(
+                                "soc-logs",
+                                "reports/demo/access.log.json",
+                                "key is under the report prefix 'reports/' (a report, never scanned)")),
                 Arguments.of("events/scheduled.json", new EventRouter.Drain("soc-logs")));
     }
 
@@ -37,8 +42,10 @@ class EventRouterTest {
     static List<EventRouter.Incoming> read(Path file) throws IOException {
         List<EventRouter.Incoming> records = new ArrayList<>();
         for (JsonNode record : JSON.readTree(Files.readString(file)).path("Records")) {
-            records.add(new EventRouter.Incoming(record.path("eventName").asText(null),
-                    record.at("/s3/bucket/name").asText(null), record.at("/s3/object/key").asText(null),
+            records.add(new EventRouter.Incoming(
+                    record.path("eventName").asText(null),
+                    record.at("/s3/bucket/name").asText(null),
+                    record.at("/s3/object/key").asText(null),
                     record.at("/s3/object/versionId").asText(null)));
         }
         return records;
@@ -52,9 +59,11 @@ class EventRouterTest {
 
     @Test
     void everyCommittedEventFileIsAFixtureHere() throws IOException {
-        List<String> covered = committedEvents().map(arguments -> (String) arguments.get()[0]).toList();
+        List<String> covered =
+                committedEvents().map(arguments -> (String) arguments.get()[0]).toList();
         try (Stream<Path> files = Files.list(Path.of("events"))) {
-            assertThat(files.map(path -> "events/" + path.getFileName()).toList()).containsExactlyInAnyOrderElementsOf(covered);
+            assertThat(files.map(path -> "events/" + path.getFileName()).toList())
+                    .containsExactlyInAnyOrderElementsOf(covered);
         }
     }
 
@@ -67,7 +76,8 @@ class EventRouterTest {
         assertThat(router.route(new EventRouter.Incoming("ObjectCreated:Put", "b", "other/a.log", null)))
                 .isInstanceOf(EventRouter.Ignore.class);
         assertThat(router.route(new EventRouter.Incoming("logverdict:Drain", null, null, null)))
-                .as("a drain without a bucket").isInstanceOf(EventRouter.Ignore.class);
+                .as("a drain without a bucket")
+                .isInstanceOf(EventRouter.Ignore.class);
         assertThat(router.route(new EventRouter.Incoming("ObjectCreated:Copy", "b", "logs/x.log", "v3")))
                 .isEqualTo(new EventRouter.Scan("b", "logs/x.log", "v3"));
     }

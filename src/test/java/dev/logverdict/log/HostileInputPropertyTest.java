@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileInputPropertyTest {
 
-    private static final String GOOD = "185.220.101.1 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"x\"\n";
+    private static final String GOOD =
+            "185.220.101.1 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"x\"\n";
     private static final String SHAPED_CHARS = "0123456789.:[]\"\\ -/abcdefGET{}\t\r\n\u0000\u001b%<>";
 
     @Test
@@ -24,14 +25,16 @@ class HostileInputPropertyTest {
         SplittableRandom random = new SplittableRandom(20261127L);
         for (int run = 0; run < 300; run++) {
             byte[] log = random.nextBoolean() ? noise(random) : shaped(random);
-            TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(4096, 20, 50))
-                    .scan(new ByteArrayInputStream(log));
+            TrafficScan scan =
+                    new LogScanner(ScanOptions.defaults().withLimits(4096, 20, 50)).scan(new ByteArrayInputStream(log));
             String input = Base64.getEncoder().encodeToString(log);
             assertThat(scan.lines()).as(input).isEqualTo(scan.parsedLines() + scan.malformedLines());
             assertThat(scan.malformedSamples().size()).as(input).isLessThanOrEqualTo(20);
             assertThat(scan.nonIpClients().size()).as(input).isLessThanOrEqualTo(50);
-            scan.malformedSamples().forEach(sample -> assertThat(sample.excerpt())
-                    .as("excerpts carry no raw control characters: " + input).doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f]"));
+            scan.malformedSamples()
+                    .forEach(sample -> assertThat(sample.excerpt())
+                            .as("excerpts carry no raw control characters: " + input)
+                            .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f]"));
         }
     }
 

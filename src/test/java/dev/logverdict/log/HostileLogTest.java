@@ -9,11 +9,11 @@ import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.ReportSchema;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -50,8 +50,10 @@ class HostileLogTest {
     @Test
     void aHundredMegabyteLineWithoutANewlineIsCutCountedAndItsClientKept() throws IOException {
         long lineBytes = 100L * 1024 * 1024;
-        InputStream log = new SequenceInputStream(new ByteArrayInputStream(
-                "203.0.113.77 - - [27/Nov/2026:10:00:00 +0000] \"GET /".getBytes(StandardCharsets.US_ASCII)), endlessA(lineBytes));
+        InputStream log = new SequenceInputStream(
+                new ByteArrayInputStream(
+                        "203.0.113.77 - - [27/Nov/2026:10:00:00 +0000] \"GET /".getBytes(StandardCharsets.US_ASCII)),
+                endlessA(lineBytes));
         long heapBefore = usedHeap();
 
         TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(log);
@@ -81,10 +83,14 @@ class HostileLogTest {
         ReportSchema.assertValid(json);
         assertThat(json).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r");
         JsonNode parsed = JSON.readTree(json);
-        assertThat(parsed.at("/summary/uniqueIps").asLong()).as("the forged address inside the agent is not a client").isEqualTo(1);
+        assertThat(parsed.at("/summary/uniqueIps").asLong())
+                .as("the forged address inside the agent is not a client")
+                .isEqualTo(1);
         assertThat(parsed.at("/ips/0/ip").asText()).isEqualTo("203.0.113.9");
         assertThat(parsed.at("/summary/malformedLines").asLong()).isEqualTo(1);
-        assertThat(parsed.at("/malformedSamples/0/excerpt").asText()).doesNotContain("\u001b").startsWith("\\x1b]0;pwned\\x07");
+        assertThat(parsed.at("/malformedSamples/0/excerpt").asText())
+                .doesNotContain("\u001b")
+                .startsWith("\\x1b]0;pwned\\x07");
     }
 
     private static long usedHeap() {

@@ -22,7 +22,8 @@ public final class StageBench {
         long size = Files.size(file);
         for (int p = 0; p < passes; p++) {
             long start = System.nanoTime();
-            long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long cpuStart =
+                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try (InputStream in = new FileInputStream(file.toFile())) {
                 switch (stage) {
                     case "lines" -> new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> sink += t - f);
@@ -34,16 +35,25 @@ public final class StageBench {
                         FormatDetector d = new FormatDetector(Optional.empty(), Optional.empty());
                         new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> {
                             ParsedLine l = d.parse(b, f, t);
-                            sink += IpAddressParser.parseClientField(l.client.bytes, l.client.from, l.client.to).low();
+                            sink += IpAddressParser.parseClientField(l.client.bytes, l.client.from, l.client.to)
+                                    .low();
                         });
                     }
-                    case "counts" -> sink += new LogScanner(ScanOptions.defaults().withCaps(0, 1L << 40)).scan(in).lines();
-                    default -> sink += new LogScanner(ScanOptions.defaults()).scan(in).lines();
+                    case "counts" ->
+                        sink += new LogScanner(ScanOptions.defaults().withCaps(0, 1L << 40))
+                                .scan(in)
+                                .lines();
+                    default ->
+                        sink += new LogScanner(ScanOptions.defaults()).scan(in).lines();
                 }
             }
             double s = (System.nanoTime() - start) / 1e9;
-            double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            System.out.printf("%s pass %d: %.0f MB/s wall, %.0f MB/s of thread CPU time%n", stage, p, size / 1e6 / s, size / 1e6 / cpu);
+            double cpu =
+                    (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart)
+                            / 1e9;
+            System.out.printf(
+                    "%s pass %d: %.0f MB/s wall, %.0f MB/s of thread CPU time%n",
+                    stage, p, size / 1e6 / s, size / 1e6 / cpu);
         }
     }
 }

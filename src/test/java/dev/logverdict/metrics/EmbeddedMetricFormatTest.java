@@ -19,11 +19,13 @@ class EmbeddedMetricFormatTest {
 
     @Test
     void oneLineWhoseDirectiveNamesEveryMetricAsATopLevelNumber() throws Exception {
-        Report.Summary summary = new Report.Summary(1000, 990, 10, 40, 30, 4, 6, 2, 18, 3, 1, 5, 3, 0.4, List.of(), java.util.Map.of());
-        ScanMetrics.ScanMeasurement measurement = new ScanMetrics.ScanMeasurement("soc-logs", "logs/a.log", 123_456,
-                summary, 250, 1200, 80);
+        Report.Summary summary =
+                new Report.Summary(1000, 990, 10, 40, 30, 4, 6, 2, 18, 3, 1, 5, 3, 0.4, List.of(), java.util.Map.of());
+        ScanMetrics.ScanMeasurement measurement =
+                new ScanMetrics.ScanMeasurement("soc-logs", "logs/a.log", 123_456, summary, 250, 1200, 80);
 
-        String line = EmbeddedMetricFormat.line(measurement, "stack-scan", "req-1", Instant.ofEpochMilli(1_764_000_000_000L));
+        String line =
+                EmbeddedMetricFormat.line(measurement, "stack-scan", "req-1", Instant.ofEpochMilli(1_764_000_000_000L));
 
         assertThat(line).doesNotContain("\n");
         JsonNode record = new ObjectMapper().readTree(line);
@@ -37,10 +39,26 @@ class EmbeddedMetricFormatTest {
             String name = metric.path("Name").asText();
             names.add(name);
             assertThat(CLOUDWATCH_UNITS).as(name).contains(metric.path("Unit").asText());
-            assertThat(record.path(name).isNumber()).as(name + " is a top-level number").isTrue();
+            assertThat(record.path(name).isNumber())
+                    .as(name + " is a top-level number")
+                    .isTrue();
         }
-        assertThat(names).containsExactly("BytesScanned", "Lines", "MalformedLines", "UniqueIps", "PublicIps", "LookedUp",
-                "FromCache", "FromFeeds", "NotChecked", "Malicious", "Coverage", "ScanTime", "LookupTime", "ReportTime");
+        assertThat(names)
+                .containsExactly(
+                        "BytesScanned",
+                        "Lines",
+                        "MalformedLines",
+                        "UniqueIps",
+                        "PublicIps",
+                        "LookedUp",
+                        "FromCache",
+                        "FromFeeds",
+                        "NotChecked",
+                        "Malicious",
+                        "Coverage",
+                        "ScanTime",
+                        "LookupTime",
+                        "ReportTime");
         assertThat(record.path("BytesScanned").asLong()).isEqualTo(123_456);
         assertThat(record.path("PublicIps").asLong()).isEqualTo(30);
         assertThat(record.path("NotChecked").asLong()).isEqualTo(18);
@@ -52,9 +70,10 @@ class EmbeddedMetricFormatTest {
 
     @Test
     void withoutARequestIdTheRecordSaysNoneRatherThanAnEmptyId() throws Exception {
-        Report.Summary summary = new Report.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, List.of(), java.util.Map.of());
-        String line = EmbeddedMetricFormat.line(new ScanMetrics.ScanMeasurement("b", "k", 0, summary, 0, 0, 0), "local",
-                null, Instant.EPOCH);
+        Report.Summary summary =
+                new Report.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, List.of(), java.util.Map.of());
+        String line = EmbeddedMetricFormat.line(
+                new ScanMetrics.ScanMeasurement("b", "k", 0, summary, 0, 0, 0), "local", null, Instant.EPOCH);
         JsonNode record = new ObjectMapper().readTree(line);
         assertThat(record.has("requestId")).isFalse();
         assertThat(record.path("Coverage").asLong()).isEqualTo(100);

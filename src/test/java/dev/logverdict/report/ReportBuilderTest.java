@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
-import dev.logverdict.intel.ReputationLookups;
-import java.util.List;
 import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Verdict;
 import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.IpAddress;
@@ -25,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static dev.logverdict.support.ReportAssertions.assertCountIdentities;
@@ -35,11 +35,16 @@ class ReportBuilderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StoredObject SOURCE = new StoredObject("soc-logs", "logs/x.log", null, "abc", 1234);
 
-    private static JsonNode build(String log, ScanOptions options, Map<IpAddress, Assessment> assessments,
-                                  IntelStatus status) throws IOException {
+    private static JsonNode build(
+            String log, ScanOptions options, Map<IpAddress, Assessment> assessments, IntelStatus status)
+            throws IOException {
         TrafficScan scan = new LogScanner(options).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
-        Report report = ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, status, null,
-                        new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+        Report report = ReportBuilder.build(
+                SOURCE,
+                scan,
+                new ReputationLookups.Outcome(assessments, status, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
+                VerdictPolicy.defaults(),
+                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
                 Instant.parse("2026-11-27T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);
@@ -52,12 +57,22 @@ class ReportBuilderTest {
 
     @Test
     void showsTheOriginAndTheTrustedProxyItCameThrough() throws IOException {
-        String log = "{\"time_local\":\"27/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"10.0.0.5\",\"request\":\"GET / HTTP/1.1\","
-                + "\"status\":\"200\",\"http_x_forwarded_for\":\"198.51.100.77\"}\n";
+        String log =
+                "{\"time_local\":\"27/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"10.0.0.5\",\"request\":\"GET / HTTP/1.1\","
+                        + "\"status\":\"200\",\"http_x_forwarded_for\":\"198.51.100.77\"}\n";
         IpAddress origin = IpAddressParser.parse("198.51.100.77");
-        JsonNode report = build(log, ScanOptions.defaults(),
-                Map.of(origin, new Assessment(Verdict.HARMLESS, LookupStatus.OK, null, "virustotal",
-                        new Reputation(0, 0, 60, 20, 0, 5, "Example", 64500L, "NL", "198.51.100.0/24", null, null))),
+        JsonNode report = build(
+                log,
+                ScanOptions.defaults(),
+                Map.of(
+                        origin,
+                        new Assessment(
+                                Verdict.HARMLESS,
+                                LookupStatus.OK,
+                                null,
+                                "virustotal",
+                                new Reputation(
+                                        0, 0, 60, 20, 0, 5, "Example", 64500L, "NL", "198.51.100.0/24", null, null))),
                 IntelStatus.CONSULTED);
         assertThat(report.at("/source/format").asText()).isEqualTo("json");
         assertThat(report.at("/ips/0/ip").asText()).isEqualTo("198.51.100.77");
@@ -70,13 +85,17 @@ class ReportBuilderTest {
 
     @Test
     void listsAddressesFoundInRequestsApartFromClients() throws IOException {
-        String log = "198.51.100.1 - - [27/Nov/2026:10:00:00 +0000] \"GET /fetch?url=http://169.254.169.254/latest HTTP/1.1\" 200 5 \"-\" \"-\"\n";
-        JsonNode report = build(log, ScanOptions.defaults().withScanAllFields(true), Map.of(), IntelStatus.NOT_CONFIGURED);
+        String log =
+                "198.51.100.1 - - [27/Nov/2026:10:00:00 +0000] \"GET /fetch?url=http://169.254.169.254/latest HTTP/1.1\" 200 5 \"-\" \"-\"\n";
+        JsonNode report =
+                build(log, ScanOptions.defaults().withScanAllFields(true), Map.of(), IntelStatus.NOT_CONFIGURED);
         assertThat(report.at("/ipsElsewhere/0/ip").asText()).isEqualTo("169.254.169.254");
         assertThat(report.at("/ipsElsewhere/0/scope").asText()).isEqualTo("link-local");
         assertThat(report.at("/summary/uniqueIps").asLong()).isEqualTo(1);
         assertThat(report.has("ipsElsewhere")).isTrue();
-        assertThat(build(log, ScanOptions.defaults(), Map.of(), IntelStatus.NOT_CONFIGURED).has("ipsElsewhere")).isFalse();
+        assertThat(build(log, ScanOptions.defaults(), Map.of(), IntelStatus.NOT_CONFIGURED)
+                        .has("ipsElsewhere"))
+                .isFalse();
     }
 
     @Test
@@ -92,26 +111,41 @@ class ReportBuilderTest {
     @Test
     void withOnlyAnAbuseIpDbKeyItsAnswersAreShownAsItsOwnAndVirusTotalSaysNotConfigured() throws IOException {
         IpAddress ip = IpAddressParser.parse("91.93.0.2");
-        dev.logverdict.intel.Reputation abuse = dev.logverdict.intel.Reputation.ofAbuseReport(new dev.logverdict.intel.AbuseReport(
-                96, 40, 22, false, "Data Center/Web Hosting/Transit", "Example Hosting B.V.", "example.net", "NL", false,
-                Instant.parse("2026-12-03T21:14:07Z")));
-        Assessment answer = new Assessment(Verdict.MALICIOUS, LookupStatus.OK, null, "abuseipdb", abuse,
-                Instant.parse("2026-12-04T10:00:00Z"));
+        dev.logverdict.intel.Reputation abuse =
+                dev.logverdict.intel.Reputation.ofAbuseReport(new dev.logverdict.intel.AbuseReport(
+                        96,
+                        40,
+                        22,
+                        false,
+                        "Data Center/Web Hosting/Transit",
+                        "Example Hosting B.V.",
+                        "example.net",
+                        "NL",
+                        false,
+                        Instant.parse("2026-12-03T21:14:07Z")));
+        Assessment answer = new Assessment(
+                Verdict.MALICIOUS, LookupStatus.OK, null, "abuseipdb", abuse, Instant.parse("2026-12-04T10:00:00Z"));
         IntelStats none = new IntelStats(0, 0, null, 500, 0, 0, null);
-        ReputationLookups.Outcome virusTotal = new ReputationLookups.Outcome(Map.of(ip, Assessment.skipped("no VirusTotal API key")),
-                IntelStatus.NOT_CONFIGURED, null, none);
-        ReputationLookups.Outcome abuseIpDb = new ReputationLookups.Outcome(Map.of(ip, answer), IntelStatus.CONSULTED, null,
-                new IntelStats(0, 1, null, 1000, 1, 1, null));
+        ReputationLookups.Outcome virusTotal = new ReputationLookups.Outcome(
+                Map.of(ip, Assessment.skipped("no VirusTotal API key")), IntelStatus.NOT_CONFIGURED, null, none);
+        ReputationLookups.Outcome abuseIpDb = new ReputationLookups.Outcome(
+                Map.of(ip, answer), IntelStatus.CONSULTED, null, new IntelStats(0, 1, null, 1000, 1, 1, null));
         Map<String, ReputationLookups.Outcome> providers = new java.util.LinkedHashMap<>();
         providers.put("virustotal", virusTotal);
         providers.put("abuseipdb", abuseIpDb);
-        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(new ByteArrayInputStream(
-                "91.93.0.2 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"\n".getBytes(StandardCharsets.UTF_8)));
-        Report report = ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(Map.of(ip, answer),
-                        IntelStatus.NOT_CONFIGURED, null, none, providers),
-                List.of(dev.logverdict.intel.Provider.virusTotal(VerdictPolicy.defaults()),
+        TrafficScan scan = new LogScanner(ScanOptions.defaults())
+                .scan(new ByteArrayInputStream(
+                        "91.93.0.2 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"\n"
+                                .getBytes(StandardCharsets.UTF_8)));
+        Report report = ReportBuilder.build(
+                SOURCE,
+                scan,
+                new ReputationLookups.Outcome(Map.of(ip, answer), IntelStatus.NOT_CONFIGURED, null, none, providers),
+                List.of(
+                        dev.logverdict.intel.Provider.virusTotal(VerdictPolicy.defaults()),
                         dev.logverdict.intel.Provider.abuseIpDb(dev.logverdict.intel.AbuseIpDbPolicy.defaults())),
-                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()), Instant.parse("2026-12-04T10:15:31Z"));
+                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                Instant.parse("2026-12-04T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);
         ReportSchema.assertValid(out.toString(StandardCharsets.UTF_8));
@@ -120,7 +154,9 @@ class ReportBuilderTest {
 
         JsonNode entry = json.at("/ips/0");
         assertThat(entry.get("verdict").asText()).isEqualTo("malicious");
-        assertThat(entry.has("virustotal")).as("an AbuseIPDB answer is not shown as VirusTotal's").isFalse();
+        assertThat(entry.has("virustotal"))
+                .as("an AbuseIPDB answer is not shown as VirusTotal's")
+                .isFalse();
         assertThat(entry.at("/abuseipdb/abuseConfidenceScore").asInt()).isEqualTo(96);
         assertThat(json.at("/intel/virustotal").asText()).isEqualTo("not_configured");
         assertThat(json.at("/intel/abuseipdb/status").asText()).isEqualTo("consulted");

@@ -31,26 +31,38 @@ public final class SampleReports {
     public static final Instant GENERATED = Instant.parse("2026-11-27T10:15:31Z");
     public static final StoredObject SOURCE = new StoredObject("soc-logs", "logs/web.log", null, "abc123", 1234);
 
-    private SampleReports() {
-    }
+    private SampleReports() {}
 
     public static Report build(String log, Map<IpAddress, Assessment> assessments) {
         try {
-            return build(new LogScanner(ScanOptions.defaults())
-                    .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))), assessments);
+            return build(
+                    new LogScanner(ScanOptions.defaults())
+                            .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))),
+                    assessments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static Report build(TrafficScan scan, Map<IpAddress, Assessment> assessments) {
-        return ReportBuilder.build(SOURCE, scan, new ReputationLookups.Outcome(assessments, IntelStatus.CONSULTED, null,
-                new IntelStats(0, 0, null, 500, 0, 0, null)), VerdictPolicy.defaults(), OfflineIntel.ofBlocklists(List.of()), GENERATED);
+        return ReportBuilder.build(
+                SOURCE,
+                scan,
+                new ReputationLookups.Outcome(
+                        assessments, IntelStatus.CONSULTED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
+                VerdictPolicy.defaults(),
+                OfflineIntel.ofBlocklists(List.of()),
+                GENERATED);
     }
 
     public static Assessment virusTotalMalicious(int engines) {
-        return new Assessment(Verdict.MALICIOUS, LookupStatus.OK, null, "virustotal",
-                new Reputation(engines, 0, 50, 20, 0, -20, "Bad Hosting", 64500L, "NL", "185.220.101.0/24", null, null));
+        return new Assessment(
+                Verdict.MALICIOUS,
+                LookupStatus.OK,
+                null,
+                "virustotal",
+                new Reputation(
+                        engines, 0, 50, 20, 0, -20, "Bad Hosting", 64500L, "NL", "185.220.101.0/24", null, null));
     }
 
     public static Assessment feedListed(String feed) {
@@ -58,7 +70,11 @@ public final class SampleReports {
     }
 
     public static Assessment harmless() {
-        return new Assessment(Verdict.HARMLESS, LookupStatus.OK, null, "virustotal",
+        return new Assessment(
+                Verdict.HARMLESS,
+                LookupStatus.OK,
+                null,
+                "virustotal",
                 new Reputation(0, 0, 60, 20, 0, 5, "Google", 15169L, "US", "8.8.8.0/24", null, null));
     }
 
@@ -67,7 +83,8 @@ public final class SampleReports {
     }
 
     public static String line(String ip, String time, String path, String agent) {
-        return ip + " - - [27/Nov/2026:" + time + " +0000] \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"" + agent + "\"\n";
+        return ip + " - - [27/Nov/2026:" + time + " +0000] \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"" + agent
+                + "\"\n";
     }
 
     /** The same report with a forged entry placed first, as a corrupted or hand-edited report could hold. */
@@ -75,7 +92,18 @@ public final class SampleReports {
         List<Report.IpEntry> ips = new ArrayList<>();
         ips.add(forged);
         ips.addAll(report.ips());
-        return new Report(report.schemaVersion(), report.source(), report.generatedAt(), report.intel(), report.summary(),
-                report.networks(), ips, report.aggregated(), report.nonIpClients(), report.ipsElsewhere(), report.malformedSamples(), report.outputs());
+        return new Report(
+                report.schemaVersion(),
+                report.source(),
+                report.generatedAt(),
+                report.intel(),
+                report.summary(),
+                report.networks(),
+                ips,
+                report.aggregated(),
+                report.nonIpClients(),
+                report.ipsElsewhere(),
+                report.malformedSamples(),
+                report.outputs());
     }
 }

@@ -8,19 +8,18 @@ import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.LookupResult;
 import dev.logverdict.intel.QuotaLedger;
-import dev.logverdict.intel.RequestAllowance;
 import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.RequestAllowance;
 import dev.logverdict.intel.SharedAllowance;
 import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.TimeBudget;
 import dev.logverdict.intel.VerdictCache;
 import dev.logverdict.intel.VerdictPolicy;
-import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.support.InMemoryObjectStore;
 import dev.logverdict.support.InMemoryVerdictCache;
-import dev.logverdict.support.TestClock;
 import dev.logverdict.support.ReportSchema;
+import dev.logverdict.support.TestClock;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +66,8 @@ class DrainServiceTest {
                 intelCalls.add(clock.instant());
             }
             int engines = maliciousIps.contains(address.toString()) ? 7 : 0;
-            return new LookupResult.Found(new Reputation(engines, 0, 60, 20, 0, engines > 0 ? -10 : 0, null, null, null,
-                    null, null, null));
+            return new LookupResult.Found(
+                    new Reputation(engines, 0, 60, 20, 0, engines > 0 ? -10 : 0, null, null, null, null, null, null));
         }
     };
 
@@ -97,25 +96,35 @@ class DrainServiceTest {
     };
 
     /** The defaults, read as Quarkus reads them ("15m" durations included). */
-    private final LogVerdictConfig config = new SmallRyeConfigBuilder().withMapping(LogVerdictConfig.class)
-            .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter()).build()
+    private final LogVerdictConfig config = new SmallRyeConfigBuilder()
+            .withMapping(LogVerdictConfig.class)
+            .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+            .build()
             .getConfigMapping(LogVerdictConfig.class);
-    private final LookupEngine engine = new LookupEngine(intel, intelStorage, VerdictPolicy.defaults(),
-            IntelSettings.defaults(), clock, duration -> {
+
+    private final LookupEngine engine = new LookupEngine(
+            intel, intelStorage, VerdictPolicy.defaults(), IntelSettings.defaults(), clock, duration -> {
                 sleeps.add(duration);
                 clock.set(clock.instant().plus(duration));
             });
     private final AlertPublisher noAlerts = AlertPublisher.disabled();
-    private final ReportOutputs outputs = new ReportOutputs(store, view -> "<html></html>".getBytes(StandardCharsets.UTF_8),
-            config, clock);
+    private final ReportOutputs outputs =
+            new ReportOutputs(store, view -> "<html></html>".getBytes(StandardCharsets.UTF_8), config, clock);
     private final ScanAlerts alerts = new ScanAlerts(noAlerts, store, config, clock);
-    private final ScanService scans = new ScanService(store, engine, intelStorage, outputs, alerts, measurement -> {
-    }, config, clock);
+    private final ScanService scans =
+            new ScanService(store, engine, intelStorage, outputs, alerts, measurement -> {}, config, clock);
     /** No network here: every public source fails, and the drain carries on with what it has. */
-    private final DrainService drains = new DrainService(store, engine, intelStorage, outputs, alerts,
+    private final DrainService drains = new DrainService(
+            store,
+            engine,
+            intelStorage,
+            outputs,
+            alerts,
             (url, etag, lastModified) -> {
                 throw new java.io.IOException("no network in this test");
-            }, config, clock);
+            },
+            config,
+            clock);
 
     private static final TimeBudget FIFTEEN_MINUTES = () -> Duration.ofMinutes(15);
 
@@ -128,24 +137,37 @@ class DrainServiceTest {
         ReportSchema.assertValid(text);
         JsonNode report = JSON.readTree(text);
         JsonNode s = report.get("summary");
-        assertThat(s.get("lookedUp").asLong() + s.get("fromCache").asLong() + s.get("fromFeeds").asLong()
-                + s.get("notChecked").asLong()).isEqualTo(s.get("publicIps").asLong());
-        assertThat(s.get("malicious").asLong() + s.get("suspicious").asLong() + s.get("harmless").asLong()
-                + s.get("unknown").asLong() + s.get("notChecked").asLong()).isEqualTo(s.get("publicIps").asLong());
+        assertThat(s.get("lookedUp").asLong()
+                        + s.get("fromCache").asLong()
+                        + s.get("fromFeeds").asLong()
+                        + s.get("notChecked").asLong())
+                .isEqualTo(s.get("publicIps").asLong());
+        assertThat(s.get("malicious").asLong()
+                        + s.get("suspicious").asLong()
+                        + s.get("harmless").asLong()
+                        + s.get("unknown").asLong()
+                        + s.get("notChecked").asLong())
+                .isEqualTo(s.get("publicIps").asLong());
         return report;
     }
 
     private static String lines(String ip, int requests, String path) {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < requests; i++) {
-            log.append(ip).append(" - - [27/Nov/2026:09:").append(String.format("%02d", i % 60))
-                    .append(":00 +0000] \"GET ").append(path).append(" HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n");
+            log.append(ip)
+                    .append(" - - [27/Nov/2026:09:")
+                    .append(String.format("%02d", i % 60))
+                    .append(":00 +0000] \"GET ")
+                    .append(path)
+                    .append(" HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n");
         }
         return log.toString();
     }
 
     private List<String> pendingObjects() {
-        return store.objects.keySet().stream().filter(k -> k.contains("_pending/")).toList();
+        return store.objects.keySet().stream()
+                .filter(k -> k.contains("_pending/"))
+                .toList();
     }
 
     private DrainService.DrainOutcome drainAt(Duration sinceStart, Instant start) {
@@ -167,8 +189,9 @@ class DrainServiceTest {
         ScanOutcome scanned = scans.scan(BUCKET, "logs/web.log", null, FIFTEEN_MINUTES);
 
         assertThat(sleeps).as("a scan never sleeps for quota").isEmpty();
-        assertThat(asked).as("the pace's four requests, attack signals first").containsExactly("45.10.0.10", "45.10.0.1",
-                "45.10.0.2", "45.10.0.3");
+        assertThat(asked)
+                .as("the pace's four requests, attack signals first")
+                .containsExactly("45.10.0.10", "45.10.0.1", "45.10.0.2", "45.10.0.3");
         JsonNode first = report("reports/web.log.json");
         assertThat(first.at("/summary/notChecked").asLong()).isEqualTo(6);
         assertThat(first.at("/ips/0/ip").asText()).isEqualTo("45.10.0.3");
@@ -178,7 +201,9 @@ class DrainServiceTest {
         // A minute later: the pace has room again, but the day's budget (6) has only two requests left.
         DrainService.DrainOutcome one = drainAt(Duration.ofSeconds(61), start);
         assertThat(asked.subList(4, asked.size())).containsExactly("45.10.0.4", "45.10.0.5");
-        assertThat(one.refreshedReports()).as("answers wait for the refresh interval").isZero();
+        assertThat(one.refreshedReports())
+                .as("answers wait for the refresh interval")
+                .isZero();
         byte[] before = store.objects.get(BUCKET + "/reports/web.log.json");
 
         drainAt(Duration.ofMinutes(16), start);
@@ -199,7 +224,9 @@ class DrainServiceTest {
         assertThat(asked.subList(6, asked.size())).containsExactly("45.10.0.6", "45.10.0.7", "45.10.0.8", "45.10.0.9");
         JsonNode done = report("reports/web.log.json");
         assertThat(done.at("/summary/notChecked").asLong()).isZero();
-        assertThat(done.at("/summary/malicious").asLong()).as("an answered verdict never reverts").isEqualTo(2);
+        assertThat(done.at("/summary/malicious").asLong())
+                .as("an answered verdict never reverts")
+                .isEqualTo(2);
         assertThat(done.at("/ips/0/ip").asText()).isEqualTo("45.10.0.3");
         assertThat(done.at("/ips/1/ip").asText()).isEqualTo("45.10.0.9");
         assertThat(pendingObjects()).as("nothing waits any more").isEmpty();
@@ -219,7 +246,9 @@ class DrainServiceTest {
 
         assertThat(asked).hasSize(4);
         assertThat(sleeps).isEmpty();
-        assertThat(clock.instant()).as("no time passed on the fake clock").isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(clock.instant())
+                .as("no time passed on the fake clock")
+                .isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(outcome.summary().notChecked()).isEqualTo(26);
         JsonNode report = report("reports/thirty.log.json");
         List<JsonNode> answered = new ArrayList<>();
@@ -229,7 +258,9 @@ class DrainServiceTest {
             }
         });
         assertThat(answered).hasSize(4).allSatisfy(entry -> {
-            assertThat(entry.at("/lookup/checkedAt").asText()).as("when, and by whom").isEqualTo("2026-11-27T10:00:00Z");
+            assertThat(entry.at("/lookup/checkedAt").asText())
+                    .as("when, and by whom")
+                    .isEqualTo("2026-11-27T10:00:00Z");
             assertThat(entry.at("/lookup/source").asText()).isEqualTo("virustotal");
         });
     }
@@ -263,7 +294,8 @@ class DrainServiceTest {
         assertThat(askedAt).hasSizeGreaterThan(20);
         for (int i = 0; i + 4 < askedAt.size(); i++) {
             assertThat(Duration.between(askedAt.get(i), askedAt.get(i + 4)))
-                    .as("requests %d to %d", i, i + 4).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+                    .as("requests %d to %d", i, i + 4)
+                    .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
         }
     }
 
@@ -283,13 +315,21 @@ class DrainServiceTest {
             drainAt(Duration.ofMinutes(minute).plusSeconds(5), start);
         }
 
-        assertThat(asked).as("one a minute: the /64 takes a turn, then each IPv4, then the /64 again")
-                .containsExactly("2a0b:4340:1:2::1", "2a0b:4340:1:2::2", "45.10.1.1", "45.10.1.2", "2a0b:4340:1:2::3",
+        assertThat(asked)
+                .as("one a minute: the /64 takes a turn, then each IPv4, then the /64 again")
+                .containsExactly(
+                        "2a0b:4340:1:2::1",
+                        "2a0b:4340:1:2::2",
+                        "45.10.1.1",
+                        "45.10.1.2",
+                        "2a0b:4340:1:2::3",
                         "2a0b:4340:1:2::4");
         JsonNode report = report("reports/flood.log.json");
         long capped = 0;
         for (JsonNode entry : report.get("ips")) {
-            if (entry.at("/lookup/reason").asText().startsWith("not looked up: more than 4 addresses of 2a0b:4340:1:2::/64")) {
+            if (entry.at("/lookup/reason")
+                    .asText()
+                    .startsWith("not looked up: more than 4 addresses of 2a0b:4340:1:2::/64")) {
                 capped++;
             }
         }
@@ -324,9 +364,13 @@ class DrainServiceTest {
     void twoDrainsNeverOverlapAndACrashedOnesLeaseAgesOut() {
         clock.set(Instant.parse("2026-11-27T10:00:40Z"));
         assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).isEqualTo("idle");
-        assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).as("the same minute").isEqualTo("busy");
+        assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status())
+                .as("the same minute")
+                .isEqualTo("busy");
         clock.set(clock.instant().plusSeconds(30)); // the next minute, while the first may still run
-        assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).as("the previous drain may still run").isEqualTo("busy");
+        assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status())
+                .as("the previous drain may still run")
+                .isEqualTo("busy");
         clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         assertThat(drains.drain(BUCKET, FIFTEEN_MINUTES).status()).isEqualTo("idle");
     }

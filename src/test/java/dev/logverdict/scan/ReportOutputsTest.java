@@ -11,7 +11,13 @@ class ReportOutputsTest {
 
     @Test
     void everyFileBesideTheReportUsesASuffixThatCannotMeetAnotherInputsOutput() {
-        assertThat(ObjectKeys.OUTPUT_SUFFIXES).containsAll(List.of(ReportOutputs.HTML, ReportOutputs.WAF_IPV4,
-                ReportOutputs.WAF_IPV6, ReportOutputs.GUARDDUTY, ReportOutputs.STIX, ".json"));
+        assertThat(ObjectKeys.OUTPUT_SUFFIXES)
+                .containsAll(List.of(
+                        ReportOutputs.HTML,
+                        ReportOutputs.WAF_IPV4,
+                        ReportOutputs.WAF_IPV6,
+                        ReportOutputs.GUARDDUTY,
+                        ReportOutputs.STIX,
+                        ".json"));
     }
 }

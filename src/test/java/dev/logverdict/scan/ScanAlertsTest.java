@@ -26,8 +26,8 @@ class ScanAlertsTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
 
-    private static final Report MALICIOUS = build(line("185.220.101.7", "10:00:00", "/.env", "curl"),
-            Map.of(ip("185.220.101.7"), virusTotalMalicious(5)));
+    private static final Report MALICIOUS = build(
+            line("185.220.101.7", "10:00:00", "/.env", "curl"), Map.of(ip("185.220.101.7"), virusTotalMalicious(5)));
 
     /** Records what it sends; fails while {@code failing} is set. */
     private static final class RecordingPublisher implements AlertPublisher {
@@ -70,7 +70,8 @@ class ScanAlertsTest {
         };
         RecordingPublisher publisher = new RecordingPublisher();
 
-        AlertOutcome outcome = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock).alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null);
+        AlertOutcome outcome = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock)
+                .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null);
 
         assertThat(outcome.status()).isEqualTo("sent");
         assertThat(publisher.sent).hasSize(1);
@@ -82,12 +83,22 @@ class ScanAlertsTest {
         RecordingPublisher publisher = new RecordingPublisher();
         ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock);
 
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .isEqualTo("sent");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .isEqualTo("duplicate");
         assertThat(publisher.sent).hasSize(1);
-        assertThat(store.objects.keySet()).singleElement().asString().startsWith("b/cache/_alerts/").endsWith(".json");
-        assertThat(new String(store.objects.values().iterator().next())).contains("\"state\":\"sent\"")
-                .contains("\"messageId\":\"id-1\"").contains("\"claimedAt\":\"2026-11-27T10:00:00Z\"");
+        assertThat(store.objects.keySet())
+                .singleElement()
+                .asString()
+                .startsWith("b/cache/_alerts/")
+                .endsWith(".json");
+        assertThat(new String(store.objects.values().iterator().next()))
+                .contains("\"state\":\"sent\"")
+                .contains("\"messageId\":\"id-1\"")
+                .contains("\"claimedAt\":\"2026-11-27T10:00:00Z\"");
     }
 
     @Test
@@ -97,12 +108,17 @@ class ScanAlertsTest {
         ScanAlerts alerts = new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock);
         publisher.failing = true;
 
-        assertThatThrownBy(() -> alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)).isInstanceOf(AlertFailedException.class);
+        assertThatThrownBy(() -> alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null))
+                .isInstanceOf(AlertFailedException.class);
         assertThat(new String(store.objects.values().iterator().next())).contains("\"state\":\"failed\"");
 
         publisher.failing = false;
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .isEqualTo("sent");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .isEqualTo("duplicate");
         assertThat(publisher.sent).hasSize(1);
     }
 
@@ -120,18 +136,27 @@ class ScanAlertsTest {
             }
         };
         assertThatThrownBy(() -> new ScanAlerts(publisher, crashing, 5, "cache/_alerts/", Duration.ofMinutes(16), clock)
-                .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)).hasMessageContaining("timed out");
+                        .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null))
+                .hasMessageContaining("timed out");
         assertThat(publisher.sent).isEmpty();
 
         clock.set(clock.instant().plus(Duration.ofMinutes(5)));
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status())
-                .as("another attempt may still be sending").isEqualTo("duplicate");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .as("another attempt may still be sending")
+                .isEqualTo("duplicate");
 
         clock.set(clock.instant().plus(Duration.ofMinutes(12)));
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("sent");
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .isEqualTo("sent");
         assertThat(publisher.sent).hasSize(1);
-        assertThat(store.objects.keySet()).hasSize(2).anySatisfy(key -> assertThat(key).endsWith(".1.json"));
-        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null).status()).isEqualTo("duplicate");
+        assertThat(store.objects.keySet())
+                .hasSize(2)
+                .anySatisfy(key -> assertThat(key).endsWith(".1.json"));
+        assertThat(alerts.alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null)
+                        .status())
+                .isEqualTo("duplicate");
     }
 
     @Test
@@ -146,9 +171,11 @@ class ScanAlertsTest {
         publisher.crash = new IllegalArgumentException("SNS rejected the message attributes");
 
         assertThatThrownBy(() -> new ScanAlerts(publisher, store, 5, "cache/_alerts/", Duration.ofMinutes(16), clock)
-                .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message attributes")
-                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().satisfies(
-                        suppressed -> assertThat(suppressed).hasMessageContaining("S3 is down too")));
+                        .alertOnce(MALICIOUS, MaliciousAddresses.of(MALICIOUS), "b", "r.json", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("message attributes")
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .singleElement()
+                        .satisfies(suppressed -> assertThat(suppressed).hasMessageContaining("S3 is down too")));
     }
 }

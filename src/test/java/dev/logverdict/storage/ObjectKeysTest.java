@@ -11,12 +11,14 @@ class ObjectKeysTest {
     private final ObjectKeys keys = new ObjectKeys("logs/", "reports/");
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "logs/a/b.log|logs/a/b.log",
-            "logs/edge+access%2B1.log|logs/edge access+1.log",
-            "logs/caf%C3%A9.log|logs/café.log",
-            "logs/100%25.log|logs/100%.log",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "logs/a/b.log|logs/a/b.log",
+                "logs/edge+access%2B1.log|logs/edge access+1.log",
+                "logs/caf%C3%A9.log|logs/café.log",
+                "logs/100%25.log|logs/100%.log",
+            })
     void decodesS3EventKeysAsFormUrlEncoding(String encoded, String decoded) {
         assertThat(ObjectKeys.decodeEventKey(encoded)).contains(decoded);
     }
@@ -30,7 +32,8 @@ class ObjectKeysTest {
     @Test
     void mapsAnInputKeyToItsReportKey() {
         assertThat(keys.reportKeyFor("soc-logs", "logs/a/b.log")).isEqualTo("reports/a/b.log.json");
-        assertThat(keys.reportKeyFor("soc-logs", "logs/2026/11/27/access.log.gz")).isEqualTo("reports/2026/11/27/access.log.gz.json");
+        assertThat(keys.reportKeyFor("soc-logs", "logs/2026/11/27/access.log.gz"))
+                .isEqualTo("reports/2026/11/27/access.log.gz.json");
     }
 
     @Test
@@ -72,7 +75,9 @@ class ObjectKeysTest {
             for (String suffix : ObjectKeys.OUTPUT_SUFFIXES) {
                 String output = keys.outputKeyBaseFor("b", input) + suffix;
                 String owner = owners.putIfAbsent(output, input);
-                assertThat(owner == null || owner.equals(input)).as(output + " is written for " + owner + " and " + input).isTrue();
+                assertThat(owner == null || owner.equals(input))
+                        .as(output + " is written for " + owner + " and " + input)
+                        .isTrue();
             }
         }
     }
@@ -83,22 +88,25 @@ class ObjectKeysTest {
 
         assertThat(shared.reportKeyFor("web-eu", "logs/access.log")).isEqualTo("reports/web-eu/access.log.json");
         assertThat(shared.reportKeyFor("web-us", "logs/access.log")).isEqualTo("reports/web-us/access.log.json");
-        assertThat(keys.reportKeyFor("web-eu", "logs/access.log")).as("one bucket: the path as before")
+        assertThat(keys.reportKeyFor("web-eu", "logs/access.log"))
+                .as("one bucket: the path as before")
                 .isEqualTo("reports/access.log.json");
     }
 
     @Test
     void theFunctionsOwnPrefixesMayNotOverlapTheInputPrefix() {
-        ObjectKeys.requireSeparate("logs/", java.util.Map.of("logverdict.cache-prefix", "cache/",
-                "logverdict.feeds-prefix", "feeds/"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("logs/",
-                        java.util.Map.of("logverdict.cache-prefix", "logs/cache/")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logverdict.cache-prefix='logs/cache/'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("",
-                        java.util.Map.of("logverdict.feeds-prefix", "feeds/")))
-                .as("an empty input prefix takes in everything").isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("data/logs/",
-                        java.util.Map.of("logverdict.feeds-prefix", "data/")))
+        ObjectKeys.requireSeparate(
+                "logs/", java.util.Map.of("logverdict.cache-prefix", "cache/", "logverdict.feeds-prefix", "feeds/"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ObjectKeys.requireSeparate("logs/", java.util.Map.of("logverdict.cache-prefix", "logs/cache/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("logverdict.cache-prefix='logs/cache/'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ObjectKeys.requireSeparate("", java.util.Map.of("logverdict.feeds-prefix", "feeds/")))
+                .as("an empty input prefix takes in everything")
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ObjectKeys.requireSeparate("data/logs/", java.util.Map.of("logverdict.feeds-prefix", "data/")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,8 +18,7 @@ public class AbuseIpDbWireMockResource implements QuarkusTestResourceLifecycleMa
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface InjectAbuseIpDb {
-    }
+    public @interface InjectAbuseIpDb {}
 
     private WireMockServer server;
 
@@ -38,7 +37,8 @@ public class AbuseIpDbWireMockResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectAbuseIpDb.class, WireMockServer.class));
+        injector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectAbuseIpDb.class, WireMockServer.class));
     }
 
     @Override
@@ -54,8 +54,8 @@ public class AbuseIpDbWireMockResource implements QuarkusTestResourceLifecycleMa
                 {"data":{"ipAddress":"%s","isPublic":true,"ipVersion":4,"isWhitelisted":%s,"abuseConfidenceScore":%d,\
                 "countryCode":"NL","usageType":"Data Center/Web Hosting/Transit","isp":"Example Hosting B.V.",\
                 "domain":"example.net","hostnames":[],"isTor":false,"totalReports":%d,"numDistinctUsers":%d,\
-                "lastReportedAt":%s}}""".formatted(ip, whitelisted, score, reports, reports,
-                reports > 0 ? "\"2026-12-03T21:14:07+00:00\"" : "null");
+                "lastReportedAt":%s}}""".formatted(
+                ip, whitelisted, score, reports, reports, reports > 0 ? "\"2026-12-03T21:14:07+00:00\"" : "null");
     }
 
     /** An error in AbuseIPDB's published shape. */

@@ -23,8 +23,7 @@ public class AlertEndpointResource implements QuarkusTestResourceLifecycleManage
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface InjectAlertEndpoint {
-    }
+    public @interface InjectAlertEndpoint {}
 
     private WireMockServer server;
     private String target = "eventbridge";
@@ -60,7 +59,8 @@ public class AlertEndpointResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectAlertEndpoint.class, WireMockServer.class));
+        injector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectAlertEndpoint.class, WireMockServer.class));
     }
 
     @Override

@@ -26,8 +26,13 @@ public final class AtomicConditionalPuts extends ForwardingBlobStore {
             synchronized (this) {
                 if (delegate().blobExists(container, blob.getMetadata().getName())) {
                     drain(blob); // read the body first, as S3 does, so the client sees the 412 and not a closed socket
-                    throw new HttpResponseException("the object exists (If-None-Match: *)", null,
-                            HttpResponse.builder().statusCode(412).message("Precondition Failed").build());
+                    throw new HttpResponseException(
+                            "the object exists (If-None-Match: *)",
+                            null,
+                            HttpResponse.builder()
+                                    .statusCode(412)
+                                    .message("Precondition Failed")
+                                    .build());
                 }
                 return delegate().putBlob(container, blob, options);
             }

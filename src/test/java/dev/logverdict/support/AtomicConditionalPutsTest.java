@@ -23,7 +23,8 @@ class AtomicConditionalPutsTest {
 
     @Test
     void ofSixWritersRacingForOneKeyNeverMoreThanOneWins() throws Exception {
-        try (LocalS3 local = new LocalS3(); S3Client s3 = local.client()) {
+        try (LocalS3 local = new LocalS3();
+                S3Client s3 = local.client()) {
             for (int round = 0; round < 50; round++) {
                 String key = "race/" + round;
                 AtomicInteger winners = new AtomicInteger();
@@ -35,7 +36,10 @@ class AtomicConditionalPutsTest {
                     writers.execute(() -> {
                         try {
                             go.await();
-                            s3.putObject(b -> b.bucket(S3ProxyResource.BUCKET).key(key).ifNoneMatch("*"),
+                            s3.putObject(
+                                    b -> b.bucket(S3ProxyResource.BUCKET)
+                                            .key(key)
+                                            .ifNoneMatch("*"),
                                     RequestBody.fromString("writer " + id));
                             winners.incrementAndGet();
                         } catch (S3Exception e) {
@@ -51,9 +55,14 @@ class AtomicConditionalPutsTest {
                 writers.shutdown();
                 assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(winners.get()).as("round %d", round).isLessThanOrEqualTo(1);
-                assertThat(preconditionFailed.get()).as("round %d: the others were refused", round).isGreaterThanOrEqualTo(4);
-                assertThat(s3.getObjectAsBytes(b -> b.bucket(S3ProxyResource.BUCKET).key(key)).asUtf8String())
-                        .as("round %d", round).startsWith("writer ");
+                assertThat(preconditionFailed.get())
+                        .as("round %d: the others were refused", round)
+                        .isGreaterThanOrEqualTo(4);
+                assertThat(s3.getObjectAsBytes(
+                                        b -> b.bucket(S3ProxyResource.BUCKET).key(key))
+                                .asUtf8String())
+                        .as("round %d", round)
+                        .startsWith("writer ");
             }
         }
     }

@@ -31,8 +31,7 @@ public class FaultyS3Resource extends S3ProxyResource {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface InjectFaultyS3 {
-    }
+    public @interface InjectFaultyS3 {}
 
     /** What to do to GETs of one object; {@code times} < 0 means every time. */
     public record Fault(int cutAfterResponseBytes, long delayMillis, boolean answerForbidden, int times) {
@@ -51,8 +50,7 @@ public class FaultyS3Resource extends S3ProxyResource {
     }
 
     /** A GET as it reached the relay: its path and its request head (for Range and If-Match). */
-    public record SeenGet(String path, String head) {
-    }
+    public record SeenGet(String path, String head) {}
 
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, Integer> applied = new ConcurrentHashMap<>();
@@ -93,7 +91,9 @@ public class FaultyS3Resource extends S3ProxyResource {
     }
 
     public List<SeenGet> getsOf(String key) {
-        return gets.stream().filter(get -> get.path().equals("/" + BUCKET + "/" + key)).toList();
+        return gets.stream()
+                .filter(get -> get.path().equals("/" + BUCKET + "/" + key))
+                .toList();
     }
 
     private void acceptLoop() {
@@ -108,11 +108,13 @@ public class FaultyS3Resource extends S3ProxyResource {
     }
 
     private void relay(Socket client) {
-        try (client; Socket server = new Socket(backend.getHost(), backend.getPort())) {
+        try (client;
+                Socket server = new Socket(backend.getHost(), backend.getPort())) {
             InputStream fromClient = client.getInputStream();
             byte[] head = readHead(fromClient);
             String headText = new String(head, StandardCharsets.ISO_8859_1);
-            String[] requestLine = headText.substring(0, headText.indexOf("\r\n")).split(" ");
+            String[] requestLine =
+                    headText.substring(0, headText.indexOf("\r\n")).split(" ");
             String path = URI.create(requestLine[1]).getRawPath();
             Fault fault = null;
             if (requestLine[0].equals("GET")) {
@@ -121,10 +123,12 @@ public class FaultyS3Resource extends S3ProxyResource {
             }
             if (fault != null && fault.answerForbidden()) {
                 byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
-                        + "<Message>Access Denied</Message><RequestId>FAULT</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+                                + "<Message>Access Denied</Message><RequestId>FAULT</RequestId></Error>")
+                        .getBytes(StandardCharsets.UTF_8);
                 OutputStream out = client.getOutputStream();
                 out.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
-                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
                 out.flush();
                 return;
@@ -134,7 +138,9 @@ public class FaultyS3Resource extends S3ProxyResource {
             }
             server.getOutputStream().write(head);
             workers.submit(() -> pipe(fromClient, server));
-            long limit = fault != null && fault.cutAfterResponseBytes() >= 0 ? fault.cutAfterResponseBytes() : Long.MAX_VALUE;
+            long limit = fault != null && fault.cutAfterResponseBytes() >= 0
+                    ? fault.cutAfterResponseBytes()
+                    : Long.MAX_VALUE;
             copy(server.getInputStream(), client.getOutputStream(), limit);
             if (limit != Long.MAX_VALUE) {
                 client.setSoLinger(true, 0); // a reset, as a dropped connection looks to the client
@@ -189,7 +195,8 @@ public class FaultyS3Resource extends S3ProxyResource {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(this, new TestInjector.AnnotatedAndMatchesType(InjectFaultyS3.class, FaultyS3Resource.class));
+        injector.injectIntoFields(
+                this, new TestInjector.AnnotatedAndMatchesType(InjectFaultyS3.class, FaultyS3Resource.class));
     }
 
     @Override

@@ -19,6 +19,7 @@ public class InMemoryObjectStore implements ObjectStore {
     public final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
     /** Every key written and opened, in order: tests count what a step cost. */
     public final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Instant> modified = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Supplier<Instant> clock;
@@ -47,12 +48,12 @@ public class InMemoryObjectStore implements ObjectStore {
 
             @Override
             public StoredObject metadata() {
-                return new StoredObject(bucket, key, null, Integer.toHexString(java.util.Arrays.hashCode(body)), body.length);
+                return new StoredObject(
+                        bucket, key, null, Integer.toHexString(java.util.Arrays.hashCode(body)), body.length);
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -82,9 +83,12 @@ public class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public List<Listed> list(String bucket, String prefix) {
-        return objects.entrySet().stream().filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
-                .map(e -> new Listed(e.getKey().substring(bucket.length() + 1),
-                        modified.getOrDefault(e.getKey(), Instant.EPOCH), e.getValue().length))
+        return objects.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
+                .map(e -> new Listed(
+                        e.getKey().substring(bucket.length() + 1),
+                        modified.getOrDefault(e.getKey(), Instant.EPOCH),
+                        e.getValue().length))
                 .toList();
     }
 

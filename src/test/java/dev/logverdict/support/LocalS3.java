@@ -29,10 +29,13 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     public S3Client client() {
-        return S3Client.builder().endpointOverride(URI.create(endpoint()))
-                .forcePathStyle(true).region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        S3ProxyResource.ACCESS_KEY, S3ProxyResource.SECRET_KEY)))
+        return S3Client.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyResource.ACCESS_KEY, S3ProxyResource.SECRET_KEY)))
                 .build();
     }
 

@@ -26,11 +26,15 @@ public class PublicSourcesWireMockResource implements QuarkusTestResourceLifecyc
         server.start();
         Map<String, String> config = new HashMap<>();
         for (TestSources.Sample sample : TestSources.all(server.baseUrl())) {
-            server.stubFor(get(urlEqualTo("/" + sample.file())).willReturn(aResponse().withStatus(200)
-                    .withHeader("ETag", "\"" + sample.file() + "-1\"").withBody(TestSources.body(sample.file()))));
+            server.stubFor(get(urlEqualTo("/" + sample.file()))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("ETag", "\"" + sample.file() + "-1\"")
+                            .withBody(TestSources.body(sample.file()))));
             String id = sample.source().id();
             config.put("logverdict.sources." + id + ".enabled", "true");
-            config.put("logverdict.sources." + id + ".url", sample.source().url().toString());
+            config.put(
+                    "logverdict.sources." + id + ".url", sample.source().url().toString());
         }
         return config;
     }

@@ -20,27 +20,35 @@ public final class ReportSchema {
     private static final Schema ALERT_SCHEMA = load("/schema/alert-v1.schema.json");
     private static final Schema STIX_SCHEMA = load("/stix/indicator-bundle.schema.json");
 
-    private ReportSchema() {
-    }
+    private ReportSchema() {}
 
     public static List<Error> errors(String json) {
-        return SCHEMA.validate(json, InputFormat.JSON,
+        return SCHEMA.validate(
+                json,
+                InputFormat.JSON,
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }
 
     public static void assertValid(String json) {
-        assertThat(errors(json)).as("report must validate against report-v1.schema.json").isEmpty();
+        assertThat(errors(json))
+                .as("report must validate against report-v1.schema.json")
+                .isEmpty();
     }
 
     public static void assertValidAlert(String json) {
-        assertThat(ALERT_SCHEMA.validate(json, InputFormat.JSON,
-                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true))))
-                .as("alert must validate against alert-v1.schema.json").isEmpty();
+        assertThat(ALERT_SCHEMA.validate(
+                        json,
+                        InputFormat.JSON,
+                        context -> context.executionConfig(config -> config.formatAssertionsEnabled(true))))
+                .as("alert must validate against alert-v1.schema.json")
+                .isEmpty();
     }
 
     /** The STIX 2.1 bundle subset the exports use (test resource, after the STIX 2.1 specification). */
     public static List<Error> stixErrors(String json) {
-        return STIX_SCHEMA.validate(json, InputFormat.JSON,
+        return STIX_SCHEMA.validate(
+                json,
+                InputFormat.JSON,
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }
 
@@ -49,7 +57,8 @@ public final class ReportSchema {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath");
             }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

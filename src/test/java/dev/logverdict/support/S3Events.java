@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** S3 ObjectCreated notifications shaped like the ones S3 delivers (keys form-URL-encoded). */
 public final class S3Events {
 
-    private S3Events() {
-    }
+    private S3Events() {}
 
     public static String objectCreated(String bucket, String key, long size, String eTag) {
         String encodedKey = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");

@@ -47,13 +47,20 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of(
                 // A fresh port per Quarkus start: the previous test class's event server may still hold the last one.
-                "quarkus.lambda.mock-event-server.test-port", String.valueOf(freePort()),
-                "quarkus.s3.endpoint-override", "http://127.0.0.1:" + proxy.getPort(),
-                "quarkus.s3.path-style-access", "true",
-                "quarkus.s3.aws.region", "us-east-1",
-                "quarkus.s3.aws.credentials.type", "static",
-                "quarkus.s3.aws.credentials.static-provider.access-key-id", ACCESS_KEY,
-                "quarkus.s3.aws.credentials.static-provider.secret-access-key", SECRET_KEY);
+                "quarkus.lambda.mock-event-server.test-port",
+                String.valueOf(freePort()),
+                "quarkus.s3.endpoint-override",
+                "http://127.0.0.1:" + proxy.getPort(),
+                "quarkus.s3.path-style-access",
+                "true",
+                "quarkus.s3.aws.region",
+                "us-east-1",
+                "quarkus.s3.aws.credentials.type",
+                "static",
+                "quarkus.s3.aws.credentials.static-provider.access-key-id",
+                ACCESS_KEY,
+                "quarkus.s3.aws.credentials.static-provider.secret-access-key",
+                SECRET_KEY);
     }
 
     private static int freePort() {

@@ -18,7 +18,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public class SecretsExtensionResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:logverdict/virustotal-AbCdEf";
+    public static final String SECRET_ARN =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:logverdict/virustotal-AbCdEf";
     public static final String KEY_IN_SECRET = "vt-key-from-secrets-manager-77e1";
 
     private WireMockServer server;
@@ -39,28 +40,41 @@ public class SecretsExtensionResource implements QuarkusTestResourceLifecycleMan
         server.start();
         String state = Scenario.STARTED;
         for (int failure = 1; failure <= failedReads; failure++) {
-            server.stubFor(get(urlPathEqualTo("/secretsmanager/get")).inScenario("secret").whenScenarioStateIs(state)
+            server.stubFor(get(urlPathEqualTo("/secretsmanager/get"))
+                    .inScenario("secret")
+                    .whenScenarioStateIs(state)
                     .willSetStateTo("read " + failure)
                     .willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ResourceNotFoundException\"}")));
             state = "read " + failure;
         }
-        server.stubFor(get(urlPathEqualTo("/secretsmanager/get")).inScenario("secret").whenScenarioStateIs(state)
+        server.stubFor(get(urlPathEqualTo("/secretsmanager/get"))
+                .inScenario("secret")
+                .whenScenarioStateIs(state)
                 .withQueryParam("secretId", equalTo(SECRET_ARN))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"logverdict/virustotal\",\"SecretString\":"
                                 + "\"{\\\"apiKey\\\":\\\"" + KEY_IN_SECRET + "\\\"}\",\"VersionId\":\"v1\"}")));
         return Map.of(
-                "quarkus.rest-client.aws-parameters-secrets.url", server.baseUrl(),
-                "quarkus.rest-client.virustotal.url", server.baseUrl(),
-                "logverdict.virustotal.api-key-secret", SECRET_ARN,
-                "logverdict.virustotal.api-key-secret-field", "apiKey",
-                "logverdict.virustotal.requests-per-minute", "60000");
+                "quarkus.rest-client.aws-parameters-secrets.url",
+                server.baseUrl(),
+                "quarkus.rest-client.virustotal.url",
+                server.baseUrl(),
+                "logverdict.virustotal.api-key-secret",
+                SECRET_ARN,
+                "logverdict.virustotal.api-key-secret-field",
+                "apiKey",
+                "logverdict.virustotal.requests-per-minute",
+                "60000");
     }
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(
-                VirusTotalWireMockResource.InjectVirusTotal.class, WireMockServer.class));
+        injector.injectIntoFields(
+                server,
+                new TestInjector.AnnotatedAndMatchesType(
+                        VirusTotalWireMockResource.InjectVirusTotal.class, WireMockServer.class));
     }
 
     @Override

@@ -3,14 +3,26 @@ package dev.logverdict.support;
 /** Bodies shaped like real VirusTotal v3 answers (trimmed to the fields that matter plus some noise). */
 public final class VirusTotalBodies {
 
-    private VirusTotalBodies() {
-    }
+    private VirusTotalBodies() {}
 
-    public static String ipAddress(String ip, int malicious, int suspicious, int harmless, int undetected, int reputation,
-                                   String asOwner, long asn, String country, String network, String... tags) {
+    public static String ipAddress(
+            String ip,
+            int malicious,
+            int suspicious,
+            int harmless,
+            int undetected,
+            int reputation,
+            String asOwner,
+            long asn,
+            String country,
+            String network,
+            String... tags) {
         StringBuilder tagList = new StringBuilder();
         for (String tag : tags) {
-            tagList.append(tagList.length() == 0 ? "" : ", ").append('"').append(tag).append('"');
+            tagList.append(tagList.length() == 0 ? "" : ", ")
+                    .append('"')
+                    .append(tag)
+                    .append('"');
         }
         return """
                 {
@@ -40,7 +52,8 @@ public final class VirusTotalBodies {
                     }
                   }
                 }
-                """.formatted(ip, malicious, suspicious, harmless, asOwner, asn, country, network, tagList, undetected, reputation);
+                """.formatted(
+                ip, malicious, suspicious, harmless, asOwner, asn, country, network, tagList, undetected, reputation);
     }
 
     public static String error(String code, String message) {

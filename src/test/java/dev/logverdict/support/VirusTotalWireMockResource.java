@@ -18,8 +18,7 @@ public class VirusTotalWireMockResource implements QuarkusTestResourceLifecycleM
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface InjectVirusTotal {
-    }
+    public @interface InjectVirusTotal {}
 
     private WireMockServer server;
 
@@ -41,7 +40,8 @@ public class VirusTotalWireMockResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectVirusTotal.class, WireMockServer.class));
+        injector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectVirusTotal.class, WireMockServer.class));
     }
 
     @Override

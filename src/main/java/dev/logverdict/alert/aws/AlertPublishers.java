@@ -2,7 +2,6 @@ package dev.logverdict.alert.aws;
 
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.alert.AlertPublisher;
-import dev.logverdict.alert.ScanAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -29,13 +28,21 @@ public class AlertPublishers {
         LogVerdictConfig.Alert alert = config.alert();
         return switch (alert.target().toLowerCase(Locale.ROOT)) {
             case "none" -> AlertPublisher.disabled();
-            case "eventbridge" -> new EventBridgeAlerts(lazily(() -> configure(EventBridgeClient.builder(), alert).build()),
-                    alert.eventBus(), alert.eventSource());
-            case "sns" -> new SnsAlerts(lazily(() -> configure(SnsClient.builder(), alert).build()),
-                    alert.topicArn().orElseThrow(() -> new IllegalArgumentException(
-                            "logverdict.alert.target=sns needs logverdict.alert.topic-arn")));
-            default -> throw new IllegalArgumentException("logverdict.alert.target=" + alert.target()
-                    + " is not one of none, eventbridge, sns");
+            case "eventbridge" ->
+                new EventBridgeAlerts(
+                        lazily(() ->
+                                configure(EventBridgeClient.builder(), alert).build()),
+                        alert.eventBus(),
+                        alert.eventSource());
+            case "sns" ->
+                new SnsAlerts(
+                        lazily(() -> configure(SnsClient.builder(), alert).build()),
+                        alert.topicArn()
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        "logverdict.alert.target=sns needs logverdict.alert.topic-arn")));
+            default ->
+                throw new IllegalArgumentException(
+                        "logverdict.alert.target=" + alert.target() + " is not one of none, eventbridge, sns");
         };
     }
 

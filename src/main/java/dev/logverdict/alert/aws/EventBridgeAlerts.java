@@ -38,21 +38,31 @@ public class EventBridgeAlerts implements AlertPublisher {
     public String publish(ScanAlert alert, String alertJson) {
         PutEventsResponse response;
         try {
-            response = client.get().putEvents(request -> request.entries(PutEventsRequestEntry.builder()
-                    .eventBusName(eventBus)
-                    .source(source)
-                    .detailType(ScanAlert.DETAIL_TYPE)
-                    .resources("arn:aws:s3:::" + alert.source().bucket() + "/" + alert.source().key())
-                    .detail(alertJson)
-                    .build()));
+            response = client.get()
+                    .putEvents(request -> request.entries(PutEventsRequestEntry.builder()
+                            .eventBusName(eventBus)
+                            .source(source)
+                            .detailType(ScanAlert.DETAIL_TYPE)
+                            .resources("arn:aws:s3:::" + alert.source().bucket() + "/"
+                                    + alert.source().key())
+                            .detail(alertJson)
+                            .build()));
         } catch (SdkException e) {
-            throw new AlertFailedException("EventBridge PutEvents to bus " + eventBus + " failed: " + e.getMessage(), e);
+            throw new AlertFailedException(
+                    "EventBridge PutEvents to bus " + eventBus + " failed: " + e.getMessage(), e);
         }
         // PutEvents answers 200 even when an entry is rejected; the entry says why.
-        PutEventsResultEntry entry = response.entries().isEmpty() ? null : response.entries().get(0);
-        if (response.failedEntryCount() != null && response.failedEntryCount() > 0 || entry == null || entry.eventId() == null) {
-            throw new AlertFailedException("EventBridge rejected the alert event on bus " + eventBus + ": "
-                    + (entry == null ? "no entry in the answer" : entry.errorCode() + " " + entry.errorMessage()), null);
+        PutEventsResultEntry entry =
+                response.entries().isEmpty() ? null : response.entries().get(0);
+        if (response.failedEntryCount() != null && response.failedEntryCount() > 0
+                || entry == null
+                || entry.eventId() == null) {
+            throw new AlertFailedException(
+                    "EventBridge rejected the alert event on bus " + eventBus + ": "
+                            + (entry == null
+                                    ? "no entry in the answer"
+                                    : entry.errorCode() + " " + entry.errorMessage()),
+                    null);
         }
         return entry.eventId();
     }

@@ -34,12 +34,17 @@ public class SnsAlerts implements AlertPublisher {
     @Override
     public String publish(ScanAlert alert, String alertJson) {
         try {
-            return client.get().publish(request -> request.topicArn(topicArn)
-                    .subject(alert.subject())
-                    .message(alertJson)
-                    // Lets subscribers filter without parsing the body.
-                    .messageAttributes(Map.of("detail-type", MessageAttributeValue.builder()
-                            .dataType("String").stringValue(ScanAlert.DETAIL_TYPE).build())))
+            return client.get()
+                    .publish(request -> request.topicArn(topicArn)
+                            .subject(alert.subject())
+                            .message(alertJson)
+                            // Lets subscribers filter without parsing the body.
+                            .messageAttributes(Map.of(
+                                    "detail-type",
+                                    MessageAttributeValue.builder()
+                                            .dataType("String")
+                                            .stringValue(ScanAlert.DETAIL_TYPE)
+                                            .build())))
                     .messageId();
         } catch (SdkException e) {
             throw new AlertFailedException("SNS Publish to " + topicArn + " failed: " + e.getMessage(), e);

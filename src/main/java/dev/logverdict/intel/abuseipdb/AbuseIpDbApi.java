@@ -1,5 +1,6 @@
 package dev.logverdict.intel.abuseipdb;
 
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** AbuseIPDB API v2, the one call logverdict makes. Base URL: {@code quarkus.rest-client.abuseipdb.url}. */
 @RegisterRestClient(configKey = "abuseipdb")
@@ -18,8 +18,10 @@ public interface AbuseIpDbApi {
     @GET
     @Path("/check")
     @Produces(MediaType.APPLICATION_JSON)
-    CheckResponse check(@HeaderParam("Key") String apiKey, @QueryParam("ipAddress") String ip,
-                        @QueryParam("maxAgeInDays") int maxAgeInDays);
+    CheckResponse check(
+            @HeaderParam("Key") String apiKey,
+            @QueryParam("ipAddress") String ip,
+            @QueryParam("maxAgeInDays") int maxAgeInDays);
 
     /** Every non-2xx answer becomes an {@link AbuseIpDbException} with its status. */
     @ClientExceptionMapper

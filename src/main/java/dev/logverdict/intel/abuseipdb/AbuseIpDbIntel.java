@@ -61,20 +61,29 @@ public class AbuseIpDbIntel implements ThreatIntel {
             return toResult(api.get().check(key, address.toString(), maxAgeInDays));
         } catch (AbuseIpDbException e) {
             return switch (e.status()) {
-                case 401, 403 -> throw new IntelAuthenticationException("AbuseIPDB rejected the API key (HTTP " + e.status()
-                        + "); check logverdict.abuseipdb.api-key");
+                case 401, 403 ->
+                    throw new IntelAuthenticationException("AbuseIPDB rejected the API key (HTTP " + e.status()
+                            + "); check logverdict.abuseipdb.api-key");
                 case 429 -> new LookupResult.RateLimited("HTTP 429");
                 default -> new LookupResult.Failed(e.getMessage(), e.status() >= 500);
             };
         } catch (ProcessingException e) {
             Throwable root = rootCause(e);
             boolean transientFailure = root instanceof IOException || root instanceof TimeoutException;
-            LOG.warnf("AbuseIPDB lookup for %s failed: %s", address, root.getClass().getSimpleName());
-            return new LookupResult.Failed("AbuseIPDB request failed: " + (root instanceof TimeoutException ? "timed out"
-                    : root.getClass().getSimpleName()), transientFailure);
+            LOG.warnf(
+                    "AbuseIPDB lookup for %s failed: %s",
+                    address, root.getClass().getSimpleName());
+            return new LookupResult.Failed(
+                    "AbuseIPDB request failed: "
+                            + (root instanceof TimeoutException
+                                    ? "timed out"
+                                    : root.getClass().getSimpleName()),
+                    transientFailure);
         } catch (RuntimeException e) {
-            LOG.warnf("AbuseIPDB lookup for %s failed: %s", address, e.getClass().getSimpleName());
-            return new LookupResult.Failed("AbuseIPDB answer unusable: " + e.getClass().getSimpleName());
+            LOG.warnf(
+                    "AbuseIPDB lookup for %s failed: %s", address, e.getClass().getSimpleName());
+            return new LookupResult.Failed(
+                    "AbuseIPDB answer unusable: " + e.getClass().getSimpleName());
         }
     }
 
@@ -83,9 +92,17 @@ public class AbuseIpDbIntel implements ThreatIntel {
             return new LookupResult.Failed("AbuseIPDB answer had no data.abuseConfidenceScore");
         }
         CheckResponse.Data d = response.data();
-        return new LookupResult.Found(Reputation.ofAbuseReport(new AbuseReport(d.abuseConfidenceScore(),
-                d.totalReports() == null ? 0 : d.totalReports(), d.numDistinctUsers() == null ? 0 : d.numDistinctUsers(),
-                d.isWhitelisted(), d.usageType(), d.isp(), d.domain(), d.countryCode(), d.isTor(), instant(d.lastReportedAt()))));
+        return new LookupResult.Found(Reputation.ofAbuseReport(new AbuseReport(
+                d.abuseConfidenceScore(),
+                d.totalReports() == null ? 0 : d.totalReports(),
+                d.numDistinctUsers() == null ? 0 : d.numDistinctUsers(),
+                d.isWhitelisted(),
+                d.usageType(),
+                d.isp(),
+                d.domain(),
+                d.countryCode(),
+                d.isTor(),
+                instant(d.lastReportedAt()))));
     }
 
     private static Instant instant(String text) {

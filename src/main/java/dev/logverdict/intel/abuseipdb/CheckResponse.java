@@ -9,9 +9,19 @@ import java.util.List;
 public record CheckResponse(Data data) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Data(String ipAddress, Boolean isPublic, Integer ipVersion, Boolean isWhitelisted,
-                       Integer abuseConfidenceScore, String countryCode, String usageType, String isp, String domain,
-                       List<String> hostnames, Boolean isTor, Integer totalReports, Integer numDistinctUsers,
-                       String lastReportedAt) {
-    }
+    public record Data(
+            String ipAddress,
+            Boolean isPublic,
+            Integer ipVersion,
+            Boolean isWhitelisted,
+            Integer abuseConfidenceScore,
+            String countryCode,
+            String usageType,
+            String isp,
+            String domain,
+            List<String> hostnames,
+            Boolean isTor,
+            Integer totalReports,
+            Integer numDistinctUsers,
+            String lastReportedAt) {}
 }

@@ -22,8 +22,7 @@ public final class FeedIndex {
     private final String[] v6Feeds;
     private final List<Blocklist> lists;
 
-    private record Range(long startHigh, long startLow, long endHigh, long endLow, String feed, int order) {
-    }
+    private record Range(long startHigh, long startLow, long endHigh, long endLow, String feed, int order) {}
 
     public FeedIndex(List<Blocklist> lists) {
         this.lists = List.copyOf(lists);
@@ -52,8 +51,8 @@ public final class FeedIndex {
         v6Feeds = new String[mergedV6.size()];
         for (int i = 0; i < mergedV6.size(); i++) {
             Range r = mergedV6.get(i);
-            v6Starts[i] = new long[]{r.startHigh(), r.startLow()};
-            v6Ends[i] = new long[]{r.endHigh(), r.endLow()};
+            v6Starts[i] = new long[] {r.startHigh(), r.startLow()};
+            v6Ends[i] = new long[] {r.endHigh(), r.endLow()};
             v6Feeds[i] = r.feed();
         }
     }
@@ -89,7 +88,8 @@ public final class FeedIndex {
             }
         }
         return found >= 0 && compare(address.high(), address.low(), v6Ends[found][0], v6Ends[found][1]) <= 0
-                ? Optional.of(v6Feeds[found]) : Optional.empty();
+                ? Optional.of(v6Feeds[found])
+                : Optional.empty();
     }
 
     private int floor(long value) {
@@ -128,7 +128,8 @@ public final class FeedIndex {
         ArrayDeque<Range> bestOpen = new ArrayDeque<>();
         long[] cursor = null;
         for (Range r : sorted) {
-            while (!open.isEmpty() && compare(open.peek().endHigh(), open.peek().endLow(), r.startHigh(), r.startLow()) < 0) {
+            while (!open.isEmpty()
+                    && compare(open.peek().endHigh(), open.peek().endLow(), r.startHigh(), r.startLow()) < 0) {
                 Range top = open.pop();
                 cursor = emit(out, cursor, top.endHigh(), top.endLow(), bestOpen.pop());
             }
@@ -137,7 +138,7 @@ public final class FeedIndex {
                 emit(out, cursor, before[0], before[1], bestOpen.peek());
             }
             if (cursor == null || compare(cursor[0], cursor[1], r.startHigh(), r.startLow()) < 0 || open.isEmpty()) {
-                cursor = new long[]{r.startHigh(), r.startLow()};
+                cursor = new long[] {r.startHigh(), r.startLow()};
             }
             Range best = bestOpen.isEmpty() || r.order() <= bestOpen.peek().order() ? r : bestOpen.peek();
             open.push(r);
@@ -157,7 +158,7 @@ public final class FeedIndex {
         }
         out.add(new Range(cursor[0], cursor[1], endHigh, endLow, owner.feed(), owner.order()));
         if (endHigh == -1L && endLow == -1L) {
-            return new long[]{-1L, -1L, 1}; // past the very last address: nothing more to emit
+            return new long[] {-1L, -1L, 1}; // past the very last address: nothing more to emit
         }
         return plusOne(endHigh, endLow);
     }
@@ -170,7 +171,15 @@ public final class FeedIndex {
                 Range last = merged.get(merged.size() - 1);
                 long[] next = plusOne(last.endHigh(), last.endLow());
                 if (last.feed().equals(r.feed()) && next[0] == r.startHigh() && next[1] == r.startLow()) {
-                    merged.set(merged.size() - 1, new Range(last.startHigh(), last.startLow(), r.endHigh(), r.endLow(), last.feed(), last.order()));
+                    merged.set(
+                            merged.size() - 1,
+                            new Range(
+                                    last.startHigh(),
+                                    last.startLow(),
+                                    r.endHigh(),
+                                    r.endLow(),
+                                    last.feed(),
+                                    last.order()));
                     continue;
                 }
             }
@@ -185,10 +194,10 @@ public final class FeedIndex {
     }
 
     private static long[] plusOne(long high, long low) {
-        return low == -1L ? new long[]{high + 1, 0} : new long[]{high, low + 1};
+        return low == -1L ? new long[] {high + 1, 0} : new long[] {high, low + 1};
     }
 
     private static long[] minusOne(long high, long low) {
-        return low == 0 ? new long[]{high - 1, -1L} : new long[]{high, low - 1};
+        return low == 0 ? new long[] {high - 1, -1L} : new long[] {high, low - 1};
     }
 }

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** Blocklists from a local directory (bundled with the local run), each file one list named after it. */
 public final class LocalFeeds {
 
-    private LocalFeeds() {
-    }
+    private LocalFeeds() {}
 
     public static List<Blocklist> load(Path directory) throws IOException {
         List<Blocklist> lists = new ArrayList<>();

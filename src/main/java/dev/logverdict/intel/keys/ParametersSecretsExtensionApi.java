@@ -27,8 +27,10 @@ public interface ParametersSecretsExtensionApi {
     @GET
     @Path("/systemsmanager/parameters/get")
     @Produces(MediaType.APPLICATION_JSON)
-    ParameterValue parameter(@QueryParam("name") String name, @QueryParam("withDecryption") boolean withDecryption,
-                             @HeaderParam(TOKEN_HEADER) String sessionToken);
+    ParameterValue parameter(
+            @QueryParam("name") String name,
+            @QueryParam("withDecryption") boolean withDecryption,
+            @HeaderParam(TOKEN_HEADER) String sessionToken);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SecretValue(@JsonProperty("SecretString") String secretString) {
@@ -39,11 +41,12 @@ public interface ParametersSecretsExtensionApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ParameterValue(@JsonProperty("Parameter") Parameter parameter) {
-    }
+    record ParameterValue(@JsonProperty("Parameter") Parameter parameter) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Parameter(@JsonProperty("Name") String name, @JsonProperty("Value") String value) {
+    record Parameter(
+            @JsonProperty("Name") String name,
+            @JsonProperty("Value") String value) {
         @Override
         public String toString() {
             return "Parameter[" + name + ", value redacted]";

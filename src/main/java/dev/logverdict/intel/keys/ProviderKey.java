@@ -30,7 +30,8 @@ public final class ProviderKey {
      * @param provider  the provider's name in messages ("VirusTotal")
      * @param extension the extension's client, built only when a secret or parameter is named
      */
-    public ProviderKey(String provider, LogVerdictConfig.ApiKey settings, Supplier<ParametersSecretsExtensionApi> extension) {
+    public ProviderKey(
+            String provider, LogVerdictConfig.ApiKey settings, Supplier<ParametersSecretsExtensionApi> extension) {
         this.provider = provider;
         this.settings = settings;
         this.extension = extension;
@@ -58,8 +59,10 @@ public final class ProviderKey {
             return plain;
         }
         String[] failure = new String[1];
-        Optional<String> found = settings.apiKeySecret().flatMap(id -> fromSecret(id, failure))
-                .or(() -> settings.apiKeySecret().isPresent() ? Optional.empty()
+        Optional<String> found = settings.apiKeySecret()
+                .flatMap(id -> fromSecret(id, failure))
+                .or(() -> settings.apiKeySecret().isPresent()
+                        ? Optional.empty()
                         : settings.apiKeyParameter().flatMap(name -> fromParameter(name, failure)));
         unavailable = found.isPresent() ? null : failure[0];
         return found;
@@ -76,7 +79,8 @@ public final class ProviderKey {
             }
             Optional<String> key = Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
             if (key.isEmpty()) {
-                failure[0] = "the secret " + secretId + " holds no key" + field.map(f -> " in its field " + f).orElse("");
+                failure[0] = "the secret " + secretId + " holds no key"
+                        + field.map(f -> " in its field " + f).orElse("");
             }
             return key;
         } catch (Exception e) {
@@ -88,8 +92,10 @@ public final class ProviderKey {
     private Optional<String> fromParameter(String name, String[] failure) {
         try {
             ParametersSecretsExtensionApi.ParameterValue value = extension.get().parameter(name, true, sessionToken());
-            Optional<String> key = Optional.ofNullable(value.parameter()).map(ParametersSecretsExtensionApi.Parameter::value)
-                    .map(String::trim).filter(v -> !v.isEmpty());
+            Optional<String> key = Optional.ofNullable(value.parameter())
+                    .map(ParametersSecretsExtensionApi.Parameter::value)
+                    .map(String::trim)
+                    .filter(v -> !v.isEmpty());
             if (key.isEmpty()) {
                 failure[0] = "the parameter " + name + " holds no key";
             }
@@ -101,8 +107,9 @@ public final class ProviderKey {
     }
 
     private String couldNotRead(String kind, String name, Exception e) {
-        LOG.errorf("cannot read the %s key from %s %s (%s); offline sources only until it can be read", provider, kind,
-                name, e.getClass().getSimpleName());
+        LOG.errorf(
+                "cannot read the %s key from %s %s (%s); offline sources only until it can be read",
+                provider, kind, name, e.getClass().getSimpleName());
         return "the " + provider + " key could not be read from the " + kind + " " + name + " ("
                 + e.getClass().getSimpleName() + "); it is tried again on the next invocation";
     }

@@ -36,8 +36,16 @@ public final class AsnTable {
     private final int[] v6Networks;
     private final Network[] networks;
 
-    private AsnTable(int[] v4Starts, int[] v4Ends, int[] v4Networks, long[] v6StartHigh, long[] v6StartLow,
-                     long[] v6EndHigh, long[] v6EndLow, int[] v6Networks, Network[] networks) {
+    private AsnTable(
+            int[] v4Starts,
+            int[] v4Ends,
+            int[] v4Networks,
+            long[] v6StartHigh,
+            long[] v6StartLow,
+            long[] v6EndHigh,
+            long[] v6EndLow,
+            int[] v6Networks,
+            Network[] networks) {
         this.v4Starts = v4Starts;
         this.v4Ends = v4Ends;
         this.v4Networks = v4Networks;
@@ -74,7 +82,8 @@ public final class AsnTable {
                 }
             }
             return found >= 0 && Integer.compareUnsigned(value, v4Ends[found]) <= 0
-                    ? Optional.of(networks[v4Networks[found]]) : Optional.empty();
+                    ? Optional.of(networks[v4Networks[found]])
+                    : Optional.empty();
         }
         int lo = 0;
         int hi = v6StartHigh.length - 1;
@@ -89,7 +98,8 @@ public final class AsnTable {
             }
         }
         return found >= 0 && compare(address.high(), address.low(), v6EndHigh[found], v6EndLow[found]) <= 0
-                ? Optional.of(networks[v6Networks[found]]) : Optional.empty();
+                ? Optional.of(networks[v6Networks[found]])
+                : Optional.empty();
     }
 
     public void writeTo(OutputStream stream) throws IOException {
@@ -205,7 +215,7 @@ public final class AsnTable {
                 if (v6Count == v6.length) {
                     v6 = Arrays.copyOf(v6, v6.length * 2);
                 }
-                v6[v6Count++] = new long[]{first.high(), first.low(), last.high(), last.low(), index};
+                v6[v6Count++] = new long[] {first.high(), first.low(), last.high(), last.low(), index};
             }
         }
 
@@ -248,9 +258,16 @@ public final class AsnTable {
                 v6Networks[kept6] = (int) row[4];
                 kept6++;
             }
-            return new AsnTable(Arrays.copyOf(starts, kept), Arrays.copyOf(ends, kept), Arrays.copyOf(v4Networks, kept),
-                    Arrays.copyOf(startHigh, kept6), Arrays.copyOf(startLow, kept6), Arrays.copyOf(endHigh, kept6),
-                    Arrays.copyOf(endLow, kept6), Arrays.copyOf(v6Networks, kept6), networks.toArray(Network[]::new));
+            return new AsnTable(
+                    Arrays.copyOf(starts, kept),
+                    Arrays.copyOf(ends, kept),
+                    Arrays.copyOf(v4Networks, kept),
+                    Arrays.copyOf(startHigh, kept6),
+                    Arrays.copyOf(startLow, kept6),
+                    Arrays.copyOf(endHigh, kept6),
+                    Arrays.copyOf(endLow, kept6),
+                    Arrays.copyOf(v6Networks, kept6),
+                    networks.toArray(Network[]::new));
         }
     }
 }

@@ -34,8 +34,10 @@ public final class LookupQueue {
 
     public String keyOf(PendingLookups.Source source) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((source.bucket() + "\n" + source.key() + "\n"
-                    + (source.versionId() != null ? source.versionId() : source.eTag())).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((source.bucket() + "\n" + source.key() + "\n"
+                                    + (source.versionId() != null ? source.versionId() : source.eTag()))
+                            .getBytes(StandardCharsets.UTF_8));
             return prefix + HexFormat.of().formatHex(digest) + ".json";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
@@ -43,11 +45,15 @@ public final class LookupQueue {
     }
 
     public List<String> keys() {
-        return store.list(bucket, prefix).stream().map(ObjectStore.Listed::key).filter(k -> k.endsWith(".json")).toList();
+        return store.list(bucket, prefix).stream()
+                .map(ObjectStore.Listed::key)
+                .filter(k -> k.endsWith(".json"))
+                .toList();
     }
 
     public Optional<PendingLookups> read(String key) {
-        try (ObjectStore.OpenObject object = store.open(bucket, key, null); InputStream in = object.content()) {
+        try (ObjectStore.OpenObject object = store.open(bucket, key, null);
+                InputStream in = object.content()) {
             return Optional.of(JSON.readValue(in, PendingLookups.class));
         } catch (ObjectNotFoundException e) {
             return Optional.empty();

@@ -16,12 +16,10 @@ import java.util.List;
 public record PendingLookups(Source source, Report report, String firstScan, String lastRefresh, List<Ip> ips) {
 
     /** The scanned object version. */
-    public record Source(String bucket, String key, String versionId, String eTag) {
-    }
+    public record Source(String bucket, String key, String versionId, String eTag) {}
 
     /** Where its report and the files beside it are. */
-    public record Report(String bucket, String key, String outputKeyBase) {
-    }
+    public record Report(String bucket, String key, String outputKeyBase) {}
 
     /**
      * One waiting IP.
@@ -34,7 +32,9 @@ public record PendingLookups(Source source, Report report, String firstScan, Str
 
         /** Attack signals first, then the busiest, then the most recent. */
         public static final java.util.Comparator<Ip> BY_PRIORITY = java.util.Comparator.comparingLong(Ip::signals)
-                .thenComparingLong(Ip::requests).thenComparingLong(Ip::lastSeen).reversed()
+                .thenComparingLong(Ip::requests)
+                .thenComparingLong(Ip::lastSeen)
+                .reversed()
                 .thenComparing(Ip::ip);
 
         public Ip failedOnce() {

@@ -36,7 +36,8 @@ public record Infrastructure(String provider, String service, Kind kind, String 
     /** Parses {@link #label()}: what a stored range carries. */
     public static Infrastructure fromLabel(String label, Kind kind, String source) {
         int slash = label.indexOf('/');
-        return slash < 0 ? new Infrastructure(label, null, kind, source)
+        return slash < 0
+                ? new Infrastructure(label, null, kind, source)
                 : new Infrastructure(label.substring(0, slash), label.substring(slash + 1), kind, source);
     }
 

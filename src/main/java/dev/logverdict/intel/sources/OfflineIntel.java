@@ -17,12 +17,10 @@ import java.util.Optional;
 public final class OfflineIntel {
 
     /** A public source as a scan saw it: its state, the copy in use, and why it is degraded or stale. */
-    public record SourceStatus(String id, String kind, String state, String fetchedAt, int entries, String reason) {
-    }
+    public record SourceStatus(String id, String kind, String state, String fetchedAt, int entries, String reason) {}
 
     /** One public list of ranges and its index, asked in the order the sources are configured. */
-    private record Ranges(String id, FeedIndex index) {
-    }
+    private record Ranges(String id, FeedIndex index) {}
 
     private final List<Blocklist> userFeeds;
     private final FeedIndex userBlocklists;
@@ -65,7 +63,8 @@ public final class OfflineIntel {
         for (Ranges crawler : crawlers) {
             Optional<String> label = crawler.index().match(ip);
             if (label.isPresent()) {
-                return Optional.of(Infrastructure.fromLabel(label.get(), Infrastructure.Kind.VERIFIED_CRAWLER, crawler.id()));
+                return Optional.of(
+                        Infrastructure.fromLabel(label.get(), Infrastructure.Kind.VERIFIED_CRAWLER, crawler.id()));
             }
         }
         return Optional.empty();
@@ -80,8 +79,10 @@ public final class OfflineIntel {
         for (Ranges provider : infrastructure) {
             Optional<String> label = provider.index().match(ip);
             if (label.isPresent()) {
-                return Optional.of(Infrastructure.fromLabel(label.get(), isCdnEdge(label.get())
-                        ? Infrastructure.Kind.CDN : Infrastructure.Kind.CLOUD, provider.id()));
+                return Optional.of(Infrastructure.fromLabel(
+                        label.get(),
+                        isCdnEdge(label.get()) ? Infrastructure.Kind.CDN : Infrastructure.Kind.CLOUD,
+                        provider.id()));
             }
         }
         return Optional.empty();

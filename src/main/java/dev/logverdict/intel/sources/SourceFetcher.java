@@ -12,8 +12,7 @@ public interface SourceFetcher {
      * @param etag         the new ETag, or null
      * @param lastModified the new Last-Modified, or null
      */
-    record Response(int status, byte[] body, String etag, String lastModified) {
-    }
+    record Response(int status, byte[] body, String etag, String lastModified) {}
 
     Response fetch(URI url, String etag, String lastModified) throws IOException;
 

@@ -28,10 +28,11 @@ public enum SourceFormat {
     PLAIN {
         @Override
         public SourceData parse(PublicSource source, byte[] body) throws IOException {
-            Blocklist list = Blocklist.parse(source.label(), new StringReader(new String(body, StandardCharsets.UTF_8)));
+            Blocklist list =
+                    Blocklist.parse(source.label(), new StringReader(new String(body, StandardCharsets.UTF_8)));
             if (list.ignoredInvalid() > Math.max(10, list.entries().size())) {
-                throw new IOException(list.ignoredInvalid() + " lines are not addresses against " + list.entries().size()
-                        + " that are: not a list of addresses");
+                throw new IOException(list.ignoredInvalid() + " lines are not addresses against "
+                        + list.entries().size() + " that are: not a list of addresses");
             }
             return new SourceData.Ranges(list);
         }
@@ -77,14 +78,15 @@ public enum SourceFormat {
             Blocklist.Builder ranges = new Blocklist.Builder(source.id());
             // AMAZON lists every range, including those of the specific services: it goes first so that the
             // specific service, added later, names an address (the index lets the inner or later range win).
-            for (boolean generic : new boolean[]{true, false}) {
+            for (boolean generic : new boolean[] {true, false}) {
                 addAws(ranges, source, document.path("prefixes"), "ip_prefix", generic);
                 addAws(ranges, source, document.path("ipv6_prefixes"), "ipv6_prefix", generic);
             }
             return new SourceData.Ranges(ranges.build());
         }
 
-        private void addAws(Blocklist.Builder ranges, PublicSource source, JsonNode prefixes, String field, boolean generic) {
+        private void addAws(
+                Blocklist.Builder ranges, PublicSource source, JsonNode prefixes, String field, boolean generic) {
             for (JsonNode prefix : prefixes) {
                 String service = prefix.path("service").asText("AMAZON");
                 if ("AMAZON".equals(service) == generic) {
@@ -104,7 +106,9 @@ public enum SourceFormat {
             }
             Blocklist.Builder ranges = new Blocklist.Builder(source.id());
             for (JsonNode prefix : document.path("prefixes")) {
-                String cidr = prefix.hasNonNull("ipv4Prefix") ? prefix.get("ipv4Prefix").asText() : prefix.path("ipv6Prefix").asText("");
+                String cidr = prefix.hasNonNull("ipv4Prefix")
+                        ? prefix.get("ipv4Prefix").asText()
+                        : prefix.path("ipv6Prefix").asText("");
                 ranges.add(cidr, source.label());
             }
             return new SourceData.Ranges(ranges.build());
@@ -121,7 +125,8 @@ public enum SourceFormat {
             AsnTable.Builder table = new AsnTable.Builder();
             long invalid = 0;
             long rows = 0;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(maybeGunzip(body), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(maybeGunzip(body), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     String[] fields = line.split("\t", 5);
                     if (fields.length < 5) {
@@ -139,7 +144,10 @@ public enum SourceFormat {
                         invalid++;
                         continue;
                     }
-                    if (first == null || last == null || first.version() != last.version() || first.compareTo(last) > 0) {
+                    if (first == null
+                            || last == null
+                            || first.version() != last.version()
+                            || first.compareTo(last) > 0) {
                         invalid++;
                         continue;
                     }
@@ -147,7 +155,13 @@ public enum SourceFormat {
                         throw new IOException("more than " + MAX_ROWS + " rows: not the ip2asn table");
                     }
                     if (asn != 0) {
-                        table.add(first, last, new Network(asn, fields[4].strip().intern(), fields[3].strip().intern()));
+                        table.add(
+                                first,
+                                last,
+                                new Network(
+                                        asn,
+                                        fields[4].strip().intern(),
+                                        fields[3].strip().intern()));
                         rows++;
                     }
                 }

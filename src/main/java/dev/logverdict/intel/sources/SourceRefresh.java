@@ -37,9 +37,16 @@ public final class SourceRefresh {
      * @param fetchedAt when the copy in use was downloaded (it names that copy: scans reload on a change)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record State(String id, String kind, String state, String fetchedAt, String nextAttempt, int entries,
-                        String etag, String lastModified, String lastError) {
-    }
+    public record State(
+            String id,
+            String kind,
+            String state,
+            String fetchedAt,
+            String nextAttempt,
+            int entries,
+            String etag,
+            String lastModified,
+            String lastError) {}
 
     private final ObjectStore store;
     private final SourceFetcher fetcher;
@@ -57,15 +64,29 @@ public final class SourceRefresh {
      * Refreshes every source that is due while {@code timeLeft} still holds a fetch's worst case; returns
      * the states after this run.
      */
-    public List<State> refreshDue(List<PublicSource> sources, Instant now, Supplier<Duration> timeLeft, Duration worstFetch) {
+    public List<State> refreshDue(
+            List<PublicSource> sources, Instant now, Supplier<Duration> timeLeft, Duration worstFetch) {
         Map<String, State> index = readIndex(store, bucket, keys);
         List<State> states = new ArrayList<>();
         for (PublicSource source : sources) {
             State known = index.get(source.id());
-            boolean due = known == null || known.nextAttempt() == null || !Instant.parse(known.nextAttempt()).isAfter(now);
+            boolean due = known == null
+                    || known.nextAttempt() == null
+                    || !Instant.parse(known.nextAttempt()).isAfter(now);
             if (!due || timeLeft.get().compareTo(worstFetch) <= 0) {
-                states.add(known == null ? new State(source.id(), source.kind().label(), "stale", null, null, 0, null, null,
-                        "not fetched yet") : known);
+                states.add(
+                        known == null
+                                ? new State(
+                                        source.id(),
+                                        source.kind().label(),
+                                        "stale",
+                                        null,
+                                        null,
+                                        0,
+                                        null,
+                                        null,
+                                        "not fetched yet")
+                                : known);
                 continue;
             }
             State updated = refresh(source, known, now);
@@ -82,14 +103,23 @@ public final class SourceRefresh {
         String kind = source.kind().label();
         SourceFetcher.Response response;
         try {
-            response = fetcher.fetch(source.url(), known == null ? null : known.etag(), known == null ? null : known.lastModified());
+            response = fetcher.fetch(
+                    source.url(), known == null ? null : known.etag(), known == null ? null : known.lastModified());
         } catch (IOException | RuntimeException e) {
             return failed(source, known, now, "fetch failed: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
         if (response.status() == 304 && known != null && known.entries() > 0) {
             // Unchanged: nothing is parsed or written but the state.
-            return new State(source.id(), kind, "ok", known.fetchedAt(), next, known.entries(), known.etag(),
-                    known.lastModified(), null);
+            return new State(
+                    source.id(),
+                    kind,
+                    "ok",
+                    known.fetchedAt(),
+                    next,
+                    known.entries(),
+                    known.etag(),
+                    known.lastModified(),
+                    null);
         }
         if (response.status() != 200) {
             return failed(source, known, now, "HTTP " + response.status());
@@ -103,38 +133,54 @@ public final class SourceRefresh {
         int entries = data.entries();
         if (entries == 0 || (long) entries * 2 < previous) {
             // Keep what we have: a list that empties or halves overnight is far more likely broken than true.
-            return degraded(source, known, next, "the download had " + entries + " entries against " + previous
-                    + " before");
+            return degraded(
+                    source, known, next, "the download had " + entries + " entries against " + previous + " before");
         }
         try {
             SourceStore.writeData(store, bucket, keys, source, data);
         } catch (IOException | RuntimeException e) {
             return failed(source, known, now, "could not store the source: " + e.getMessage());
         }
-        return new State(source.id(), kind, "ok", now.toString(), next, entries, response.etag(), response.lastModified(), null);
+        return new State(
+                source.id(), kind, "ok", now.toString(), next, entries, response.etag(), response.lastModified(), null);
     }
 
     private static State degraded(PublicSource source, State known, String next, String reason) {
-        return new State(source.id(), source.kind().label(), "degraded", known == null ? null : known.fetchedAt(), next,
-                known == null ? 0 : known.entries(), known == null ? null : known.etag(),
+        return new State(
+                source.id(),
+                source.kind().label(),
+                "degraded",
+                known == null ? null : known.fetchedAt(),
+                next,
+                known == null ? 0 : known.entries(),
+                known == null ? null : known.etag(),
                 known == null ? null : known.lastModified(),
-                reason + (known != null && known.entries() > 0 ? "; the previous copy is kept" : "; nothing to use yet"));
+                reason
+                        + (known != null && known.entries() > 0
+                                ? "; the previous copy is kept"
+                                : "; nothing to use yet"));
     }
 
     /** The copy we hold stays in use; it is called stale once it is three refresh periods old. */
     private static State failed(PublicSource source, State known, Instant now, String error) {
         boolean stale = SourceStore.isStale(known == null ? null : known.fetchedAt(), source, now);
-        return new State(source.id(), source.kind().label(), stale ? "stale" : known.state(),
-                known == null ? null : known.fetchedAt(), now.plus(RETRY_AFTER_FAILURE).toString(),
-                known == null ? 0 : known.entries(), known == null ? null : known.etag(),
-                known == null ? null : known.lastModified(), error);
+        return new State(
+                source.id(),
+                source.kind().label(),
+                stale ? "stale" : known.state(),
+                known == null ? null : known.fetchedAt(),
+                now.plus(RETRY_AFTER_FAILURE).toString(),
+                known == null ? 0 : known.entries(),
+                known == null ? null : known.etag(),
+                known == null ? null : known.lastModified(),
+                error);
     }
 
     /** The stored states by source id; empty when none were stored or the index cannot be read. */
     static Map<String, State> readIndex(ObjectStore store, String bucket, SourceKeys keys) {
-        try (ObjectStore.OpenObject object = store.open(bucket, keys.index(), null); InputStream in = object.content()) {
-            return new TreeMap<>(JSON.readValue(in, new TypeReference<Map<String, State>>() {
-            }));
+        try (ObjectStore.OpenObject object = store.open(bucket, keys.index(), null);
+                InputStream in = object.content()) {
+            return new TreeMap<>(JSON.readValue(in, new TypeReference<Map<String, State>>() {}));
         } catch (ObjectNotFoundException e) {
             return new TreeMap<>();
         } catch (IOException | RuntimeException e) {

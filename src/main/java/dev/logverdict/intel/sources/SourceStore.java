@@ -27,8 +27,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SourceStore {
 
-    private record Loaded(String fetchedAt, SourceData data) {
-    }
+    private record Loaded(String fetchedAt, SourceData data) {}
 
     private final ObjectStore store;
     private final SourceKeys keys;
@@ -50,7 +49,12 @@ public final class SourceStore {
         for (PublicSource source : sources) {
             SourceRefresh.State state = index.get(source.id());
             if (state == null || state.fetchedAt() == null || state.entries() == 0) {
-                intel.status(new OfflineIntel.SourceStatus(source.id(), source.kind().label(), "unavailable", null, 0,
+                intel.status(new OfflineIntel.SourceStatus(
+                        source.id(),
+                        source.kind().label(),
+                        "unavailable",
+                        null,
+                        0,
                         state == null ? "not fetched yet: the scheduled run fetches it" : state.lastError()));
                 continue;
             }
@@ -62,8 +66,13 @@ public final class SourceStore {
                     loaded.put(cacheKey, copy);
                 } catch (IOException | RuntimeException e) {
                     if (copy == null) {
-                        intel.status(new OfflineIntel.SourceStatus(source.id(), source.kind().label(), "unavailable",
-                                state.fetchedAt(), 0, "could not be read: " + e.getMessage()));
+                        intel.status(new OfflineIntel.SourceStatus(
+                                source.id(),
+                                source.kind().label(),
+                                "unavailable",
+                                state.fetchedAt(),
+                                0,
+                                "could not be read: " + e.getMessage()));
                         continue;
                     }
                     // the copy this container holds stays in use; the state says why it is older
@@ -71,24 +80,37 @@ public final class SourceStore {
             }
             String effective = isStale(copy.fetchedAt(), source, now) ? "stale" : state.state();
             String reason = "stale".equals(effective) && state.lastError() == null
-                    ? "fetched " + copy.fetchedAt() + ", older than three refresh periods" : state.lastError();
-            intel.add(source, copy.data(), new OfflineIntel.SourceStatus(source.id(), source.kind().label(), effective,
-                    copy.fetchedAt(), copy.data().entries(), reason));
+                    ? "fetched " + copy.fetchedAt() + ", older than three refresh periods"
+                    : state.lastError();
+            intel.add(
+                    source,
+                    copy.data(),
+                    new OfflineIntel.SourceStatus(
+                            source.id(),
+                            source.kind().label(),
+                            effective,
+                            copy.fetchedAt(),
+                            copy.data().entries(),
+                            reason));
         }
         return intel.build();
     }
 
     static boolean isStale(String fetchedAt, PublicSource source, Instant now) {
-        return fetchedAt == null || Instant.parse(fetchedAt).plus(source.refresh().multipliedBy(3)).isBefore(now);
+        return fetchedAt == null
+                || Instant.parse(fetchedAt)
+                        .plus(source.refresh().multipliedBy(3))
+                        .isBefore(now);
     }
 
     private SourceData readData(String bucket, PublicSource source) throws IOException {
         try (ObjectStore.OpenObject object = store.open(bucket, keys.data(source), null);
-             InputStream in = new BufferedInputStream(object.content(), 1 << 16)) {
+                InputStream in = new BufferedInputStream(object.content(), 1 << 16)) {
             if (source.kind() == SourceKind.ENRICHMENT) {
                 return new SourceData.Networks(AsnTable.readFrom(new GZIPInputStream(in, 1 << 16)));
             }
-            return new SourceData.Ranges(Blocklist.readLabelled(source.id(), new InputStreamReader(in, StandardCharsets.UTF_8)));
+            return new SourceData.Ranges(
+                    Blocklist.readLabelled(source.id(), new InputStreamReader(in, StandardCharsets.UTF_8)));
         }
     }
 

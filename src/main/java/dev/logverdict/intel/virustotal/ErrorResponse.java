@@ -7,6 +7,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ErrorResponse(Error error) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(String code, String message) {
-    }
+    public record Error(String code, String message) {}
 }

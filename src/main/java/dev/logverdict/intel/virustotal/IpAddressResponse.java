@@ -10,8 +10,7 @@ import java.util.List;
 public record IpAddressResponse(Data data) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Data(String id, String type, Attributes attributes) {
-    }
+    public record Data(String id, String type, Attributes attributes) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Attributes(
@@ -22,10 +21,8 @@ public record IpAddressResponse(Data data) {
             @JsonProperty("country") String country,
             @JsonProperty("network") String network,
             @JsonProperty("tags") List<String> tags,
-            @JsonProperty("last_analysis_date") Long lastAnalysisDate) {
-    }
+            @JsonProperty("last_analysis_date") Long lastAnalysisDate) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AnalysisStats(int malicious, int suspicious, int harmless, int undetected, int timeout) {
-    }
+    public record AnalysisStats(int malicious, int suspicious, int harmless, int undetected, int timeout) {}
 }

@@ -1,5 +1,6 @@
 package dev.logverdict.intel.virustotal;
 
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** VirusTotal API v3, the one call logverdict makes. Base URL: {@code quarkus.rest-client.virustotal.url}. */
 @RegisterRestClient(configKey = "virustotal")

@@ -33,7 +33,12 @@ public class VirusTotalFetcher {
             Throwable root = rootCause(e);
             if (root instanceof IOException || root instanceof TimeoutException) {
                 // Timeouts, resets and refused connections; a body that is not JSON is not retried.
-                throw new TransientVirusTotalFailure("VirusTotal request failed: " + (root instanceof TimeoutException ? "timed out" : root.getClass().getSimpleName()), e);
+                throw new TransientVirusTotalFailure(
+                        "VirusTotal request failed: "
+                                + (root instanceof TimeoutException
+                                        ? "timed out"
+                                        : root.getClass().getSimpleName()),
+                        e);
             }
             throw e;
         }

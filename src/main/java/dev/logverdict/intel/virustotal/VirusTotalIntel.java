@@ -1,11 +1,11 @@
 package dev.logverdict.intel.virustotal;
 
-import dev.logverdict.intel.keys.ApiKeys;
-import dev.logverdict.intel.keys.ProviderKey;
 import dev.logverdict.intel.IntelAuthenticationException;
 import dev.logverdict.intel.LookupResult;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ThreatIntel;
+import dev.logverdict.intel.keys.ApiKeys;
+import dev.logverdict.intel.keys.ProviderKey;
 import dev.logverdict.ip.IpAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -49,9 +49,10 @@ public class VirusTotalIntel implements ThreatIntel {
         } catch (VirusTotalException e) {
             return switch (e.status()) {
                 case 404 -> new LookupResult.NotFound();
-                case 401, 403 -> throw new IntelAuthenticationException("VirusTotal rejected the API key (HTTP "
-                        + e.status() + (e.code() == null ? "" : " " + e.code())
-                        + "); check logverdict.virustotal.api-key");
+                case 401, 403 ->
+                    throw new IntelAuthenticationException("VirusTotal rejected the API key (HTTP "
+                            + e.status() + (e.code() == null ? "" : " " + e.code())
+                            + "); check logverdict.virustotal.api-key");
                 case 429 -> new LookupResult.RateLimited("HTTP 429" + (e.code() == null ? "" : " " + e.code()));
                 default -> new LookupResult.Failed(e.getMessage());
             };
@@ -76,14 +77,26 @@ public class VirusTotalIntel implements ThreatIntel {
         IpAddressResponse.AnalysisStats stats = a.lastAnalysisStats() == null
                 ? new IpAddressResponse.AnalysisStats(0, 0, 0, 0, 0)
                 : a.lastAnalysisStats();
-        return new LookupResult.Found(new Reputation(stats.malicious(), stats.suspicious(), stats.harmless(),
-                stats.undetected(), stats.timeout(), a.reputation(), a.asOwner(), a.asn(), a.country(), a.network(),
-                a.tags(), a.lastAnalysisDate() == null ? null : Instant.ofEpochSecond(a.lastAnalysisDate())));
+        return new LookupResult.Found(new Reputation(
+                stats.malicious(),
+                stats.suspicious(),
+                stats.harmless(),
+                stats.undetected(),
+                stats.timeout(),
+                a.reputation(),
+                a.asOwner(),
+                a.asn(),
+                a.country(),
+                a.network(),
+                a.tags(),
+                a.lastAnalysisDate() == null ? null : Instant.ofEpochSecond(a.lastAnalysisDate())));
     }
 
     /** The exception's kind and its root cause's kind: enough to act on, and free of URLs and headers. */
     private static String describe(Throwable e) {
         Throwable root = VirusTotalFetcher.rootCause(e);
-        return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
+        return root == e
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
     }
 }

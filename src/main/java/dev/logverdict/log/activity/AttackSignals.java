@@ -17,27 +17,122 @@ import java.util.Random;
  * only on text not seen recently. A cached result is used only for the same bytes, never for a text that
  * merely has the same hash, so no text can take another's signals or hide its own.
  */
-final public class AttackSignals {
+public final class AttackSignals {
 
     static final Map<Signal, List<String>> TARGET_PATTERNS = Map.of(
             Signal.PATH_TRAVERSAL, List.of("../", "..\\", "/etc/passwd", "/etc/shadow", "win.ini", "/proc/self/"),
-            Signal.SQL_INJECTION, List.of("union select", "union all select", "' or '1'='1", "' or 1=1", "\" or 1=1",
-                    " or 1=1", "information_schema", "sleep(", "benchmark(", "waitfor delay", "extractvalue(",
-                    "updatexml(", "';--", "1=1--", "@@version"),
-            Signal.SHELL_INJECTION, List.of(";wget ", ";curl ", "|wget ", "|curl ", "$(", "`id`", ";id;", "|sh",
-                    "/bin/sh", "/bin/bash", "cmd.exe", "powershell", "; chmod ", "&&wget", "&& wget", "nc -e"),
+            Signal.SQL_INJECTION,
+                    List.of(
+                            "union select",
+                            "union all select",
+                            "' or '1'='1",
+                            "' or 1=1",
+                            "\" or 1=1",
+                            " or 1=1",
+                            "information_schema",
+                            "sleep(",
+                            "benchmark(",
+                            "waitfor delay",
+                            "extractvalue(",
+                            "updatexml(",
+                            "';--",
+                            "1=1--",
+                            "@@version"),
+            Signal.SHELL_INJECTION,
+                    List.of(
+                            ";wget ",
+                            ";curl ",
+                            "|wget ",
+                            "|curl ",
+                            "$(",
+                            "`id`",
+                            ";id;",
+                            "|sh",
+                            "/bin/sh",
+                            "/bin/bash",
+                            "cmd.exe",
+                            "powershell",
+                            "; chmod ",
+                            "&&wget",
+                            "&& wget",
+                            "nc -e"),
             Signal.JNDI_INJECTION, List.of("${jndi:", "${${", "${lower:", "${env:"),
-            Signal.SENSITIVE_FILE_PROBE, List.of("/.env", "/.git/", "/.git/config", "/.aws/", "/.ssh/", "/.htpasswd",
-                    "/.htaccess", "/.ds_store", "/config.json", "/wp-config.php", "/.svn/", "/id_rsa", "/web.config",
-                    "/backup.sql", "/dump.sql", "/.vscode/", "/server-status", "/.npmrc", "/.docker"),
-            Signal.ADMIN_PROBE, List.of("/wp-login.php", "/xmlrpc.php", "/wp-admin", "/phpmyadmin", "/pma/",
-                    "/cgi-bin/", "/boaform", "/hnap1", "/actuator", "/manager/html", "/solr/", "/vendor/phpunit",
-                    "/console/", "/admin.php", "/administrator/", "/jenkins", "/owa/", "/remote/login", "/autodiscover"));
+            Signal.SENSITIVE_FILE_PROBE,
+                    List.of(
+                            "/.env",
+                            "/.git/",
+                            "/.git/config",
+                            "/.aws/",
+                            "/.ssh/",
+                            "/.htpasswd",
+                            "/.htaccess",
+                            "/.ds_store",
+                            "/config.json",
+                            "/wp-config.php",
+                            "/.svn/",
+                            "/id_rsa",
+                            "/web.config",
+                            "/backup.sql",
+                            "/dump.sql",
+                            "/.vscode/",
+                            "/server-status",
+                            "/.npmrc",
+                            "/.docker"),
+            Signal.ADMIN_PROBE,
+                    List.of(
+                            "/wp-login.php",
+                            "/xmlrpc.php",
+                            "/wp-admin",
+                            "/phpmyadmin",
+                            "/pma/",
+                            "/cgi-bin/",
+                            "/boaform",
+                            "/hnap1",
+                            "/actuator",
+                            "/manager/html",
+                            "/solr/",
+                            "/vendor/phpunit",
+                            "/console/",
+                            "/admin.php",
+                            "/administrator/",
+                            "/jenkins",
+                            "/owa/",
+                            "/remote/login",
+                            "/autodiscover"));
 
-    private static final List<String> SCANNER_AGENTS = List.of("sqlmap", "nikto", "nmap", "masscan", "zgrab", "nuclei",
-            "gobuster", "dirbuster", "dirb/", "wpscan", "acunetix", "nessus", "openvas", "hydra", "wfuzz", "ffuf",
-            "feroxbuster", "fuzz faster u fool", "zmeu", "morfeus", "jorgee", "l9explore", "netsparker", "appscan",
-            "w3af", "arachni", "skipfish", "whatweb", "httpx - open-source", "censysinspect", "xfa1", "havij");
+    private static final List<String> SCANNER_AGENTS = List.of(
+            "sqlmap",
+            "nikto",
+            "nmap",
+            "masscan",
+            "zgrab",
+            "nuclei",
+            "gobuster",
+            "dirbuster",
+            "dirb/",
+            "wpscan",
+            "acunetix",
+            "nessus",
+            "openvas",
+            "hydra",
+            "wfuzz",
+            "ffuf",
+            "feroxbuster",
+            "fuzz faster u fool",
+            "zmeu",
+            "morfeus",
+            "jorgee",
+            "l9explore",
+            "netsparker",
+            "appscan",
+            "w3af",
+            "arachni",
+            "skipfish",
+            "whatweb",
+            "httpx - open-source",
+            "censysinspect",
+            "xfa1",
+            "havij");
 
     private static final AhoCorasick TARGET = automaton(TARGET_PATTERNS);
     private static final AhoCorasick AGENT = agentAutomaton();
@@ -50,6 +145,7 @@ final public class AttackSignals {
     private final Cache targets = new Cache(1 << 14, 112);
     /** Browsers' user agents run to a few hundred bytes and repeat on every line. */
     private final Cache agents = new Cache(1 << 12, 240);
+
     private long lastHash;
 
     /**
@@ -198,13 +294,15 @@ final public class AttackSignals {
             int k = 0;
             for (; k <= length - 16; k += 16) {
                 differ |= (ByteSearch.wordInCheckedRange(kept, at + k) ^ ByteSearch.wordInCheckedRange(b, from + k))
-                        | (ByteSearch.wordInCheckedRange(kept, at + k + 8) ^ ByteSearch.wordInCheckedRange(b, from + k + 8));
+                        | (ByteSearch.wordInCheckedRange(kept, at + k + 8)
+                                ^ ByteSearch.wordInCheckedRange(b, from + k + 8));
             }
             if (k <= length - 8) {
                 differ |= ByteSearch.wordInCheckedRange(kept, at + k) ^ ByteSearch.wordInCheckedRange(b, from + k);
             }
             // The last eight bytes, overlapping words already compared: the rest of the text, in one read.
-            differ |= ByteSearch.wordInCheckedRange(kept, at + length - 8) ^ ByteSearch.wordInCheckedRange(b, from + length - 8);
+            differ |= ByteSearch.wordInCheckedRange(kept, at + length - 8)
+                    ^ ByteSearch.wordInCheckedRange(b, from + length - 8);
             return differ == 0;
         }
 

@@ -24,16 +24,18 @@ import java.util.Set;
  * is counted with its network — its /64 for IPv6 (one subscriber or one host), its /24 for IPv4 — and past
  * {@link #MAX_NETWORKS} networks a new network's requests are counted together, as one untracked client.
  */
-final public class ClientIndex extends AbstractMap<IpAddress, ClientActivity> {
+public final class ClientIndex extends AbstractMap<IpAddress, ClientActivity> {
 
     private static final int V6_WORDS = 3;
     private static final long NUMBER_MASK = 0xFFFF_FFFFL;
 
     /** Per slot: address << 32 | (client number + 1); 0 = empty. */
     private long[] v4 = new long[1 << 12];
+
     private int v4Size;
     /** Per slot: high bits, low bits, client number + 1 (0 = empty). */
     private long[] v6 = new long[V6_WORDS << 8];
+
     private int v6Size;
     /** Networks counted as one client each once the addresses are at their cap. */
     public static final int MAX_NETWORKS = 1 << 16;
@@ -166,9 +168,10 @@ final public class ClientIndex extends AbstractMap<IpAddress, ClientActivity> {
     /** The networks that stand for addresses past the cap, as CIDR text, with their activity. */
     public Map<String, ClientActivity> networks() {
         Map<String, ClientActivity> networks = new LinkedHashMap<>();
-        v6Networks.forEach((high, client) -> networks.put(IpAddress.ofV6(high, 0) + "/64", new ClientActivity(store, client)));
-        v4Networks.forEach((prefix, client) -> networks.put(IpAddress.ofV4((int) (prefix << 8)) + "/24",
-                new ClientActivity(store, client)));
+        v6Networks.forEach(
+                (high, client) -> networks.put(IpAddress.ofV6(high, 0) + "/64", new ClientActivity(store, client)));
+        v4Networks.forEach((prefix, client) ->
+                networks.put(IpAddress.ofV4((int) (prefix << 8)) + "/24", new ClientActivity(store, client)));
         return networks;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * first appearance; the first {@code detailedClients} get the detailed record, the rest counts only; how
  * many there are at most is the {@link ClientIndex}'s cap.
  */
-final public class ClientStore {
+public final class ClientStore {
 
     // A client's record, in longs: what every request updates first, then (detailed clients) the detail,
     // and last the counts few requests touch, so a request reads one line fewer.
@@ -31,10 +31,12 @@ final public class ClientStore {
     static final int SIGNALS = 2;
     /** Signal.values() copies its array on every call, and the client JIT does not take the copy away. */
     private static final int SIGNAL_COUNT = Signal.values().length;
+
     private static final int COLD_LONGS = SIGNALS + (SIGNAL_COUNT + 1) / 2;
     // Detailed clients also have:
     /** Status classes (1xx…5xx, other), then methods: 32-bit counters, two per long. */
     static final int COUNTERS = HOT_COUNTS;
+
     static final int METHODS_AT = 6;
     private static final int COUNTER_COUNT = METHODS_AT + ActivityContext.METHODS.length;
     static final int PATH_SLOTS = COUNTERS + (COUNTER_COUNT + 1) / 2;
@@ -52,6 +54,7 @@ final public class ClientStore {
     private static final int MAX_PROXIES_LISTED = 8;
     /** Detailed clients are numbered below 2^CLIENT_BITS (the detail cap is far lower). */
     static final int CLIENT_BITS = 24;
+
     static final long CLIENT_MASK = (1L << CLIENT_BITS) - 1;
     /** More detailed clients than this would need gigabytes; the cap keeps client numbers in CLIENT_BITS. */
     static final int MAX_DETAILED = 1 << CLIENT_BITS;
@@ -133,7 +136,11 @@ final public class ClientStore {
             long[] r = pages[i];
             int at = ats[i];
             int last = at + spans[i];
-            sum += r[at] + r[Math.min(at + 8, last)] + r[Math.min(at + 16, last)] + r[Math.min(at + 24, last)] + r[last];
+            sum += r[at]
+                    + r[Math.min(at + 8, last)]
+                    + r[Math.min(at + 16, last)]
+                    + r[Math.min(at + 24, last)]
+                    + r[last];
         }
         // A top-N miss looks its text up in a table of megabytes: read those slots ahead too, and the client's
         // hour tally (hundreds of KB, read by every request). Only detailed clients have either; past the cap
@@ -204,12 +211,30 @@ final public class ClientStore {
             increment(r, at + COUNTERS, METHODS_AT + method);
         }
         if (batch.pathHash[i] != 0) {
-            TopN.add(r, at + PATH_SLOTS, PATH_CAPACITY, refs, refAt + PATH_TEXTS, batch.pathHash[i],
-                    batch.pathBytes[i], batch.pathFrom[i], batch.pathEnd[i], context.paths);
+            TopN.add(
+                    r,
+                    at + PATH_SLOTS,
+                    PATH_CAPACITY,
+                    refs,
+                    refAt + PATH_TEXTS,
+                    batch.pathHash[i],
+                    batch.pathBytes[i],
+                    batch.pathFrom[i],
+                    batch.pathEnd[i],
+                    context.paths);
         }
         if (batch.agentHash[i] != 0) {
-            TopN.add(r, at + AGENT_SLOTS, AGENT_CAPACITY, refs, refAt + AGENT_TEXTS, batch.agentHash[i],
-                    batch.agentBytes[i], batch.agentFrom[i], batch.agentTo[i], context.userAgents);
+            TopN.add(
+                    r,
+                    at + AGENT_SLOTS,
+                    AGENT_CAPACITY,
+                    refs,
+                    refAt + AGENT_TEXTS,
+                    batch.agentHash[i],
+                    batch.agentBytes[i],
+                    batch.agentFrom[i],
+                    batch.agentTo[i],
+                    context.userAgents);
         }
     }
 
@@ -285,13 +310,24 @@ final public class ClientStore {
     }
 
     java.util.List<TopN.Entry> topPaths(int client) {
-        return TopN.entries(detailed.longs(client), detailed.at(client) + PATH_SLOTS, PATH_CAPACITY,
-                detailed.refs(client), detailed.refAt(client) + PATH_TEXTS, ActivityContext.TOP_PATHS, context.paths);
+        return TopN.entries(
+                detailed.longs(client),
+                detailed.at(client) + PATH_SLOTS,
+                PATH_CAPACITY,
+                detailed.refs(client),
+                detailed.refAt(client) + PATH_TEXTS,
+                ActivityContext.TOP_PATHS,
+                context.paths);
     }
 
     java.util.List<TopN.Entry> topUserAgents(int client) {
-        return TopN.entries(detailed.longs(client), detailed.at(client) + AGENT_SLOTS, AGENT_CAPACITY,
-                detailed.refs(client), detailed.refAt(client) + AGENT_TEXTS, ActivityContext.TOP_USER_AGENTS,
+        return TopN.entries(
+                detailed.longs(client),
+                detailed.at(client) + AGENT_SLOTS,
+                AGENT_CAPACITY,
+                detailed.refs(client),
+                detailed.refAt(client) + AGENT_TEXTS,
+                ActivityContext.TOP_USER_AGENTS,
                 context.userAgents);
     }
 
@@ -321,6 +357,7 @@ final public class ClientStore {
         final int longsPerRecord;
         /** Where the rarely updated counts start in a record. */
         final int coldAt;
+
         private final int refsPerRecord;
         private long[][] longPages = new long[4][];
         private Object[][] refPages = new Object[4][];

@@ -89,7 +89,8 @@ final class HourlyBlocks {
         Arrays.fill(from, offset(block), offset(block) + size(block), (char) 0);
         int sizeClass = (int) (block >>> 24) & 0xFF;
         if (released[sizeClass] == null || releasedCount[sizeClass] == released[sizeClass].length) {
-            released[sizeClass] = Arrays.copyOf(released[sizeClass] == null ? new long[0] : released[sizeClass],
+            released[sizeClass] = Arrays.copyOf(
+                    released[sizeClass] == null ? new long[0] : released[sizeClass],
                     Math.max(16, releasedCount[sizeClass] * 2));
         }
         released[sizeClass][releasedCount[sizeClass]++] = block;

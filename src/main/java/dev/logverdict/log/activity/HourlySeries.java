@@ -22,6 +22,7 @@ final class HourlySeries {
     private final ActivityContext context;
     /** Detailed clients numbered so far. */
     private int clients;
+
     private final HourlyBlocks hours = new HourlyBlocks();
     /** Requests beyond a full 16-bit bucket, by client number << 32 | hour since the epoch. */
     private final Map<Long, Long> hoursBeyondFull = new HashMap<>();
@@ -38,6 +39,7 @@ final class HourlySeries {
      * {@link #tallyHour} not yet in the hour log.
      */
     private int[] hourTally = new int[1024];
+
     private int[] talliedClients = new int[1024];
     private int talliedCount;
     /**
@@ -48,10 +50,12 @@ final class HourlySeries {
      * {@link ActivityContext#MAX_HOURS} depends on it).
      */
     private long[] hourLog = new long[1024];
+
     private long[] sortedLog = new long[0];
     private int hourLogSize;
     /** The hour the log entries' 24-bit hour offsets count from. */
     private long hourLogBase;
+
     private final int hourLogBudget;
     /**
      * Per detailed client, at {@code 2 * client}: its series' {@link HourlyBlocks} handle and the hour the
@@ -162,7 +166,8 @@ final class HourlySeries {
             } else if (hourLogSize == hourLog.length) {
                 hourLog = Arrays.copyOf(hourLog, Math.min(hourLogBudget, hourLogSize * 2));
             }
-            hourLog[hourLogSize++] = offset << LOG_HOUR_SHIFT | Math.min(left, LOG_COUNT_MAX) << ClientStore.CLIENT_BITS | client;
+            hourLog[hourLogSize++] =
+                    offset << LOG_HOUR_SHIFT | Math.min(left, LOG_COUNT_MAX) << ClientStore.CLIENT_BITS | client;
         }
     }
 
@@ -192,8 +197,8 @@ final class HourlySeries {
         }
         for (int k = 0; k < entries; k++) {
             long entry = sorted[k];
-            countHour((int) (entry & ClientStore.CLIENT_MASK), hourLogBase + (entry >> LOG_HOUR_SHIFT),
-                    (int) (entry >>> ClientStore.CLIENT_BITS & LOG_COUNT_MAX));
+            countHour((int) (entry & ClientStore.CLIENT_MASK), hourLogBase + (entry >> LOG_HOUR_SHIFT), (int)
+                    (entry >>> ClientStore.CLIENT_BITS & LOG_COUNT_MAX));
         }
         hourLogSize = 0;
     }

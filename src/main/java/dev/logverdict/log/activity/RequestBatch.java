@@ -12,7 +12,7 @@ import dev.logverdict.log.format.Tokens;
  * overlaps the misses of consecutive requests. Text offsets point into the line buffer, so a batch is
  * counted before that buffer is reused, and lines stay in log order (the results depend on it).
  */
-final public class RequestBatch {
+public final class RequestBatch {
 
     static final int CAPACITY = 256;
 
@@ -25,14 +25,17 @@ final public class RequestBatch {
     public final IpAddress[] viaProxy = new IpAddress[CAPACITY];
     /** Filled when the batch is counted: the client's number, and the proxy's (or -1). */
     public final int[] client = new int[CAPACITY];
+
     public final int[] proxyClient = new int[CAPACITY];
     /** Filled by {@link ClientStore#prefetch}: where each client's record is, and the offset of its hot part's last word. */
     final long[][] recordPage = new long[CAPACITY][];
+
     final int[] recordAt = new int[CAPACITY];
     final int[] recordSpan = new int[CAPACITY];
     final long[] epochSecond = new long[CAPACITY];
     /** Hours since the epoch, for the hourly series; meaningless where there is no time. */
     final long[] hour = new long[CAPACITY];
+
     final long[] responseBytes = new long[CAPACITY];
     final int[] status = new int[CAPACITY];
     final int[] method = new int[CAPACITY];
@@ -42,6 +45,7 @@ final public class RequestBatch {
     final int[] pathFrom = new int[CAPACITY];
     /** The path's end without the query string: top paths are counted by path. */
     final int[] pathEnd = new int[CAPACITY];
+
     final long[] agentHash = new long[CAPACITY];
     final byte[][] agentBytes = new byte[CAPACITY][];
     final int[] agentFrom = new int[CAPACITY];

@@ -38,6 +38,7 @@ final class SharedTexts {
     private final long[] places;
     /** Per slot: its text as a string, once a report asked for it. */
     private final String[] values;
+
     private byte[][] chunks = new byte[1][];
     private int chunk = -1;
     private int chunkUsed;

@@ -18,24 +18,32 @@ import java.util.List;
 public final class TopN {
 
     /** A counted value. */
-    public record Entry(String value, long count) {
-    }
+    public record Entry(String value, long count) {}
 
     private static final int COUNT_BITS = 27;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
     /** The slot's text is in the client's references, not found by key in the table. */
     private static final long OWN_TEXT = 1L << COUNT_BITS;
+
     private static final long KEY_MASK = SharedTexts.KEY_MASK;
 
-    private TopN() {
-    }
+    private TopN() {}
 
     /**
      * Counts one value in the {@code capacity} slots at {@code slots[at…]}, whose texts are at
      * {@code texts[textAt…]}.
      */
-    static void add(long[] slots, int at, int capacity, Object[] texts, int textAt,
-                    long hash, byte[] bytes, int from, int to, SharedTexts strings) {
+    static void add(
+            long[] slots,
+            int at,
+            int capacity,
+            Object[] texts,
+            int textAt,
+            long hash,
+            byte[] bytes,
+            int from,
+            int to,
+            SharedTexts strings) {
         long key = SharedTexts.key(hash);
         int end = at + capacity;
         int least = at;
@@ -69,15 +77,17 @@ public final class TopN {
     }
 
     /** The {@code shown} most counted values, highest first, ties by text. */
-    static List<Entry> entries(long[] slots, int at, int capacity, Object[] texts, int textAt, int shown,
-                               SharedTexts strings) {
+    static List<Entry> entries(
+            long[] slots, int at, int capacity, Object[] texts, int textAt, int shown, SharedTexts strings) {
         List<Entry> entries = new ArrayList<>(capacity);
         for (int i = 0; i < capacity && slots[at + i] != 0; i++) {
             long slot = slots[at + i];
             String text = (slot & OWN_TEXT) != 0 ? (String) texts[textAt + i] : strings.byKey(slot & KEY_MASK);
             entries.add(new Entry(text, slot & COUNT_MASK));
         }
-        entries.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+        entries.sort((a, b) -> a.count() != b.count()
+                ? Long.compare(b.count(), a.count())
+                : a.value().compareTo(b.value()));
         return entries.size() > shown ? List.copyOf(entries.subList(0, shown)) : entries;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Random;
  * <p>
  * An IPv4 address costs four lookups; an IPv6 address sixteen, in tables that fit in the first-level cache.
  */
-final public class AddressHash {
+public final class AddressHash {
 
     private static final int BYTES = 16;
 
@@ -30,8 +30,10 @@ final public class AddressHash {
     /** The hash of an IPv4 address, its 32 bits in {@code low}. */
     public int ofV4(long low) {
         int[] t = words;
-        return t[(int) low & 0xFF] ^ t[256 | (int) (low >>> 8) & 0xFF]
-                ^ t[512 | (int) (low >>> 16) & 0xFF] ^ t[768 | (int) (low >>> 24) & 0xFF];
+        return t[(int) low & 0xFF]
+                ^ t[256 | (int) (low >>> 8) & 0xFF]
+                ^ t[512 | (int) (low >>> 16) & 0xFF]
+                ^ t[768 | (int) (low >>> 24) & 0xFF];
     }
 
     /** The hash of an IPv6 address's 128 bits. */

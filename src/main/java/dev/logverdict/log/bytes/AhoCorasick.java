@@ -12,7 +12,7 @@ import java.util.List;
  * Finds many byte patterns in one pass (Aho–Corasick as a full DFA over lower-cased bytes). Each pattern
  * carries a group bit; a scan returns the OR of the groups that matched.
  */
-final public class AhoCorasick {
+public final class AhoCorasick {
 
     /**
      * The DFA, one row of 256 per state: at {@code row + byte}, the next state's row ({@code state << 8}).
@@ -20,6 +20,7 @@ final public class AhoCorasick {
      * row reference per byte.
      */
     private final int[] rows;
+
     private final long[] output;
 
     public AhoCorasick(List<String> patterns, List<Long> groups) {
@@ -104,7 +105,10 @@ final public class AhoCorasick {
         }
         for (int i = from; i < to; i++) {
             int c = b[i] & 0xFF;
-            if (c == '%' && i + 2 < to && IpAddressParser.hexValue(b[i + 1]) >= 0 && IpAddressParser.hexValue(b[i + 2]) >= 0) {
+            if (c == '%'
+                    && i + 2 < to
+                    && IpAddressParser.hexValue(b[i + 1]) >= 0
+                    && IpAddressParser.hexValue(b[i + 2]) >= 0) {
                 c = IpAddressParser.hexValue(b[i + 1]) << 4 | IpAddressParser.hexValue(b[i + 2]);
                 i += 2;
             } else if (c == '+') {

@@ -1,12 +1,11 @@
 package dev.logverdict.log.bytes;
 
 /** Byte-level number parsing shared by the formats. */
-final public class AsciiNumbers {
+public final class AsciiNumbers {
 
     public static final long INVALID = Long.MIN_VALUE;
 
-    private AsciiNumbers() {
-    }
+    private AsciiNumbers() {}
 
     /** Three-digit HTTP status 100..599, or -1. */
     public static int status(byte[] b, int from, int to) {

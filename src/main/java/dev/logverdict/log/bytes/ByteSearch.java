@@ -18,18 +18,18 @@ import java.util.Objects;
  * (JDK 24 on, a native image, or the JVM started with {@code -Ddev.logverdict.safeReads=true}) the VarHandle
  * reads.
  */
-final public class ByteSearch {
+public final class ByteSearch {
 
     /** The JVM system property that turns the unsafe reads off. */
     static final String SAFE_READS = "dev.logverdict.safeReads";
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final sun.misc.Unsafe UNSAFE = unsafe();
     private static final long BYTES_BASE = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(byte[].class);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    private ByteSearch() {
-    }
+    private ByteSearch() {}
 
     /**
      * The unsafe reader, or null where it warns (JDK 24 on, JEP 498), is not there, the JVM was started
@@ -38,7 +38,8 @@ final public class ByteSearch {
      * words would need their bytes swapped; Lambda runs x86-64 and arm64).
      */
     private static sun.misc.Unsafe unsafe() {
-        if (Runtime.version().feature() >= 24 || Boolean.getBoolean(SAFE_READS)
+        if (Runtime.version().feature() >= 24
+                || Boolean.getBoolean(SAFE_READS)
                 || System.getProperty("org.graalvm.nativeimage.imagecode") != null
                 || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             return null;

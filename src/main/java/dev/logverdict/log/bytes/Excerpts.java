@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Excerpts {
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     public static String of(byte[] bytes, int from, int to, int maxChars) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         int length = Math.min(to - from, maxChars * 4);

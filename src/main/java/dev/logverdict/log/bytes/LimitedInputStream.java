@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Stops a stream after a number of bytes: a decompression bomb ends here, not in an OutOfMemoryError or a timeout. */
-final public class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
 
-    static final public class LimitReached extends IOException {
+    public static final class LimitReached extends IOException {
         LimitReached(long limit) {
             super("input exceeds " + limit + " uncompressed bytes");
         }

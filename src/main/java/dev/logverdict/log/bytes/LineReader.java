@@ -16,8 +16,7 @@ public final class LineReader {
         void accept(byte[] bytes, int from, int to, boolean overlong);
 
         /** The bytes of every line delivered so far are about to be overwritten: finish with them. */
-        default void endOfChunk() {
-        }
+        default void endOfChunk() {}
     }
 
     private static final long NEWLINES = ByteSearch.broadcast((byte) '\n');

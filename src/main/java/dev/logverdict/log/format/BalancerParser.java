@@ -87,8 +87,9 @@ final class BalancerParser implements LineParser {
             case 2 -> (b[s] == 'h' && b[s + 1] == '2') || (b[s] == 'w' && b[s + 1] == 's');
             case 3 -> b[s] == 'w' && b[s + 1] == 's' && b[s + 2] == 's';
             case 4 -> b[s] == 'h' && b[s + 1] == 't' && b[s + 2] == 't' && b[s + 3] == 'p';
-            case 5 -> (b[s] == 'h' && b[s + 1] == 't' && b[s + 2] == 't' && b[s + 3] == 'p' && b[s + 4] == 's')
-                    || (b[s] == 'g' && b[s + 1] == 'r' && b[s + 2] == 'p' && b[s + 3] == 'c' && b[s + 4] == 's');
+            case 5 ->
+                (b[s] == 'h' && b[s + 1] == 't' && b[s + 2] == 't' && b[s + 3] == 'p' && b[s + 4] == 's')
+                        || (b[s] == 'g' && b[s + 1] == 'r' && b[s + 2] == 'p' && b[s + 3] == 'c' && b[s + 4] == 's');
             default -> false;
         };
     }

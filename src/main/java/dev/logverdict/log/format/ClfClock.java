@@ -16,6 +16,7 @@ final class ClfClock {
     private long time;
     /** Out of byte range until a time was read, so nothing matches the empty cache. */
     private int minuteLastByte = Integer.MIN_VALUE;
+
     private long zone;
     private long minuteEpoch;
 

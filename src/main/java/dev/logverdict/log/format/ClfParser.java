@@ -12,11 +12,16 @@ import dev.logverdict.log.bytes.AsciiNumbers;
  */
 final class ClfParser implements LineParser {
 
-    enum Variant { PLAIN, VHOST_WITH_PORT, VHOST_NO_PORT }
+    enum Variant {
+        PLAIN,
+        VHOST_WITH_PORT,
+        VHOST_NO_PORT
+    }
 
     private final Variant variant;
     /** Kept in a field: the line loop reads it for every line, and a switch there is a call under C1. */
     private final LogFormat family;
+
     private final Tokens t = new Tokens();
     private final ClfClock clock = new ClfClock();
 
@@ -138,8 +143,16 @@ final class ClfParser implements LineParser {
         }
         for (int i = from; i < to; i++) {
             byte c = b[i];
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.'
-                    || c == ':' || c == ',' || c == ' ' || c == '[' || c == ']' || c == '-';
+            boolean ok = (c >= '0' && c <= '9')
+                    || (c >= 'a' && c <= 'f')
+                    || (c >= 'A' && c <= 'F')
+                    || c == '.'
+                    || c == ':'
+                    || c == ','
+                    || c == ' '
+                    || c == '['
+                    || c == ']'
+                    || c == '-';
             if (!ok) {
                 return false;
             }

@@ -15,12 +15,40 @@ import java.util.List;
  */
 final class CloudFrontParser implements LineParser {
 
-    private static final List<String> DEFAULT_FIELDS = List.of("date", "time", "x-edge-location", "sc-bytes", "c-ip",
-            "cs-method", "cs(Host)", "cs-uri-stem", "sc-status", "cs(Referer)", "cs(User-Agent)", "cs-uri-query",
-            "cs(Cookie)", "x-edge-result-type", "x-edge-request-id", "x-host-header", "cs-protocol", "cs-bytes",
-            "time-taken", "x-forwarded-for", "ssl-protocol", "ssl-cipher", "x-edge-response-result-type",
-            "cs-protocol-version", "fle-status", "fle-encrypted-fields", "c-port", "time-to-first-byte",
-            "x-edge-detailed-result-type", "sc-content-type", "sc-content-len", "sc-range-start", "sc-range-end");
+    private static final List<String> DEFAULT_FIELDS = List.of(
+            "date",
+            "time",
+            "x-edge-location",
+            "sc-bytes",
+            "c-ip",
+            "cs-method",
+            "cs(Host)",
+            "cs-uri-stem",
+            "sc-status",
+            "cs(Referer)",
+            "cs(User-Agent)",
+            "cs-uri-query",
+            "cs(Cookie)",
+            "x-edge-result-type",
+            "x-edge-request-id",
+            "x-host-header",
+            "cs-protocol",
+            "cs-bytes",
+            "time-taken",
+            "x-forwarded-for",
+            "ssl-protocol",
+            "ssl-cipher",
+            "x-edge-response-result-type",
+            "cs-protocol-version",
+            "fle-status",
+            "fle-encrypted-fields",
+            "c-port",
+            "time-to-first-byte",
+            "x-edge-detailed-result-type",
+            "sc-content-type",
+            "sc-content-len",
+            "sc-range-start",
+            "sc-range-end");
     private static final byte[] FIELDS_DIRECTIVE = "#Fields:".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_COLUMNS = 64;
 
@@ -51,8 +79,12 @@ final class CloudFrontParser implements LineParser {
     public boolean parse(byte[] b, int from, int to, ParsedLine out) {
         if (to > from && b[from] == '#') {
             if (startsWith(b, from, to, FIELDS_DIRECTIVE)) {
-                String names = new String(b, from + FIELDS_DIRECTIVE.length, to - from - FIELDS_DIRECTIVE.length,
-                        StandardCharsets.US_ASCII).trim();
+                String names = new String(
+                                b,
+                                from + FIELDS_DIRECTIVE.length,
+                                to - from - FIELDS_DIRECTIVE.length,
+                                StandardCharsets.US_ASCII)
+                        .trim();
                 useFields(Arrays.asList(names.split("\\s+")));
                 if (clientIp < 0) {
                     out.malformed("#Fields has no c-ip column");
@@ -81,7 +113,8 @@ final class CloudFrontParser implements LineParser {
             return false;
         }
         out.epochSecond = date >= 0 && time >= 0
-                ? Timestamps.w3c(b, start[date], end[date], start[time], end[time]) : ParsedLine.NO_TIMESTAMP;
+                ? Timestamps.w3c(b, start[date], end[date], start[time], end[time])
+                : ParsedLine.NO_TIMESTAMP;
         if (out.epochSecond == ParsedLine.NO_TIMESTAMP) {
             out.malformed("invalid date/time columns");
             return false;

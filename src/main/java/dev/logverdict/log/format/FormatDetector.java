@@ -13,10 +13,11 @@ import java.util.Optional;
  * concatenation, a rotated config) is followed. A line no format accepts keeps the current format's
  * reading of it, so its client is still counted.
  */
-final public class FormatDetector {
+public final class FormatDetector {
 
     /** An array, not a list: this is read for every line, and Lambda's client JIT calls List.get. */
     private final LineParser[] parsers;
+
     private int current = -1;
     private ParsedLine primary = new ParsedLine();
     private ParsedLine alternative = new ParsedLine();

@@ -4,10 +4,9 @@ package dev.logverdict.log.format;
  * RFC 1123 host names as servers log them when HostnameLookups is on. Such a client is reported as
  * written and never resolved: resolving attacker-chosen names would leak the scan to their DNS.
  */
-final public class HostnameSyntax {
+public final class HostnameSyntax {
 
-    private HostnameSyntax() {
-    }
+    private HostnameSyntax() {}
 
     public static boolean isHostname(byte[] b, int from, int to) {
         int length = to - from;

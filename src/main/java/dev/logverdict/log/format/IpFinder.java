@@ -11,10 +11,9 @@ import java.util.function.Consumer;
  * dots and colons, bounded by anything else, that parse strictly. Never applied to user agents, where
  * version strings such as {@code Chrome/10.0.648.127} live.
  */
-final public class IpFinder {
+public final class IpFinder {
 
-    private IpFinder() {
-    }
+    private IpFinder() {}
 
     public static void findAll(ByteSlice field, Consumer<IpAddress> found) {
         if (!field.isPresent()) {
@@ -36,7 +35,8 @@ final public class IpFinder {
             }
             int end = i;
             // A run glued to a letter or a slash-version (v1.2.3.4, /1.2.3.4.5) is not an address.
-            boolean isolated = (start == field.from() || !isWordChar(b[start - 1])) && (end == to || !isWordChar(b[end]));
+            boolean isolated =
+                    (start == field.from() || !isWordChar(b[start - 1])) && (end == to || !isWordChar(b[end]));
             if (separator && isolated && end - start >= 2 && end - start <= 45) {
                 IpAddress address = IpAddressParser.parse(b, start, end);
                 if (address != null) {

@@ -20,30 +20,56 @@ import java.util.Optional;
  */
 final class JsonLineParser implements LineParser {
 
-    static final List<String> CLIENT_FIELDS = List.of("remote_addr", "client_ip", "clientip", "c-ip", "clientIp",
-            "client_addr", "remote_ip", "ip", "src_ip", "client", "request.client_ip", "request.remote_ip",
-            "ClientHost", "httpRequest.remoteIp");
-    private static final List<String> FORWARDED_FIELDS = List.of("http_x_forwarded_for", "x_forwarded_for",
-            "x-forwarded-for", "xff", "forwarded_for", "request.headers.X-Forwarded-For",
+    static final List<String> CLIENT_FIELDS = List.of(
+            "remote_addr",
+            "client_ip",
+            "clientip",
+            "c-ip",
+            "clientIp",
+            "client_addr",
+            "remote_ip",
+            "ip",
+            "src_ip",
+            "client",
+            "request.client_ip",
+            "request.remote_ip",
+            "ClientHost",
+            "httpRequest.remoteIp");
+    private static final List<String> FORWARDED_FIELDS = List.of(
+            "http_x_forwarded_for",
+            "x_forwarded_for",
+            "x-forwarded-for",
+            "xff",
+            "forwarded_for",
+            "request.headers.X-Forwarded-For",
             "request_X-Forwarded-For");
-    private static final List<String> TIME_FIELDS = List.of("time_local", "time_iso8601", "@timestamp", "timestamp",
-            "time", "ts", "StartUTC", "date");
-    private static final List<String> STATUS_FIELDS = List.of("status", "sc-status", "status_code", "response_status",
-            "DownstreamStatus", "httpRequest.status");
-    private static final List<String> BYTES_FIELDS = List.of("body_bytes_sent", "bytes_sent", "size", "bytes",
-            "sc-bytes", "DownstreamContentSize", "response_size");
-    private static final List<String> METHOD_FIELDS = List.of("request_method", "method", "request.method",
-            "RequestMethod", "cs-method", "httpRequest.requestMethod");
-    private static final List<String> PATH_FIELDS = List.of("request_uri", "uri", "path", "request.uri",
-            "RequestPath", "cs-uri-stem", "url");
-    private static final List<String> AGENT_FIELDS = List.of("http_user_agent", "user_agent", "useragent",
-            "request.headers.User-Agent", "request_User-Agent", "cs(User-Agent)", "httpRequest.userAgent");
-    private static final List<String> REFERER_FIELDS = List.of("http_referer", "referer", "referrer",
-            "request.headers.Referer", "request_Referer", "cs(Referer)");
+    private static final List<String> TIME_FIELDS =
+            List.of("time_local", "time_iso8601", "@timestamp", "timestamp", "time", "ts", "StartUTC", "date");
+    private static final List<String> STATUS_FIELDS =
+            List.of("status", "sc-status", "status_code", "response_status", "DownstreamStatus", "httpRequest.status");
+    private static final List<String> BYTES_FIELDS = List.of(
+            "body_bytes_sent", "bytes_sent", "size", "bytes", "sc-bytes", "DownstreamContentSize", "response_size");
+    private static final List<String> METHOD_FIELDS = List.of(
+            "request_method", "method", "request.method", "RequestMethod", "cs-method", "httpRequest.requestMethod");
+    private static final List<String> PATH_FIELDS =
+            List.of("request_uri", "uri", "path", "request.uri", "RequestPath", "cs-uri-stem", "url");
+    private static final List<String> AGENT_FIELDS = List.of(
+            "http_user_agent",
+            "user_agent",
+            "useragent",
+            "request.headers.User-Agent",
+            "request_User-Agent",
+            "cs(User-Agent)",
+            "httpRequest.userAgent");
+    private static final List<String> REFERER_FIELDS =
+            List.of("http_referer", "referer", "referrer", "request.headers.Referer", "request_Referer", "cs(Referer)");
     private static final int MAX_DEPTH = 4;
 
     private final JsonFactory json = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(1 << 20).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(16)
+                    .maxStringLength(1 << 20)
+                    .build())
             .build();
     private final List<String> clientFields;
     private final Map<String, String> values = new HashMap<>();
@@ -84,7 +110,8 @@ final class JsonLineParser implements LineParser {
             return false;
         }
         if (!applyClient(out)) {
-            out.malformed("no client address field (" + String.join(", ", clientFields.subList(0, Math.min(4, clientFields.size()))) + "…)");
+            out.malformed("no client address field ("
+                    + String.join(", ", clientFields.subList(0, Math.min(4, clientFields.size()))) + "…)");
             return false;
         }
         setFirst(out.forwardedFor, FORWARDED_FIELDS);

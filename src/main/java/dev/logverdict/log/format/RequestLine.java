@@ -3,8 +3,7 @@ package dev.logverdict.log.format;
 /** Splits an HTTP request line {@code METHOD target PROTOCOL} into method and path (target). */
 final class RequestLine {
 
-    private RequestLine() {
-    }
+    private RequestLine() {}
 
     static void split(byte[] b, int from, int to, ParsedLine out) {
         int firstSpace = Tokens.indexOf(b, from, to, (byte) ' ');

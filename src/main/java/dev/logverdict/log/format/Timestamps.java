@@ -9,25 +9,39 @@ final class Timestamps {
 
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static long clf(byte[] b, int from, int to) {
-        if (to - from != 26 || b[from + 2] != '/' || b[from + 6] != '/' || b[from + 11] != ':'
-                || b[from + 14] != ':' || b[from + 17] != ':' || b[from + 20] != ' ') {
+        if (to - from != 26
+                || b[from + 2] != '/'
+                || b[from + 6] != '/'
+                || b[from + 11] != ':'
+                || b[from + 14] != ':'
+                || b[from + 17] != ':'
+                || b[from + 20] != ' ') {
             return ParsedLine.NO_TIMESTAMP;
         }
         int offset = offsetSeconds(b, from + 21, 4, false);
         if (offset == Integer.MIN_VALUE) {
             return ParsedLine.NO_TIMESTAMP;
         }
-        return epoch(digits(b, from + 7, 4), month(b, from + 3), digits(b, from, 2),
-                digits(b, from + 12, 2), digits(b, from + 15, 2), digits(b, from + 18, 2), offset);
+        return epoch(
+                digits(b, from + 7, 4),
+                month(b, from + 3),
+                digits(b, from, 2),
+                digits(b, from + 12, 2),
+                digits(b, from + 15, 2),
+                digits(b, from + 18, 2),
+                offset);
     }
 
     static long iso(byte[] b, int from, int to) {
-        if (to - from < 19 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
-                || b[from + 13] != ':' || b[from + 16] != ':') {
+        if (to - from < 19
+                || b[from + 4] != '-'
+                || b[from + 7] != '-'
+                || (b[from + 10] != 'T' && b[from + 10] != ' ')
+                || b[from + 13] != ':'
+                || b[from + 16] != ':') {
             return ParsedLine.NO_TIMESTAMP;
         }
         int i = from + 19;
@@ -52,23 +66,48 @@ final class Timestamps {
         if (offset == Integer.MIN_VALUE) {
             return ParsedLine.NO_TIMESTAMP;
         }
-        return epoch(digits(b, from, 4), digits(b, from + 5, 2), digits(b, from + 8, 2),
-                digits(b, from + 11, 2), digits(b, from + 14, 2), digits(b, from + 17, 2), offset);
+        return epoch(
+                digits(b, from, 4),
+                digits(b, from + 5, 2),
+                digits(b, from + 8, 2),
+                digits(b, from + 11, 2),
+                digits(b, from + 14, 2),
+                digits(b, from + 17, 2),
+                offset);
     }
 
     /** W3C: {@code 2019-12-04} and {@code 21:02:31} in two fields, UTC. */
     static long w3c(byte[] b, int dateFrom, int dateTo, int timeFrom, int timeTo) {
-        if (dateTo - dateFrom != 10 || timeTo - timeFrom != 8 || b[dateFrom + 4] != '-' || b[dateFrom + 7] != '-'
-                || b[timeFrom + 2] != ':' || b[timeFrom + 5] != ':') {
+        if (dateTo - dateFrom != 10
+                || timeTo - timeFrom != 8
+                || b[dateFrom + 4] != '-'
+                || b[dateFrom + 7] != '-'
+                || b[timeFrom + 2] != ':'
+                || b[timeFrom + 5] != ':') {
             return ParsedLine.NO_TIMESTAMP;
         }
-        return epoch(digits(b, dateFrom, 4), digits(b, dateFrom + 5, 2), digits(b, dateFrom + 8, 2),
-                digits(b, timeFrom, 2), digits(b, timeFrom + 3, 2), digits(b, timeFrom + 6, 2), 0);
+        return epoch(
+                digits(b, dateFrom, 4),
+                digits(b, dateFrom + 5, 2),
+                digits(b, dateFrom + 8, 2),
+                digits(b, timeFrom, 2),
+                digits(b, timeFrom + 3, 2),
+                digits(b, timeFrom + 6, 2),
+                0);
     }
 
     private static long epoch(int year, int month, int day, int hour, int minute, int second, int offsetSeconds) {
-        if (year < 1970 || year > 9999 || month < 1 || day < 1 || day > daysInMonth(year, month) || hour < 0
-                || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+        if (year < 1970
+                || year > 9999
+                || month < 1
+                || day < 1
+                || day > daysInMonth(year, month)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 60) {
             return ParsedLine.NO_TIMESTAMP;
         }
         return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
@@ -100,7 +139,9 @@ final class Timestamps {
     private static int month(byte[] b, int from) {
         for (int m = 0; m < 12; m++) {
             int at = m * 3;
-            if (b[from] == MONTHS.charAt(at) && b[from + 1] == MONTHS.charAt(at + 1) && b[from + 2] == MONTHS.charAt(at + 2)) {
+            if (b[from] == MONTHS.charAt(at)
+                    && b[from + 1] == MONTHS.charAt(at + 1)
+                    && b[from + 2] == MONTHS.charAt(at + 2)) {
                 return m + 1;
             }
         }

@@ -8,7 +8,7 @@ import dev.logverdict.log.bytes.ByteSlice;
  * (backslash escapes honoured) and [bracketed] times. Offsets exclude the quotes and brackets. One
  * instance is reused for every line.
  */
-final public class Tokens {
+public final class Tokens {
 
     static final byte BARE = 0;
     static final byte QUOTED = 1;
@@ -24,6 +24,7 @@ final public class Tokens {
     int count;
     /** A quote or bracket was opened and never closed: the line was cut or is not this shape. */
     boolean unterminated;
+
     byte[] line;
 
     /** Tokenises up to {@code maxTokens} tokens; the rest of the line is left alone. */

@@ -8,8 +8,7 @@ import java.util.List;
 /** Plain-text address lists, one entry per line, in the forms the AWS services import (WAF: {@link WafIpSet}). */
 public final class BlocklistExport {
 
-    private BlocklistExport() {
-    }
+    private BlocklistExport() {}
 
     /** A GuardDuty ThreatIntelSet in its TXT format: one address a line. */
     public static byte[] guardDutyThreatIntelSet(List<IpAddress> addresses) {

@@ -17,8 +17,7 @@ import java.util.List;
 public record MaliciousAddresses(List<Offender> offenders) {
 
     /** A malicious client with what the exports and alerts say about it. */
-    public record Offender(IpAddress ip, Report.IpEntry entry) {
-    }
+    public record Offender(IpAddress ip, Report.IpEntry entry) {}
 
     public static MaliciousAddresses of(Report report) {
         List<Offender> offenders = new ArrayList<>();
@@ -40,22 +39,33 @@ public record MaliciousAddresses(List<Offender> offenders) {
      * that edge) and without anything inside a verified crawler's ranges.
      */
     public MaliciousAddresses blockable() {
-        return new MaliciousAddresses(offenders.stream().filter(offender -> {
-            Report.Infrastructure infrastructure = offender.entry().infrastructure();
-            return infrastructure == null || !(CDN.equals(infrastructure.kind()) || VERIFIED_CRAWLER.equals(infrastructure.kind()));
-        }).toList());
+        return new MaliciousAddresses(offenders.stream()
+                .filter(offender -> {
+                    Report.Infrastructure infrastructure = offender.entry().infrastructure();
+                    return infrastructure == null
+                            || !(CDN.equals(infrastructure.kind()) || VERIFIED_CRAWLER.equals(infrastructure.kind()));
+                })
+                .toList());
     }
 
     private static final String CDN = dev.logverdict.intel.sources.Infrastructure.Kind.CDN.label();
-    private static final String VERIFIED_CRAWLER = dev.logverdict.intel.sources.Infrastructure.Kind.VERIFIED_CRAWLER.label();
+    private static final String VERIFIED_CRAWLER =
+            dev.logverdict.intel.sources.Infrastructure.Kind.VERIFIED_CRAWLER.label();
 
     public List<IpAddress> addresses(int version) {
-        return offenders.stream().map(Offender::ip).filter(ip -> ip.version() == version).sorted().toList();
+        return offenders.stream()
+                .map(Offender::ip)
+                .filter(ip -> ip.version() == version)
+                .sorted()
+                .toList();
     }
 
     /** One family's addresses in the report's risk order, most dangerous first. */
     public List<IpAddress> addressesByRisk(int version) {
-        return offenders.stream().map(Offender::ip).filter(ip -> ip.version() == version).toList();
+        return offenders.stream()
+                .map(Offender::ip)
+                .filter(ip -> ip.version() == version)
+                .toList();
     }
 
     public List<IpAddress> addresses() {

@@ -12,8 +12,7 @@ final class NameBasedUuid {
     /** The namespace STIX 2.1 (section 2.9) uses for deterministic identifiers. */
     static final UUID STIX_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
 
-    private NameBasedUuid() {
-    }
+    private NameBasedUuid() {}
 
     static UUID v5(UUID namespace, String name) {
         MessageDigest sha1;
@@ -22,8 +21,10 @@ final class NameBasedUuid {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-1", e);
         }
-        sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-                .putLong(namespace.getLeastSignificantBits()).array());
+        sha1.update(ByteBuffer.allocate(16)
+                .putLong(namespace.getMostSignificantBits())
+                .putLong(namespace.getLeastSignificantBits())
+                .array());
         byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);

@@ -16,8 +16,7 @@ public record StixBundle(String type, String id, List<Object> objects) {
             String created,
             String modified,
             String name,
-            @JsonProperty("identity_class") String identityClass) {
-    }
+            @JsonProperty("identity_class") String identityClass) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator(
@@ -36,9 +35,8 @@ public record StixBundle(String type, String id, List<Object> objects) {
             @JsonProperty("valid_until") String validUntil,
             Integer confidence,
             List<String> labels,
-            @JsonProperty("external_references") List<ExternalReference> externalReferences) {
-    }
+            @JsonProperty("external_references") List<ExternalReference> externalReferences) {}
 
-    public record ExternalReference(@JsonProperty("source_name") String sourceName, String url) {
-    }
+    public record ExternalReference(
+            @JsonProperty("source_name") String sourceName, String url) {}
 }

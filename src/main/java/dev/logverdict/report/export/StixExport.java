@@ -20,13 +20,13 @@ import java.util.UUID;
 public final class StixExport {
 
     private static final String SPEC_VERSION = "2.1";
-    private static final DateTimeFormatter STIX_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter STIX_TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     // Fixed so every bundle names the same producer; derived from the product name, not random.
-    private static final String IDENTITY_ID = "identity--" + UUID.nameUUIDFromBytes("logverdict".getBytes(StandardCharsets.UTF_8));
+    private static final String IDENTITY_ID =
+            "identity--" + UUID.nameUUIDFromBytes("logverdict".getBytes(StandardCharsets.UTF_8));
 
-    private StixExport() {
-    }
+    private StixExport() {}
 
     /**
      * @param validFor how long a consumer should block on this indicator (reputation data goes stale)
@@ -35,11 +35,13 @@ public final class StixExport {
         String timestamp = STIX_TIMESTAMP.format(now.truncatedTo(ChronoUnit.MILLIS));
         String validUntil = STIX_TIMESTAMP.format(now.plus(validFor).truncatedTo(ChronoUnit.MILLIS));
         List<Object> objects = new ArrayList<>();
-        objects.add(new StixBundle.Identity("identity", SPEC_VERSION, IDENTITY_ID, timestamp, timestamp, "logverdict", "system"));
+        objects.add(new StixBundle.Identity(
+                "identity", SPEC_VERSION, IDENTITY_ID, timestamp, timestamp, "logverdict", "system"));
         for (MaliciousAddresses.Offender offender : malicious.offenders()) {
             objects.add(indicator(offender, report, timestamp, validUntil));
         }
-        String source = "s3://" + report.source().bucket() + "/" + report.source().key() + "#" + report.source().eTag();
+        String source = "s3://" + report.source().bucket() + "/"
+                + report.source().key() + "#" + report.source().eTag();
         return new StixBundle("bundle", "bundle--" + NameBasedUuid.v5(NameBasedUuid.STIX_NAMESPACE, source), objects);
     }
 
@@ -48,22 +50,37 @@ public final class StixExport {
         return "[" + (ip.version() == 4 ? "ipv4-addr" : "ipv6-addr") + ":value = '" + ip + "']";
     }
 
-    private static StixBundle.Indicator indicator(MaliciousAddresses.Offender offender, Report report, String timestamp,
-                                                  String validUntil) {
+    private static StixBundle.Indicator indicator(
+            MaliciousAddresses.Offender offender, Report report, String timestamp, String validUntil) {
         Report.IpEntry entry = offender.entry();
         Report.VirusTotal vt = entry.virustotal();
         String evidence = vt != null
                 ? vt.malicious() + " VirusTotal engines flag it malicious"
-                : "listed by " + (entry.lookup() == null ? "an offline blocklist" : entry.lookup().source());
+                : "listed by "
+                        + (entry.lookup() == null
+                                ? "an offline blocklist"
+                                : entry.lookup().source());
         List<StixBundle.ExternalReference> references = vt != null && vt.link() != null
-                ? List.of(new StixBundle.ExternalReference("VirusTotal", vt.link())) : null;
-        return new StixBundle.Indicator("indicator", SPEC_VERSION, indicatorId(offender.ip()), IDENTITY_ID,
-                timestamp, timestamp,
+                ? List.of(new StixBundle.ExternalReference("VirusTotal", vt.link()))
+                : null;
+        return new StixBundle.Indicator(
+                "indicator",
+                SPEC_VERSION,
+                indicatorId(offender.ip()),
+                IDENTITY_ID,
+                timestamp,
+                timestamp,
                 "Malicious client " + offender.ip(),
-                evidence + "; " + entry.requests() + " requests in s3://" + report.source().bucket() + "/"
-                        + report.source().key() + signalText(entry.signals()),
-                List.of("malicious-activity"), pattern(offender.ip()), "stix", timestamp, validUntil,
-                confidence(vt), null, references);
+                evidence + "; " + entry.requests() + " requests in s3://"
+                        + report.source().bucket() + "/" + report.source().key() + signalText(entry.signals()),
+                List.of("malicious-activity"),
+                pattern(offender.ip()),
+                "stix",
+                timestamp,
+                validUntil,
+                confidence(vt),
+                null,
+                references);
     }
 
     /**
@@ -79,7 +96,8 @@ public final class StixExport {
             return "";
         }
         StringBuilder text = new StringBuilder("; local signals:");
-        signals.forEach((name, count) -> text.append(' ').append(name).append('=').append(count));
+        signals.forEach(
+                (name, count) -> text.append(' ').append(name).append('=').append(count));
         return text.toString();
     }
 

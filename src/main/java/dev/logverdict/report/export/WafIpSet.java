@@ -93,14 +93,16 @@ public record WafIpSet(List<String> cidrs, int addresses, int omittedAddresses) 
         BigInteger next = start;
         while (next.compareTo(end) <= 0) {
             int alignment = next.signum() == 0 ? bits : next.getLowestSetBit();
-            int size = Math.min(alignment, end.subtract(next).add(BigInteger.ONE).bitLength() - 1);
+            int size =
+                    Math.min(alignment, end.subtract(next).add(BigInteger.ONE).bitLength() - 1);
             cidrs.add(text(next, bits) + "/" + (bits - size));
             next = next.add(BigInteger.ONE.shiftLeft(size));
         }
     }
 
     private static String text(BigInteger value, int bits) {
-        IpAddress address = bits == 32 ? IpAddress.ofV4(value.intValue())
+        IpAddress address = bits == 32
+                ? IpAddress.ofV4(value.intValue())
                 : IpAddress.ofV6(value.shiftRight(64).longValue(), value.longValue());
         return address.toString();
     }

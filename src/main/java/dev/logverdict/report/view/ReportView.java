@@ -27,21 +27,24 @@ public record ReportView(
         List<SourceRow> sources) {
 
     /** One autonomous system in the "top networks" table. */
-    public record NetworkRow(String asn, String name, String country, long requests, long ips, long maliciousIps) {
-    }
+    public record NetworkRow(String asn, String name, String country, long requests, long ips, long maliciousIps) {}
 
     /** One public source as this scan used it. */
-    public record SourceRow(String id, String kind, String state, String fetchedAt, long entries, long matchedIps, String reason) {
-    }
+    public record SourceRow(
+            String id, String kind, String state, String fetchedAt, long entries, long matchedIps, String reason) {}
 
     /** A headline number; {@code tone} is a CSS class (bad, warn, ok, neutral). */
-    public record Card(String label, String value, String tone) {
-    }
+    public record Card(String label, String value, String tone) {}
 
     /** How many public IPs were checked and from where. */
-    public record Coverage(long publicIps, long virustotal, long cache, long feeds, long notChecked, String percent,
-                           int checkedWidth) {
-    }
+    public record Coverage(
+            long publicIps,
+            long virustotal,
+            long cache,
+            long feeds,
+            long notChecked,
+            String percent,
+            int checkedWidth) {}
 
     public record Row(
             int rank,
@@ -62,18 +65,22 @@ public record ReportView(
             String infrastructure,
             String labels,
             String abuseIpDb,
-            String abuseIpDbLink) {
-    }
+            String abuseIpDbLink) {}
 
     /** Requests per hour for one client, as an SVG polyline in a {@code width}×{@code height} box. */
-    public record Chart(String ip, String verdict, String points, int width, int height, String from, String to,
-                        long peak, long requests) {
-    }
+    public record Chart(
+            String ip,
+            String verdict,
+            String points,
+            int width,
+            int height,
+            String from,
+            String to,
+            long peak,
+            long requests) {}
 
     /** Public IPs left unchecked for one reason, with a few of them. */
-    public record NotChecked(String status, String reason, long count, List<String> sample) {
-    }
+    public record NotChecked(String status, String reason, long count, List<String> sample) {}
 
-    public record Malformed(long lineNumber, String reason, String excerpt) {
-    }
+    public record Malformed(long lineNumber, String reason, String excerpt) {}
 }

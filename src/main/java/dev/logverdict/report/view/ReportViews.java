@@ -21,8 +21,7 @@ public final class ReportViews {
     static final int NOT_CHECKED_SAMPLE = 10;
     static final int TOP_VALUES = 3;
 
-    private ReportViews() {
-    }
+    private ReportViews() {}
 
     /**
      * @param jsonKey  the JSON report's key, quoted on the page
@@ -31,7 +30,8 @@ public final class ReportViews {
      */
     public static ReportView of(Report report, int maxRows, String jsonName) {
         Report.Summary summary = report.summary();
-        List<ReportView.Row> rows = new ArrayList<>(Math.min(maxRows, report.ips().size()));
+        List<ReportView.Row> rows =
+                new ArrayList<>(Math.min(maxRows, report.ips().size()));
         List<ReportView.Chart> charts = new ArrayList<>();
         Map<String, NotCheckedGroup> notChecked = new LinkedHashMap<>();
         int rank = 0;
@@ -49,9 +49,14 @@ public final class ReportViews {
                 chart(entry).ifPresent(charts::add);
             }
             if (unchecked) {
-                String status = entry.lookup() == null ? "not_checked" : entry.lookup().status();
-                String reason = entry.lookup() == null || entry.lookup().reason() == null ? "" : entry.lookup().reason();
-                notChecked.computeIfAbsent(status + "\u0000" + reason, k -> new NotCheckedGroup(status, reason)).add(entry.ip());
+                String status =
+                        entry.lookup() == null ? "not_checked" : entry.lookup().status();
+                String reason = entry.lookup() == null || entry.lookup().reason() == null
+                        ? ""
+                        : entry.lookup().reason();
+                notChecked
+                        .computeIfAbsent(status + "\u0000" + reason, k -> new NotCheckedGroup(status, reason))
+                        .add(entry.ip());
             }
         }
         return new ReportView(
@@ -71,61 +76,105 @@ public final class ReportViews {
                 summary.uniqueIps() - summary.publicIps(),
                 notes(report),
                 report.malformedSamples().stream()
-                        .map(m -> new ReportView.Malformed(m.lineNumber(), m.reason(), m.excerpt())).toList(),
-                report.networks() == null ? List.of() : report.networks().stream()
-                        .map(n -> new ReportView.NetworkRow("AS" + n.asn(), n.name(), n.country(), n.requests(), n.ips(), n.maliciousIps()))
+                        .map(m -> new ReportView.Malformed(m.lineNumber(), m.reason(), m.excerpt()))
                         .toList(),
-                report.intel().sources() == null ? List.of() : report.intel().sources().stream()
-                        .map(s -> new ReportView.SourceRow(s.id(), s.kind(), s.state(), s.fetchedAt() == null ? "" : s.fetchedAt(),
-                                s.entries(), s.matchedIps(), s.reason() == null ? "" : s.reason()))
-                        .toList());
+                report.networks() == null
+                        ? List.of()
+                        : report.networks().stream()
+                                .map(n -> new ReportView.NetworkRow(
+                                        "AS" + n.asn(), n.name(), n.country(), n.requests(), n.ips(), n.maliciousIps()))
+                                .toList(),
+                report.intel().sources() == null
+                        ? List.of()
+                        : report.intel().sources().stream()
+                                .map(s -> new ReportView.SourceRow(
+                                        s.id(),
+                                        s.kind(),
+                                        s.state(),
+                                        s.fetchedAt() == null ? "" : s.fetchedAt(),
+                                        s.entries(),
+                                        s.matchedIps(),
+                                        s.reason() == null ? "" : s.reason()))
+                                .toList());
     }
 
     private static boolean isRisky(String verdict) {
-        return Verdict.MALICIOUS.label().equals(verdict) || Verdict.SUSPICIOUS.label().equals(verdict);
+        return Verdict.MALICIOUS.label().equals(verdict)
+                || Verdict.SUSPICIOUS.label().equals(verdict);
     }
 
     private static List<ReportView.Card> cards(Report.Summary summary) {
         return List.of(
-                new ReportView.Card("Malicious IPs", Long.toString(summary.malicious()), summary.malicious() > 0 ? "bad" : "ok"),
-                new ReportView.Card("Suspicious IPs", Long.toString(summary.suspicious()), summary.suspicious() > 0 ? "warn" : "ok"),
+                new ReportView.Card(
+                        "Malicious IPs", Long.toString(summary.malicious()), summary.malicious() > 0 ? "bad" : "ok"),
+                new ReportView.Card(
+                        "Suspicious IPs",
+                        Long.toString(summary.suspicious()),
+                        summary.suspicious() > 0 ? "warn" : "ok"),
                 new ReportView.Card("Public IPs", Long.toString(summary.publicIps()), "neutral"),
-                new ReportView.Card("Not checked", Long.toString(summary.notChecked()), summary.notChecked() > 0 ? "warn" : "ok"),
+                new ReportView.Card(
+                        "Not checked", Long.toString(summary.notChecked()), summary.notChecked() > 0 ? "warn" : "ok"),
                 new ReportView.Card("Unique IPs", Long.toString(summary.uniqueIps()), "neutral"),
-                new ReportView.Card("Lines", summary.lines() + " (" + summary.malformedLines() + " malformed)",
+                new ReportView.Card(
+                        "Lines",
+                        summary.lines() + " (" + summary.malformedLines() + " malformed)",
                         summary.malformedLines() > 0 ? "warn" : "neutral"));
     }
 
     private static ReportView.Coverage coverage(Report.Summary summary) {
         double ratio = summary.coverage();
-        return new ReportView.Coverage(summary.publicIps(), summary.lookedUp(), summary.fromCache(), summary.fromFeeds(),
-                summary.notChecked(), String.format(Locale.ROOT, "%.1f %%", ratio * 100), (int) Math.round(ratio * 100));
+        return new ReportView.Coverage(
+                summary.publicIps(),
+                summary.lookedUp(),
+                summary.fromCache(),
+                summary.fromFeeds(),
+                summary.notChecked(),
+                String.format(Locale.ROOT, "%.1f %%", ratio * 100),
+                (int) Math.round(ratio * 100));
     }
 
     private static ReportView.Row row(int rank, Report.IpEntry entry) {
         Report.VirusTotal vt = entry.virustotal();
         Report.Activity activity = entry.activity();
-        return new ReportView.Row(rank, entry.ip(), entry.verdict(), entry.scope(), entry.requests(),
+        return new ReportView.Row(
+                rank,
+                entry.ip(),
+                entry.verdict(),
+                entry.scope(),
+                entry.requests(),
                 activity == null ? "" : humanBytes(activity.bytes()),
-                vt == null ? "" : vt.malicious() + " / " + (vt.malicious() + vt.suspicious() + vt.harmless() + vt.undetected()),
+                vt == null
+                        ? ""
+                        : vt.malicious() + " / " + (vt.malicious() + vt.suspicious() + vt.harmless() + vt.undetected()),
                 source(entry),
-                entry.signals() == null ? "" : entry.signals().entrySet().stream()
-                        .map(s -> s.getKey() + " ×" + s.getValue()).collect(Collectors.joining(", ")),
+                entry.signals() == null
+                        ? ""
+                        : entry.signals().entrySet().stream()
+                                .map(s -> s.getKey() + " ×" + s.getValue())
+                                .collect(Collectors.joining(", ")),
                 top(activity == null ? null : activity.topPaths()),
                 top(activity == null ? null : activity.topUserAgents()),
                 vt == null || vt.link() == null ? virusTotalLink(entry) : vt.link(),
                 entry.firstSeen() == null ? "" : entry.firstSeen(),
                 entry.lastSeen() == null ? "" : entry.lastSeen(),
-                entry.network() == null ? "" : "AS" + entry.network().asn() + " " + entry.network().name() + " (" + entry.network().country() + ")",
+                entry.network() == null
+                        ? ""
+                        : "AS" + entry.network().asn() + " " + entry.network().name() + " ("
+                                + entry.network().country() + ")",
                 entry.infrastructure() == null ? "" : infrastructure(entry.infrastructure()),
                 entry.labels() == null ? "" : String.join(", ", entry.labels()),
-                entry.abuseipdb() == null ? "" : entry.abuseipdb().abuseConfidenceScore() + " % (" + entry.abuseipdb().totalReports()
-                        + " reports" + (Boolean.TRUE.equals(entry.abuseipdb().isWhitelisted()) ? ", whitelisted" : "") + ")",
+                entry.abuseipdb() == null
+                        ? ""
+                        : entry.abuseipdb().abuseConfidenceScore() + " % ("
+                                + entry.abuseipdb().totalReports() + " reports"
+                                + (Boolean.TRUE.equals(entry.abuseipdb().isWhitelisted()) ? ", whitelisted" : "") + ")",
                 entry.abuseipdb() == null ? "" : entry.abuseipdb().link());
     }
 
     private static String infrastructure(Report.Infrastructure infrastructure) {
-        String who = infrastructure.service() == null ? infrastructure.provider() : infrastructure.provider() + "/" + infrastructure.service();
+        String who = infrastructure.service() == null
+                ? infrastructure.provider()
+                : infrastructure.provider() + "/" + infrastructure.service();
         return who + ": " + infrastructure.note();
     }
 
@@ -139,12 +188,18 @@ public final class ReportViews {
             return "";
         }
         String status = entry.lookup().status();
-        return entry.lookup().source() == null ? status : status + ": " + entry.lookup().source();
+        return entry.lookup().source() == null
+                ? status
+                : status + ": " + entry.lookup().source();
     }
 
     private static List<String> top(List<Report.Counted> counted) {
-        return counted == null ? List.of() : counted.stream().limit(TOP_VALUES)
-                .map(value -> value.value() + " (" + value.count() + ")").toList();
+        return counted == null
+                ? List.of()
+                : counted.stream()
+                        .limit(TOP_VALUES)
+                        .map(value -> value.value() + " (" + value.count() + ")")
+                        .toList();
     }
 
     private static java.util.Optional<ReportView.Chart> chart(Report.IpEntry entry) {
@@ -171,8 +226,16 @@ public final class ReportViews {
             points.append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
         }
         Instant start = Instant.parse(hourly.start());
-        return java.util.Optional.of(new ReportView.Chart(entry.ip(), entry.verdict(), points.toString(), CHART_WIDTH,
-                CHART_HEIGHT, start.toString(), start.plus(counts.length, ChronoUnit.HOURS).toString(), peak, entry.requests()));
+        return java.util.Optional.of(new ReportView.Chart(
+                entry.ip(),
+                entry.verdict(),
+                points.toString(),
+                CHART_WIDTH,
+                CHART_HEIGHT,
+                start.toString(),
+                start.plus(counts.length, ChronoUnit.HOURS).toString(),
+                peak,
+                entry.requests()));
     }
 
     private static List<String> notes(Report report) {

@@ -62,12 +62,17 @@ final class MultipartUploadStream extends OutputStream {
     private void flushPart() {
         try {
             if (uploadId == null) {
-                uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
+                uploadId = s3.createMultipartUpload(
+                                b -> b.bucket(bucket).key(key).contentType(contentType))
+                        .uploadId();
             }
             int partNumber = completed.size() + 1;
-            String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                    RequestBody.fromBytes(Arrays.copyOf(part, filled))).eTag();
-            completed.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
+            String eTag = s3.uploadPart(
+                            b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+                            RequestBody.fromBytes(Arrays.copyOf(part, filled)))
+                    .eTag();
+            completed.add(
+                    CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
             filled = 0;
         } catch (RuntimeException e) {
             abort();
@@ -83,15 +88,23 @@ final class MultipartUploadStream extends OutputStream {
         closed = true;
         try {
             if (uploadId == null) {
-                s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+                s3.putObject(
+                        PutObjectRequest.builder()
+                                .bucket(bucket)
+                                .key(key)
+                                .contentType(contentType)
+                                .build(),
                         RequestBody.fromBytes(Arrays.copyOf(part, filled)));
                 return;
             }
             if (filled > 0) {
                 flushPart();
             }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build()));
+            s3.completeMultipartUpload(b -> b.bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .multipartUpload(
+                            CompletedMultipartUpload.builder().parts(completed).build()));
         } catch (RuntimeException e) {
             abort();
             throw e;

@@ -36,7 +36,8 @@ final class ResumingInputStream extends InputStream {
      * @param first  the stream of the initial GET
      * @param length the object's length, or -1 when unknown (then a short read cannot be told from the end)
      */
-    ResumingInputStream(InputStream first, long length, Opener opener, int maxResumes, long firstPauseMillis, Pause pause) {
+    ResumingInputStream(
+            InputStream first, long length, Opener opener, int maxResumes, long firstPauseMillis, Pause pause) {
         this.current = first;
         this.length = length;
         this.opener = opener;
@@ -79,8 +80,10 @@ final class ResumingInputStream extends InputStream {
     private void resume(IOException failure) throws IOException {
         closeQuietly(current);
         if (resumes >= maxResumes) {
-            throw new IOException("reading failed at byte " + position + " after " + resumes + " resumed attempts: "
-                    + failure.getMessage(), failure);
+            throw new IOException(
+                    "reading failed at byte " + position + " after " + resumes + " resumed attempts: "
+                            + failure.getMessage(),
+                    failure);
         }
         resumes++;
         try {

@@ -21,15 +21,22 @@ public final class S3FeedSource {
     private static final Logger LOG = Logger.getLogger(S3FeedSource.class);
     private static final long MAX_FEED_BYTES = 64L << 20;
 
-    private S3FeedSource() {
-    }
+    private S3FeedSource() {}
 
     public static List<Blocklist> load(S3Client s3, String bucket, String prefix) {
         List<Blocklist> lists = new ArrayList<>();
         List<S3Object> objects;
         try {
-            objects = s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
-                    .contents().stream().filter(o -> !o.key().endsWith("/")).sorted((a, b) -> a.key().compareTo(b.key())).toList();
+            objects = s3
+                    .listObjectsV2Paginator(ListObjectsV2Request.builder()
+                            .bucket(bucket)
+                            .prefix(prefix)
+                            .build())
+                    .contents()
+                    .stream()
+                    .filter(o -> !o.key().endsWith("/"))
+                    .sorted((a, b) -> a.key().compareTo(b.key()))
+                    .toList();
         } catch (S3Exception e) {
             LOG.errorf("cannot list feeds under s3://%s/%s: %s", bucket, prefix, S3VerdictCache.describe(e));
             return lists;
@@ -40,7 +47,8 @@ public final class S3FeedSource {
                 continue;
             }
             String name = feedName(object.key());
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(object.key()))) {
+            try (ResponseInputStream<GetObjectResponse> in =
+                    s3.getObject(b -> b.bucket(bucket).key(object.key()))) {
                 lists.add(Blocklist.parse(name, new InputStreamReader(in, StandardCharsets.UTF_8)));
             } catch (IOException | S3Exception e) {
                 LOG.errorf("cannot read feed s3://%s/%s: %s", bucket, object.key(), e.getMessage());

@@ -2,18 +2,18 @@ package dev.logverdict.storage.s3;
 
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.PublicSources;
-import dev.logverdict.intel.sources.OfflineIntel;
-import dev.logverdict.intel.sources.PublicSource;
-import dev.logverdict.intel.sources.SourceStore;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.QuotaLedger;
 import dev.logverdict.intel.RequestAllowance;
 import dev.logverdict.intel.SharedAllowance;
-import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.intel.VerdictCache;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.feeds.LocalFeeds;
+import dev.logverdict.intel.sources.OfflineIntel;
+import dev.logverdict.intel.sources.PublicSource;
+import dev.logverdict.intel.sources.SourceStore;
+import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -48,9 +48,16 @@ public class S3IntelStorage implements IntelStorage {
     @Override
     public RequestAllowance requestAllowance(String bucket, String provider) {
         boolean virusTotal = Provider.VIRUSTOTAL.equals(provider);
-        return new SharedAllowance(store, bucket, config.cachePrefix() + "_quota/" + provider + "/",
-                virusTotal ? config.virustotal().requestsPerMinute() : config.abuseIpDb().requestsPerMinute(),
-                virusTotal ? config.virustotal().requestsPerDay() : config.abuseIpDb().requestsPerDay());
+        return new SharedAllowance(
+                store,
+                bucket,
+                config.cachePrefix() + "_quota/" + provider + "/",
+                virusTotal
+                        ? config.virustotal().requestsPerMinute()
+                        : config.abuseIpDb().requestsPerMinute(),
+                virusTotal
+                        ? config.virustotal().requestsPerDay()
+                        : config.abuseIpDb().requestsPerDay());
     }
 
     @Override
@@ -68,7 +75,9 @@ public class S3IntelStorage implements IntelStorage {
      * sub-prefix of it, which VirusTotal's listing (with a delimiter) never reads.
      */
     private String providerPrefix(String provider) {
-        return Provider.VIRUSTOTAL.equals(provider) ? config.cachePrefix() : config.cachePrefix() + "_" + provider + "/";
+        return Provider.VIRUSTOTAL.equals(provider)
+                ? config.cachePrefix()
+                : config.cachePrefix() + "_" + provider + "/";
     }
 
     @Override
@@ -82,7 +91,9 @@ public class S3IntelStorage implements IntelStorage {
             try {
                 lists.addAll(LocalFeeds.load(Path.of(config.feedsDirectory().get())));
             } catch (IOException e) {
-                LOG.errorf("cannot read blocklists from %s: %s", config.feedsDirectory().get(), e.getMessage());
+                LOG.errorf(
+                        "cannot read blocklists from %s: %s",
+                        config.feedsDirectory().get(), e.getMessage());
             }
         }
         return lists;

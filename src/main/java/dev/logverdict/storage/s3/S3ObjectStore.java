@@ -6,8 +6,8 @@ import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -26,6 +26,7 @@ public class S3ObjectStore implements ObjectStore {
     static final int PART_SIZE = 8 * 1024 * 1024;
     /** A dropped connection while reading a log is resumed this often (ranged GET from where it broke). */
     static final int MAX_RESUMES = 3;
+
     static final long FIRST_RESUME_PAUSE_MILLIS = 200;
 
     private final S3Client s3;
@@ -38,13 +39,21 @@ public class S3ObjectStore implements ObjectStore {
     public OpenObject open(String bucket, String key, String versionId) throws IOException {
         ResponseInputStream<GetObjectResponse> stream = get(bucket, key, versionId, null, null);
         GetObjectResponse response = stream.response();
-        StoredObject metadata = new StoredObject(bucket, key, response.versionId(), unquote(response.eTag()),
+        StoredObject metadata = new StoredObject(
+                bucket,
+                key,
+                response.versionId(),
+                unquote(response.eTag()),
                 response.contentLength() == null ? -1 : response.contentLength());
         // A resumed read asks for the same version and eTag: bytes of a newer upload never get spliced in.
         String pinnedVersion = response.versionId() != null ? response.versionId() : versionId;
-        ResumingInputStream content = new ResumingInputStream(stream, metadata.size(),
+        ResumingInputStream content = new ResumingInputStream(
+                stream,
+                metadata.size(),
                 position -> get(bucket, key, pinnedVersion, response.eTag(), position),
-                MAX_RESUMES, FIRST_RESUME_PAUSE_MILLIS, Thread::sleep);
+                MAX_RESUMES,
+                FIRST_RESUME_PAUSE_MILLIS,
+                Thread::sleep);
         return new OpenObject() {
             @Override
             public InputStream content() {
@@ -63,9 +72,10 @@ public class S3ObjectStore implements ObjectStore {
         };
     }
 
-    private ResponseInputStream<GetObjectResponse> get(String bucket, String key, String versionId, String ifMatch,
-                                                       Long from) throws IOException {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+    private ResponseInputStream<GetObjectResponse> get(
+            String bucket, String key, String versionId, String ifMatch, Long from) throws IOException {
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(bucket).key(key);
         if (versionId != null && !versionId.isBlank()) {
             request.versionId(versionId);
         }
@@ -83,13 +93,19 @@ public class S3ObjectStore implements ObjectStore {
         } catch (S3Exception e) {
             switch (e.statusCode()) {
                 case 404 -> throw new ObjectNotFoundException(object + " no longer exists", e);
-                case 403 -> throw new ObjectAccessDeniedException("access to " + object + " was denied ("
-                        + errorCode(e) + "): the function's role needs s3:GetObject on the input prefix, and "
-                        + "kms:Decrypt when the object is encrypted with a customer-managed key", e);
-                case 412 -> throw new IOException(object + " changed while it was being read; the event of the new "
-                        + "version scans it", e);
-                default -> throw new IOException("reading " + object + " failed: HTTP " + e.statusCode() + " "
-                        + errorCode(e), e);
+                case 403 ->
+                    throw new ObjectAccessDeniedException(
+                            "access to " + object + " was denied ("
+                                    + errorCode(e)
+                                    + "): the function's role needs s3:GetObject on the input prefix, and "
+                                    + "kms:Decrypt when the object is encrypted with a customer-managed key",
+                            e);
+                case 412 ->
+                    throw new IOException(
+                            object + " changed while it was being read; the event of the new " + "version scans it", e);
+                default ->
+                    throw new IOException(
+                            "reading " + object + " failed: HTTP " + e.statusCode() + " " + errorCode(e), e);
             }
         } catch (SdkClientException e) {
             throw new IOException("reading " + object + " failed: " + e.getMessage(), e);
@@ -97,7 +113,8 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     private static String errorCode(S3Exception e) {
-        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "no error code"
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "no error code"
                 : e.awsErrorDetails().errorCode();
     }
 
@@ -107,7 +124,11 @@ public class S3ObjectStore implements ObjectStore {
      * time and a failed multipart upload is aborted, so a retry never leaves half a report behind.
      */
     @Override
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {UncheckedIOException.class, SdkClientException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            retryOn = {UncheckedIOException.class, SdkClientException.class})
     public void write(String bucket, String key, String contentType, BodyWriter body) throws IOException {
         MultipartUploadStream out = new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE);
         try {
@@ -122,7 +143,11 @@ public class S3ObjectStore implements ObjectStore {
     @Override
     public boolean createIfAbsent(String bucket, String key, String contentType, byte[] body) {
         try {
-            s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*"),
+            s3.putObject(
+                    request -> request.bucket(bucket)
+                            .key(key)
+                            .contentType(contentType)
+                            .ifNoneMatch("*"),
                     RequestBody.fromBytes(body));
             return true;
         } catch (S3Exception e) {

@@ -28,8 +28,7 @@ public final class S3QuotaLedger implements QuotaLedger {
     private static final Pattern EXHAUSTED = Pattern.compile("exhausted-(\\d{1,15})-[0-9a-f-]{36}\\.json");
 
     /** The stored form of one record (the key says the same; the body is for people auditing the spend). */
-    public record Day(String day, int spent, Instant exhaustedUntil) {
-    }
+    public record Day(String day, int spent, Instant exhaustedUntil) {}
 
     private final S3Client s3;
     private final String bucket;
@@ -46,7 +45,8 @@ public final class S3QuotaLedger implements QuotaLedger {
         String dayPrefix = prefixOf(day);
         long spent = 0;
         Instant exhaustedUntil = null;
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(dayPrefix)).contents()) {
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(dayPrefix))
+                .contents()) {
             String name = object.key().substring(dayPrefix.length());
             Matcher spend = SPENT.matcher(name);
             Matcher exhausted = EXHAUSTED.matcher(name);
@@ -69,7 +69,8 @@ public final class S3QuotaLedger implements QuotaLedger {
             put(prefixOf(day) + "spent-" + moreSpent + "-" + run + ".json", new Day(day.toString(), moreSpent, null));
         }
         if (exhaustedUntil != null) {
-            put(prefixOf(day) + "exhausted-" + exhaustedUntil.toEpochMilli() + "-" + run + ".json",
+            put(
+                    prefixOf(day) + "exhausted-" + exhaustedUntil.toEpochMilli() + "-" + run + ".json",
                     new Day(day.toString(), 0, exhaustedUntil));
         }
     }

@@ -39,12 +39,12 @@ public final class S3VerdictCache implements VerdictCache {
 
     private static final Logger LOG = Logger.getLogger(S3VerdictCache.class);
     private static final int READERS = 16;
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** The stored form: the raw reputation, so the verdict policy is applied when a report is made. */
-    public record Entry(String ip, Instant fetchedAt, boolean notFound, Reputation reputation) {
-    }
+    public record Entry(String ip, Instant fetchedAt, boolean notFound, Reputation reputation) {}
 
     private final S3Client s3;
     private final String bucket;
@@ -62,16 +62,22 @@ public final class S3VerdictCache implements VerdictCache {
         List<IpAddress> present = new ArrayList<>();
         try {
             // The delimiter leaves out the ledger and alert markers kept in sub-prefixes (_quota/, _alerts/).
-            for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
-                    .delimiter("/").build()).contents()) {
+            for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
+                            .bucket(bucket)
+                            .prefix(prefix)
+                            .delimiter("/")
+                            .build())
+                    .contents()) {
                 IpAddress ip = ipOf(object.key());
                 if (ip != null && wanted.contains(ip)) {
                     present.add(ip);
                 }
             }
         } catch (S3Exception e) {
-            throw new CacheUnavailableException("cannot list the verdict cache s3://" + bucket + "/" + prefix + ": "
-                    + describe(e) + " (the function needs s3:ListBucket on that prefix)", e);
+            throw new CacheUnavailableException(
+                    "cannot list the verdict cache s3://" + bucket + "/" + prefix + ": " + describe(e)
+                            + " (the function needs s3:ListBucket on that prefix)",
+                    e);
         }
         Map<IpAddress, CachedVerdict> found = new ConcurrentHashMap<>();
         if (present.isEmpty()) {
@@ -108,18 +114,22 @@ public final class S3VerdictCache implements VerdictCache {
                 LOG.warnf("ignoring incomplete cache entry s3://%s/%s", bucket, key);
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new CachedVerdict(entry.notFound() ? null : entry.reputation(), entry.fetchedAt()));
+            return java.util.Optional.of(
+                    new CachedVerdict(entry.notFound() ? null : entry.reputation(), entry.fetchedAt()));
         } catch (NoSuchKeyException e) {
             return java.util.Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 403) {
-                throw new CacheUnavailableException("cannot read cache entry s3://" + bucket + "/" + key + ": " + describe(e), e);
+                throw new CacheUnavailableException(
+                        "cannot read cache entry s3://" + bucket + "/" + key + ": " + describe(e), e);
             }
             LOG.warnf("cache entry s3://%s/%s unreadable (%s); treated as a miss", bucket, key, describe(e));
             return java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
             // A corrupt entry (half-written, edited by hand) is a miss: the IP is looked up and rewritten.
-            LOG.warnf("corrupt cache entry s3://%s/%s (%s); treated as a miss", bucket, key, e.getClass().getSimpleName());
+            LOG.warnf(
+                    "corrupt cache entry s3://%s/%s (%s); treated as a miss",
+                    bucket, key, e.getClass().getSimpleName());
             return java.util.Optional.empty();
         }
     }
@@ -128,14 +138,18 @@ public final class S3VerdictCache implements VerdictCache {
     public void store(IpAddress address, CachedVerdict verdict) {
         String key = keyOf(address);
         try {
-            byte[] body = JSON.writeValueAsBytes(new Entry(address.toString(), verdict.fetchedAt(), verdict.notFound(),
-                    verdict.reputation()));
+            byte[] body = JSON.writeValueAsBytes(
+                    new Entry(address.toString(), verdict.fetchedAt(), verdict.notFound(), verdict.reputation()));
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise cache entry", e);
         } catch (SdkException e) {
-            throw new CacheUnavailableException("cannot write cache entry s3://" + bucket + "/" + key + ": "
-                    + (e instanceof S3Exception s3e ? describe(s3e) : e.getClass().getSimpleName()), e);
+            throw new CacheUnavailableException(
+                    "cannot write cache entry s3://" + bucket + "/" + key + ": "
+                            + (e instanceof S3Exception s3e
+                                    ? describe(s3e)
+                                    : e.getClass().getSimpleName()),
+                    e);
         }
     }
 

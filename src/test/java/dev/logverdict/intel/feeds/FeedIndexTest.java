@@ -26,16 +26,40 @@ class FeedIndexTest {
 
     @Test
     void readsFireholAndSpamhausStyleListsWithComments() throws IOException {
-        Blocklist list = list("firehol_level1",
-                "#", "# firehol_level1", "# Maintainer: FireHOL", "",
-                "0.0.0.0/8", "1.10.16.0/20", "5.188.10.0/23 ; SBL402741", "10.0.0.0/8", "100.64.0.0/10",
-                "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.2.0/24", "192.168.0.0/16",
-                "224.0.0.0/3", "45.155.205.233", "not-an-ip", "300.1.1.0/24", "1.2.3.4/33", "1.2.3.4/24",
-                "2a0b:4340::/32 # bad v6 net", "fe80::/10", "::/0");
-        assertThat(list.entries()).extracting(e -> e.block().toString())
+        Blocklist list = list(
+                "firehol_level1",
+                "#",
+                "# firehol_level1",
+                "# Maintainer: FireHOL",
+                "",
+                "0.0.0.0/8",
+                "1.10.16.0/20",
+                "5.188.10.0/23 ; SBL402741",
+                "10.0.0.0/8",
+                "100.64.0.0/10",
+                "127.0.0.0/8",
+                "169.254.0.0/16",
+                "172.16.0.0/12",
+                "192.0.2.0/24",
+                "192.168.0.0/16",
+                "224.0.0.0/3",
+                "45.155.205.233",
+                "not-an-ip",
+                "300.1.1.0/24",
+                "1.2.3.4/33",
+                "1.2.3.4/24",
+                "2a0b:4340::/32 # bad v6 net",
+                "fe80::/10",
+                "::/0");
+        assertThat(list.entries())
+                .extracting(e -> e.block().toString())
                 .containsExactly("1.10.16.0/20", "5.188.10.0/23", "45.155.205.233/32", "2a0b:4340::/32");
-        assertThat(list.ignoredSpecialPurpose()).as("bogons, private, multicast, ::/0").isEqualTo(11);
-        assertThat(list.ignoredInvalid()).as("text, bad octet, bad length, host bits").isEqualTo(4);
+        assertThat(list.ignoredSpecialPurpose())
+                .as("bogons, private, multicast, ::/0")
+                .isEqualTo(11);
+        assertThat(list.ignoredInvalid())
+                .as("text, bad octet, bad length, host bits")
+                .isEqualTo(4);
     }
 
     @Test
@@ -47,26 +71,26 @@ class FeedIndexTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "1.10.16.0, firehol",
-            "1.10.31.255, firehol",
-            "1.10.32.0, ",
-            "1.10.15.255, ",
-            "45.155.205.233, spamhaus",
-            "45.155.205.232, ",
-            "45.155.205.234, ",
-            "2a0b:4340::1, firehol",
-            "2a0b:4340:ffff:ffff:ffff:ffff:ffff:ffff, firehol",
-            "2a0b:4341::, ",
-            "2a0b:433f:ffff:ffff:ffff:ffff:ffff:ffff, ",
-            "2606:4700::6810:84e5, single",
-            "2606:4700::6810:84e6, ",
-            "5.188.10.7, spamhaus",
-            "5.188.11.255, spamhaus",
-            "5.188.12.0, firehol",
-            "5.188.9.255, firehol",
-            "5.188.31.255, firehol",
-            "5.188.32.0, ",
-            "8.8.8.8, ",
+        "1.10.16.0, firehol",
+        "1.10.31.255, firehol",
+        "1.10.32.0, ",
+        "1.10.15.255, ",
+        "45.155.205.233, spamhaus",
+        "45.155.205.232, ",
+        "45.155.205.234, ",
+        "2a0b:4340::1, firehol",
+        "2a0b:4340:ffff:ffff:ffff:ffff:ffff:ffff, firehol",
+        "2a0b:4341::, ",
+        "2a0b:433f:ffff:ffff:ffff:ffff:ffff:ffff, ",
+        "2606:4700::6810:84e5, single",
+        "2606:4700::6810:84e6, ",
+        "5.188.10.7, spamhaus",
+        "5.188.11.255, spamhaus",
+        "5.188.12.0, firehol",
+        "5.188.9.255, firehol",
+        "5.188.31.255, firehol",
+        "5.188.32.0, ",
+        "8.8.8.8, ",
     })
     void matchesByBinarySearchAcrossOverlappingLists(String ip, String feed) throws IOException {
         FeedIndex index = new FeedIndex(List.of(
@@ -95,7 +119,8 @@ class FeedIndexTest {
             int prefix = 12 + random.nextInt(21);
             long address = (random.nextInt(200) + 1L) << 24 | random.nextInt(1 << 24);
             long network = address & (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
-            String cidr = ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "." + (network & 255) + "/" + prefix;
+            String cidr = ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
+                    + (network & 255) + "/" + prefix;
             (i % 2 == 0 ? firstLines : secondLines).add(cidr);
         }
         Blocklist first = list("first", firstLines.toArray(String[]::new));
@@ -104,8 +129,14 @@ class FeedIndexTest {
         for (int i = 0; i < 20_000; i++) {
             long address = (random.nextInt(200) + 1L) << 24 | random.nextInt(1 << 24);
             var ip = dev.logverdict.ip.IpAddress.ofV4((int) address);
-            Optional<String> expected = first.entries().stream().filter(e -> e.block().contains(ip)).findFirst().map(FeedEntry::feed)
-                    .or(() -> second.entries().stream().filter(e -> e.block().contains(ip)).findFirst().map(FeedEntry::feed));
+            Optional<String> expected = first.entries().stream()
+                    .filter(e -> e.block().contains(ip))
+                    .findFirst()
+                    .map(FeedEntry::feed)
+                    .or(() -> second.entries().stream()
+                            .filter(e -> e.block().contains(ip))
+                            .findFirst()
+                            .map(FeedEntry::feed));
             assertThat(index.match(ip)).as(ip.toString()).isEqualTo(expected);
         }
     }

@@ -57,7 +57,10 @@ class ProviderKeyTest {
 
         assertThat(reads).as("read at init").hasValue(1);
         assertThat(key.key()).isEmpty();
-        assertThat(key.unavailableReason()).get().asString().contains("AbuseIPDB", "abuseipdb/key", "tried again")
+        assertThat(key.unavailableReason())
+                .get()
+                .asString()
+                .contains("AbuseIPDB", "abuseipdb/key", "tried again")
                 .doesNotContain("abuse-key-42");
         assertThat(key.key()).as("the secret now exists").contains("abuse-key-42");
         assertThat(key.unavailableReason()).isEmpty();

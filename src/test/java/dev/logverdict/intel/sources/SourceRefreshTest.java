@@ -36,7 +36,8 @@ class SourceRefreshTest {
     private final SourceRefresh refresh = new SourceRefresh(store, fetcher, BUCKET, "cache/");
 
     private SourceRefresh.State refreshAt(Instant now) {
-        return refresh.refreshDue(List.of(DROP), now, () -> Duration.ofMinutes(1), Duration.ofSeconds(40)).get(0);
+        return refresh.refreshDue(List.of(DROP), now, () -> Duration.ofMinutes(1), Duration.ofSeconds(40))
+                .get(0);
     }
 
     private String stored() {
@@ -50,7 +51,8 @@ class SourceRefreshTest {
 
     @Test
     void aDueSourceIsFetchedParsedAndStoredNormalisedWhereScansLoadIt() throws IOException {
-        next = new SourceFetcher.Response(200, TestSources.body("drop_v4.json"), "\"v1\"", "Fri, 04 Dec 2026 05:17:00 GMT");
+        next = new SourceFetcher.Response(
+                200, TestSources.body("drop_v4.json"), "\"v1\"", "Fri, 04 Dec 2026 05:17:00 GMT");
 
         SourceRefresh.State state = refreshAt(START);
 
@@ -58,7 +60,9 @@ class SourceRefreshTest {
         assertThat(state.kind()).isEqualTo("blocklist");
         assertThat(state.entries()).isEqualTo(7);
         assertThat(stored()).contains("1.10.16.0/20\tspamhaus");
-        assertThat(Blocklist.readLabelled("spamhaus", new StringReader(stored())).entries()).hasSize(7);
+        assertThat(Blocklist.readLabelled("spamhaus", new StringReader(stored()))
+                        .entries())
+                .hasSize(7);
         assertThat(refreshAt(START.plus(Duration.ofHours(11))).state()).isEqualTo("ok");
         assertThat(requests).as("not due again before its refresh").hasSize(1);
     }
@@ -75,7 +79,9 @@ class SourceRefreshTest {
         assertThat(requests.get(1)).as("a conditional GET").endsWith("if-none-match=\"v1\"");
         assertThat(unchanged.state()).isEqualTo("ok");
         assertThat(unchanged.entries()).isEqualTo(7);
-        assertThat(unchanged.fetchedAt()).as("the copy in use is still the first one").isEqualTo(START.toString());
+        assertThat(unchanged.fetchedAt())
+                .as("the copy in use is still the first one")
+                .isEqualTo(START.toString());
         assertThat(store.writes).as("only the index is written").containsOnly("cache/_sources/index.json");
     }
 
@@ -86,8 +92,11 @@ class SourceRefreshTest {
         String before = stored();
         Instant at = START;
         String metadata = "{\"type\":\"metadata\",\"timestamp\":1733289420,\"records\":1}\n";
-        for (String body : List.of("", "{\"cidr\":\"1.10.16.0/20\",\"sblid\":\"SBL256894\",\"rir\":\"apnic\"}\n" + metadata,
-                "<html><body>maintenance</body></html>", metadata)) {
+        for (String body : List.of(
+                "",
+                "{\"cidr\":\"1.10.16.0/20\",\"sblid\":\"SBL256894\",\"rir\":\"apnic\"}\n" + metadata,
+                "<html><body>maintenance</body></html>",
+                metadata)) {
             at = at.plus(Duration.ofHours(13));
             next = ok(body);
             SourceRefresh.State state = refreshAt(at);
@@ -114,7 +123,10 @@ class SourceRefreshTest {
         SourceRefresh.State failed = refreshAt(START.plus(Duration.ofHours(12)));
         assertThat(failed.state()).isEqualTo("ok");
         assertThat(failed.lastError()).contains("connection refused");
-        assertThat(failed.nextAttempt()).isEqualTo(START.plus(Duration.ofHours(12)).plus(SourceRefresh.RETRY_AFTER_FAILURE).toString());
+        assertThat(failed.nextAttempt())
+                .isEqualTo(START.plus(Duration.ofHours(12))
+                        .plus(SourceRefresh.RETRY_AFTER_FAILURE)
+                        .toString());
         refreshAt(START.plus(Duration.ofHours(12)).plus(Duration.ofMinutes(5)));
         assertThat(requests).as("no retry before a quarter of an hour").hasSize(2);
 
@@ -126,19 +138,27 @@ class SourceRefreshTest {
     @Test
     void noFetchStartsWhenTheRunCouldNotWaitForItsWorstCase() {
         next = new SourceFetcher.Response(200, TestSources.body("drop_v4.json"), null, null);
-        SourceRefresh.State state = refresh.refreshDue(List.of(DROP), START, () -> Duration.ofSeconds(30), Duration.ofSeconds(40)).get(0);
+        SourceRefresh.State state = refresh.refreshDue(
+                        List.of(DROP), START, () -> Duration.ofSeconds(30), Duration.ofSeconds(40))
+                .get(0);
         assertThat(requests).isEmpty();
         assertThat(state.state()).isEqualTo("stale");
-        assertThat(refreshAt(START).state()).as("the next run with time fetches it").isEqualTo("ok");
+        assertThat(refreshAt(START).state())
+                .as("the next run with time fetches it")
+                .isEqualTo("ok");
     }
 
     @Test
     void aUserMaySetAShorterRefreshThanTheDefault() {
         next = new SourceFetcher.Response(200, TestSources.body("drop_v4.json"), null, null);
-        PublicSource every5Minutes = new PublicSource(DROP.id(), DROP.kind(), DROP.format(), DROP.label(), DROP.url(),
-                Duration.ofMinutes(5));
+        PublicSource every5Minutes = new PublicSource(
+                DROP.id(), DROP.kind(), DROP.format(), DROP.label(), DROP.url(), Duration.ofMinutes(5));
         refresh.refreshDue(List.of(every5Minutes), START, () -> Duration.ofMinutes(1), Duration.ofSeconds(40));
-        refresh.refreshDue(List.of(every5Minutes), START.plus(Duration.ofMinutes(5)), () -> Duration.ofMinutes(1), Duration.ofSeconds(40));
+        refresh.refreshDue(
+                List.of(every5Minutes),
+                START.plus(Duration.ofMinutes(5)),
+                () -> Duration.ofMinutes(1),
+                Duration.ofSeconds(40));
         assertThat(requests).hasSize(2);
     }
 }

@@ -51,7 +51,9 @@ class SourceStoreTest {
         OfflineIntel intel = sources.load(BUCKET, List.of(DROP), List.of(), START.plus(Duration.ofHours(37)));
 
         assertThat(intel.sources().get(0).state()).isEqualTo("stale");
-        assertThat(intel.blocklist(IpAddressParser.parse("1.10.16.5"))).as("a stale list still applies").contains("spamhaus");
+        assertThat(intel.blocklist(IpAddressParser.parse("1.10.16.5")))
+                .as("a stale list still applies")
+                .contains("spamhaus");
     }
 
     @Test
@@ -62,7 +64,10 @@ class SourceStoreTest {
 
         OfflineIntel warm = sources.load(BUCKET, List.of(ASN), List.of(), START.plusSeconds(60));
         assertThat(store.reads).containsExactly("cache/_sources/index.json");
-        assertThat(warm.network(IpAddressParser.parse("66.249.66.1")).orElseThrow().asn()).isEqualTo(15169);
+        assertThat(warm.network(IpAddressParser.parse("66.249.66.1"))
+                        .orElseThrow()
+                        .asn())
+                .isEqualTo(15169);
 
         refreshAt(START.plus(Duration.ofHours(25)), ASN, TestSources.body("ip2asn-combined.tsv.gz"));
         store.reads.clear();

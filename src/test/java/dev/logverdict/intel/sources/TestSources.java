@@ -21,31 +21,49 @@ public final class TestSources {
 
     public static final Path SAMPLES = Path.of("src/test/resources/sources");
 
-    private TestSources() {
-    }
+    private TestSources() {}
 
     /** Each source as the function configures it, and the sample file in its published format. */
-    public record Sample(PublicSource source, String file) {
-    }
+    public record Sample(PublicSource source, String file) {}
 
     /** Where each source's sample lives; the server serves it at {@code /<file>}. */
     private static final Map<String, String> FILES = Map.of(
-            "spamhaus", "drop_v4.json", "spamhaus6", "drop_v6.json", "feodo", "ipblocklist_recommended.txt",
-            "tor", "torbulkexitlist", "aws", "ip-ranges.json", "cloudflare", "ips-v4", "cloudflare6", "ips-v6",
-            "googlebot", "googlebot.json", "bingbot", "bingbot.json", "asn", "ip2asn-combined.tsv.gz");
+            "spamhaus",
+            "drop_v4.json",
+            "spamhaus6",
+            "drop_v6.json",
+            "feodo",
+            "ipblocklist_recommended.txt",
+            "tor",
+            "torbulkexitlist",
+            "aws",
+            "ip-ranges.json",
+            "cloudflare",
+            "ips-v4",
+            "cloudflare6",
+            "ips-v6",
+            "googlebot",
+            "googlebot.json",
+            "bingbot",
+            "bingbot.json",
+            "asn",
+            "ip2asn-combined.tsv.gz");
 
     /**
      * The sources exactly as {@link PublicSources} makes them from the configuration (kind, format,
      * label, default refresh), each URL pointed at the test server.
      */
     public static List<Sample> all(String baseUrl) {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(LogVerdictConfig.class)
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withMapping(LogVerdictConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter());
         Map<String, String> urls = new HashMap<>();
         FILES.forEach((id, file) -> urls.put("logverdict.sources." + id + ".url", baseUrl + "/" + file));
         builder.withDefaultValues(urls);
         LogVerdictConfig config = builder.build().getConfigMapping(LogVerdictConfig.class);
-        return PublicSources.enabled(config.sources()).stream().map(source -> new Sample(source, FILES.get(source.id()))).toList();
+        return PublicSources.enabled(config.sources()).stream()
+                .map(source -> new Sample(source, FILES.get(source.id())))
+                .toList();
     }
 
     public static List<PublicSource> sources(String baseUrl) {
@@ -53,7 +71,11 @@ public final class TestSources {
     }
 
     public static PublicSource source(String id) {
-        return all("https://sources.test").stream().map(Sample::source).filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return all("https://sources.test").stream()
+                .map(Sample::source)
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The sample as the publisher serves it; the ASN table is gzipped from its TSV, as iptoasn.com serves it. */

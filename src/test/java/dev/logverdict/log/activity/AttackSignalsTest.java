@@ -24,7 +24,8 @@ class AttackSignalsTest {
     @Test
     void findsSignalsInThePathInTheQueryAndInBothAtOnce() {
         AttackSignals signals = signals();
-        assertThat(signalsOf(signals, "/item?id=1%27%20UNION%20SELECT%20password")).isEqualTo(Signal.SQL_INJECTION.bit());
+        assertThat(signalsOf(signals, "/item?id=1%27%20UNION%20SELECT%20password"))
+                .isEqualTo(Signal.SQL_INJECTION.bit());
         assertThat(signalsOf(signals, "/.env?x=1")).isEqualTo(Signal.SENSITIVE_FILE_PROBE.bit());
         assertThat(signalsOf(signals, "/wp-login.php?redirect=../../etc/passwd"))
                 .isEqualTo(Signal.ADMIN_PROBE.bit() | Signal.PATH_TRAVERSAL.bit());
@@ -58,7 +59,9 @@ class AttackSignalsTest {
                 Map<String, Long> hashes = new HashMap<>();
                 for (String path : order) {
                     long expected = path.equals(probe) ? Signal.SENSITIVE_FILE_PROBE.bit() : 0;
-                    assertThat(signalsOf(signals, path)).as("%s in %s", path, order).isEqualTo(expected);
+                    assertThat(signalsOf(signals, path))
+                            .as("%s in %s", path, order)
+                            .isEqualTo(expected);
                     hashes.put(path, signals.lastHash());
                 }
                 assertThat(hashes.get(probe)).isNotEqualTo(hashes.get(other));
@@ -73,7 +76,8 @@ class AttackSignalsTest {
         byte[] scanner = latin1(start + "sqlmap/1.7" + end);
         byte[] browser = latin1(start + "Gecko/2010" + end);
         long key = new Random().nextLong();
-        assertThat(AttackSignals.place(key, scanner, 0, scanner.length)).isEqualTo(AttackSignals.place(key, browser, 0, browser.length));
+        assertThat(AttackSignals.place(key, scanner, 0, scanner.length))
+                .isEqualTo(AttackSignals.place(key, browser, 0, browser.length));
         AttackSignals signals = signals();
         for (int round = 0; round < 2; round++) {
             assertThat(signals.ofUserAgent(field(scanner))).isEqualTo(Signal.SCANNER_USER_AGENT.bit());

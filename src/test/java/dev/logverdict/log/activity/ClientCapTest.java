@@ -52,10 +52,14 @@ class ClientCapTest {
             public InputStream nextElement() {
                 StringBuilder chunk = new StringBuilder();
                 for (int end = Math.min(lines, made + 10_000); made < end; made++) {
-                    String client = made % 4 == 3 ? IpAddress.ofV4(random.nextInt()).toString()
-                            : IpAddress.ofV6(0x20010db80badf00dL, random.nextLong()).toString();
+                    String client = made % 4 == 3
+                            ? IpAddress.ofV4(random.nextInt()).toString()
+                            : IpAddress.ofV6(0x20010db80badf00dL, random.nextLong())
+                                    .toString();
                     String path = made % 1_000 == 0 ? "/.env" : "/";
-                    chunk.append(client).append(" - - [27/Nov/2026:10:00:00 +0000] \"GET ").append(path)
+                    chunk.append(client)
+                            .append(" - - [27/Nov/2026:10:00:00 +0000] \"GET ")
+                            .append(path)
                             .append(" HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"\n");
                 }
                 return new ByteArrayInputStream(chunk.toString().getBytes(StandardCharsets.US_ASCII));
@@ -64,8 +68,12 @@ class ClientCapTest {
     }
 
     private static long requestsOf(TrafficScan scan) {
-        return scan.clients().values().stream().mapToLong(ClientActivity::requests).sum()
-                + scan.aggregated().values().stream().mapToLong(ClientActivity::requests).sum();
+        return scan.clients().values().stream()
+                        .mapToLong(ClientActivity::requests)
+                        .sum()
+                + scan.aggregated().values().stream()
+                        .mapToLong(ClientActivity::requests)
+                        .sum();
     }
 
     @Test
@@ -78,11 +86,13 @@ class ClientCapTest {
         assertThat(scan.clients()).hasSize(ScanOptions.defaults().maxTrackedIps());
         assertThat(requestsOf(scan)).as("no request lost").isEqualTo(4_000_000);
         // Every IPv6 address past the cap is its /64's; IPv4 ones fill the network cap, then count together.
-        long trackedV6 = scan.clients().keySet().stream().filter(ip -> ip.version() == 6).count();
+        long trackedV6 =
+                scan.clients().keySet().stream().filter(ip -> ip.version() == 6).count();
         assertThat(scan.aggregated().get(SWEPT).requests()).isEqualTo(3_000_000 - trackedV6);
         assertThat(scan.aggregated().get(SWEPT).signals()).containsKey(Signal.SENSITIVE_FILE_PROBE);
         assertThat(scan.aggregated()).hasSize(ClientIndex.MAX_NETWORKS + 1).containsKey(TrafficScan.UNTRACKED);
-        assertThat(scan.truncated()).anyMatch(note -> note.contains("counted by network"))
+        assertThat(scan.truncated())
+                .anyMatch(note -> note.contains("counted by network"))
                 .anyMatch(note -> note.contains("counted together"));
         // What the scan holds for the report: the same whatever the number of addresses past the cap.
         assertThat(retained).as("heap held by the scan, bytes").isLessThan(300L << 20);
@@ -101,10 +111,12 @@ class ClientCapTest {
         ReportSchema.assertValid(json);
         JsonNode aggregated = JSON.readTree(json).path("aggregated");
         assertThat(aggregated.get(0).path("network").asText()).isEqualTo(SWEPT);
-        assertThat(aggregated.get(0).path("requests").asLong()).isEqualTo(scan.aggregated().get(SWEPT).requests());
+        assertThat(aggregated.get(0).path("requests").asLong())
+                .isEqualTo(scan.aggregated().get(SWEPT).requests());
         assertThat(aggregated.size()).isEqualTo(scan.aggregated().size());
         assertThat(JSON.readTree(json).path("ips").size()).isEqualTo(1_000);
-        assertThat(JSON.readTree(json).path("summary").path("truncated").toString()).contains("counted by network");
+        assertThat(JSON.readTree(json).path("summary").path("truncated").toString())
+                .contains("counted by network");
     }
 
     private static long usedHeap() {

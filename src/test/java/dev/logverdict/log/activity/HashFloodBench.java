@@ -22,20 +22,21 @@ import java.util.Random;
  */
 public final class HashFloodBench {
 
-    private HashFloodBench() {
-    }
+    private HashFloodBench() {}
 
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Random random = new Random(7);
-        byte[] crafted = log(UnkeyedHashes.collidingAddresses(count, random), UnkeyedHashes.collidingPaths(count, random));
+        byte[] crafted =
+                log(UnkeyedHashes.collidingAddresses(count, random), UnkeyedHashes.collidingPaths(count, random));
         List<String> addresses = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long low = random.nextLong();
-            addresses.add(String.format("2001:db8:bad:f00d:%x:%x:%x:%x", low >>> 48, (low >>> 32) & 0xFFFF,
-                    (low >>> 16) & 0xFFFF, low & 0xFFFF));
+            addresses.add(String.format(
+                    "2001:db8:bad:f00d:%x:%x:%x:%x",
+                    low >>> 48, (low >>> 32) & 0xFFFF, (low >>> 16) & 0xFFFF, low & 0xFFFF));
             StringBuilder path = new StringBuilder("/");
             while (path.length() < 24) {
                 path.append(UnkeyedHashes.PATH_BYTES.charAt(random.nextInt(UnkeyedHashes.PATH_BYTES.length())));
@@ -53,8 +54,13 @@ public final class HashFloodBench {
         Arrays.sort(ordinaryTimes);
         long craftedMedian = craftedTimes[rounds / 2];
         long ordinaryMedian = ordinaryTimes[rounds / 2];
-        System.out.printf("%,d clients and paths: colliding %,d ms, random %,d ms (medians of %d), ratio %.2f%n", count,
-                craftedMedian / 1_000_000, ordinaryMedian / 1_000_000, rounds, (double) craftedMedian / ordinaryMedian);
+        System.out.printf(
+                "%,d clients and paths: colliding %,d ms, random %,d ms (medians of %d), ratio %.2f%n",
+                count,
+                craftedMedian / 1_000_000,
+                ordinaryMedian / 1_000_000,
+                rounds,
+                (double) craftedMedian / ordinaryMedian);
     }
 
     private static long timeScan(byte[] log, int count) throws IOException {
@@ -72,8 +78,10 @@ public final class HashFloodBench {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < addresses.size(); i++) {
             for (int k = 0; k < 16; k++) {
-                log.append(addresses.get(i)).append(" - - [27/Nov/2026:10:00:00 +0000] \"GET ")
-                        .append(paths.get((i + k) % paths.size())).append(" HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"\n");
+                log.append(addresses.get(i))
+                        .append(" - - [27/Nov/2026:10:00:00 +0000] \"GET ")
+                        .append(paths.get((i + k) % paths.size()))
+                        .append(" HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"\n");
             }
         }
         return log.toString().getBytes(StandardCharsets.US_ASCII);

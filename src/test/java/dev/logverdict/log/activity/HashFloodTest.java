@@ -36,13 +36,17 @@ class HashFloodTest {
 
     @BeforeAll
     static void readFixtures() throws IOException {
-        collidingClients = lines("hostile/colliding-ipv6.txt").stream().map(IpAddressParser::parse).toList();
+        collidingClients = lines("hostile/colliding-ipv6.txt").stream()
+                .map(IpAddressParser::parse)
+                .toList();
         collidingPaths = lines("hostile/colliding-paths.txt");
     }
 
     @Test
     void theFixturesFillOneSlotUnderTheUnkeyedHashes() {
-        assertThat(collidingClients).hasSize(10_000).doesNotHaveDuplicates()
+        assertThat(collidingClients)
+                .hasSize(10_000)
+                .doesNotHaveDuplicates()
                 .allMatch(ip -> ip.toString().startsWith("2001:db8:bad:f00d:"))
                 .allMatch(ip -> UnkeyedHashes.mix(ip.high(), ip.low()) == 0);
         assertThat(collidingPaths).hasSize(10_000).doesNotHaveDuplicates().allMatch(path -> {
@@ -70,7 +74,9 @@ class HashFloodTest {
         SharedTexts paths = new SharedTexts(200_000, 200);
         for (String path : collidingPaths) {
             byte[] b = path.getBytes(StandardCharsets.US_ASCII);
-            assertThat(paths.share(hashing.hash(b, 0, b.length) | 1, b, 0, b.length)).as(path).isTrue();
+            assertThat(paths.share(hashing.hash(b, 0, b.length) | 1, b, 0, b.length))
+                    .as(path)
+                    .isTrue();
         }
         assertThat(paths.longestRun()).isLessThanOrEqualTo(SHORT_RUN);
     }
@@ -98,11 +104,13 @@ class HashFloodTest {
             log.append(line(collidingClients.get(i).toString(), collidingPaths.get(i)));
         }
         // The pair that shared a hash before: each is itself, in either order.
-        log.append(line("198.51.100.7", "/index.html")).append(line("198.51.100.7", "/.git/config////wLNT4UF~/upzojrj"));
-        log.append(line("198.51.100.8", "/.git/config////wLNT4UF~/upzojrj")).append(line("198.51.100.8", "/index.html"));
+        log.append(line("198.51.100.7", "/index.html"))
+                .append(line("198.51.100.7", "/.git/config////wLNT4UF~/upzojrj"));
+        log.append(line("198.51.100.8", "/.git/config////wLNT4UF~/upzojrj"))
+                .append(line("198.51.100.8", "/index.html"));
 
-        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(
-                new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.US_ASCII)));
+        TrafficScan scan = new LogScanner(ScanOptions.defaults())
+                .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(scan.clients()).hasSize(collidingClients.size() + 2);
         ClientActivity first = scan.clients().get(collidingClients.get(0));
@@ -111,7 +119,9 @@ class HashFloodTest {
         for (String client : List.of("198.51.100.7", "198.51.100.8")) {
             ClientActivity prober = scan.clients().get(IpAddressParser.parse(client));
             assertThat(prober.signals()).as(client).containsKey(Signal.SENSITIVE_FILE_PROBE);
-            assertThat(prober.detail().topPaths()).as(client).extracting(TopN.Entry::value)
+            assertThat(prober.detail().topPaths())
+                    .as(client)
+                    .extracting(TopN.Entry::value)
                     .containsExactlyInAnyOrder("/index.html", "/.git/config////wLNT4UF~/upzojrj");
         }
     }
@@ -132,7 +142,9 @@ class HashFloodTest {
 
     private static List<String> lines(String resource) throws IOException {
         try (InputStream in = HashFloodTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .toList();
         }
     }
 }

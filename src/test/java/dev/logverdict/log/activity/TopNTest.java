@@ -44,8 +44,12 @@ class TopNTest {
         Client client = new Client();
         client.addAll(List.of("/a", "/b", "/c", "/d", "/c", "/a", "/d", "/d"), strings);
 
-        assertThat(client.top(strings)).containsExactly(new TopN.Entry("/d", 3), new TopN.Entry("/a", 2),
-                new TopN.Entry("/c", 2), new TopN.Entry("/b", 1));
+        assertThat(client.top(strings))
+                .containsExactly(
+                        new TopN.Entry("/d", 3),
+                        new TopN.Entry("/a", 2),
+                        new TopN.Entry("/c", 2),
+                        new TopN.Entry("/b", 1));
         // Only the first two texts are in the table; the others are the client's own.
         assertThat(client.texts).containsExactly(null, null, "/c", "/d");
     }
@@ -81,7 +85,11 @@ class TopNTest {
         client.addAll(List.of("/1", "/1", "/2", "/2", "/3", "/3", "/4", "/5"), strings);
 
         // "/5" took "/4"'s slot (count 1) and counts 2, an upper bound of its true count.
-        assertThat(client.top(strings)).containsExactly(new TopN.Entry("/1", 2), new TopN.Entry("/2", 2),
-                new TopN.Entry("/3", 2), new TopN.Entry("/5", 2));
+        assertThat(client.top(strings))
+                .containsExactly(
+                        new TopN.Entry("/1", 2),
+                        new TopN.Entry("/2", 2),
+                        new TopN.Entry("/3", 2),
+                        new TopN.Entry("/5", 2));
     }
 }

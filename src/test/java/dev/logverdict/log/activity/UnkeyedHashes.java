@@ -25,11 +25,9 @@ final class UnkeyedHashes {
     private static final long FMIX1 = 0xFF51AFD7ED558CCDL;
     private static final long FMIX2 = 0xC4CEB9FE1A85EC53L;
     /** The characters a crafted path may use: visible ASCII a request line carries as is. */
-    static final String PATH_BYTES =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
+    static final String PATH_BYTES = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
 
-    private UnkeyedHashes() {
-    }
+    private UnkeyedHashes() {}
 
     /** The client hash: MurmurHash3's finaliser of the folded address bits. */
     static int mix(long high, long low) {
@@ -115,8 +113,9 @@ final class UnkeyedHashes {
         }
         List<String> addresses = new ArrayList<>();
         for (long low : seen) {
-            addresses.add(String.format("2001:db8:bad:f00d:%x:%x:%x:%x", low >>> 48, (low >>> 32) & 0xFFFF,
-                    (low >>> 16) & 0xFFFF, low & 0xFFFF));
+            addresses.add(String.format(
+                    "2001:db8:bad:f00d:%x:%x:%x:%x",
+                    low >>> 48, (low >>> 32) & 0xFFFF, (low >>> 16) & 0xFFFF, low & 0xFFFF));
         }
         return addresses;
     }

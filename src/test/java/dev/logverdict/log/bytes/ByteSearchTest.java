@@ -67,7 +67,8 @@ class ByteSearchTest {
         Random random = new Random(11);
         for (int round = 0; round < 20_000; round++) {
             Range r = Range.random(random);
-            assertThat(Tokens.closingQuote(r.bytes(), r.from(), r.to())).as("round %d", round)
+            assertThat(Tokens.closingQuote(r.bytes(), r.from(), r.to()))
+                    .as("round %d", round)
                     .isEqualTo(naiveClosingQuote(r.bytes(), r.from(), r.to()));
         }
     }
@@ -76,7 +77,8 @@ class ByteSearchTest {
     void readsWordsUnsafelyOnlyWhereTheJdkAllowsItAndNotWhenTurnedOff() {
         // The build runs these tests twice, once with the unsafe reads turned off (pom.xml, "safe-reads").
         boolean turnedOff = Boolean.getBoolean(ByteSearch.SAFE_READS);
-        assertThat(ByteSearch.readsUnsafe()).isEqualTo(!turnedOff && Runtime.version().feature() < 24);
+        assertThat(ByteSearch.readsUnsafe())
+                .isEqualTo(!turnedOff && Runtime.version().feature() < 24);
     }
 
     @Test
@@ -90,7 +92,8 @@ class ByteSearchTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ByteSearch.word(bytes, 17)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ByteSearch.word(bytes, -1)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> ByteSearch.word(bytes, Integer.MAX_VALUE - 3)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ByteSearch.word(bytes, Integer.MAX_VALUE - 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
         bytes[23] = 'x';
         assertThat(ByteSearch.word(bytes, 16)).isEqualTo((long) 'x' << 56);
         assertThat(ByteSearch.indexOf(bytes, 0, 24, (byte) 'x')).isEqualTo(23);

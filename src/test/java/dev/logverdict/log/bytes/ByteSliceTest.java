@@ -19,7 +19,9 @@ class ByteSliceTest {
         assertThat(present(field, line, 7, 9)).as("-x").isTrue();
         assertThat(present(field, line, 10, 12)).as("x-").isTrue();
         assertThat(present(field, line, 3, 3)).as("empty, inside the line").isFalse();
-        assertThat(present(field, line, line.length, line.length)).as("empty, at the line's end").isFalse();
+        assertThat(present(field, line, line.length, line.length))
+                .as("empty, at the line's end")
+                .isFalse();
         field.set(line, 13, 14);
         field.clear();
         assertThat(field.isPresent()).as("cleared").isFalse();

@@ -16,8 +16,9 @@ class LineReaderTest {
 
     private static List<String> lines(InputStream in, int maxLineBytes) throws IOException {
         List<String> lines = new ArrayList<>();
-        new LineReader(in, maxLineBytes).forEachLine((bytes, from, to, overlong) ->
-                lines.add((overlong ? "!" : "") + new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
+        new LineReader(in, maxLineBytes)
+                .forEachLine((bytes, from, to, overlong) -> lines.add(
+                        (overlong ? "!" : "") + new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
         return lines;
     }
 

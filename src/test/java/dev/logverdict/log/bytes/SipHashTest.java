@@ -15,6 +15,7 @@ class SipHashTest {
     private static final SipHash HASHING = SipHash.keyedBy(new Random());
     /** The reference implementation's test key, bytes 00 to 0f. */
     private static final long KEY0 = 0x0706050403020100L;
+
     private static final long KEY1 = 0x0F0E0D0C0B0A0908L;
 
     @Test
@@ -39,7 +40,8 @@ class SipHashTest {
             System.arraycopy(message, 0, padded, at, message.length);
             long expected = Hashing.sipHash24(key0, key1).hashBytes(message).asLong();
             assertThat(new SipHash(key0, key1, 2, 4).hash(padded, at, at + message.length))
-                    .as("%d bytes", message.length).isEqualTo(expected);
+                    .as("%d bytes", message.length)
+                    .isEqualTo(expected);
         }
     }
 
@@ -83,12 +85,16 @@ class SipHashTest {
         byte[] base = "GET /index.html?session=8f14e45fceea167a5a36dedd4bea2543".getBytes();
         int ranges = 0;
         for (int length = 0; length <= base.length; length++) {
-            assertThat(seen.add(HASHING.hash(base, 0, length))).as("prefix of %d", length).isTrue();
+            assertThat(seen.add(HASHING.hash(base, 0, length)))
+                    .as("prefix of %d", length)
+                    .isTrue();
             ranges++;
             for (int at = 0; at < length; at++) {
                 byte[] changed = base.clone();
                 changed[at] ^= 1 << (at % 8);
-                assertThat(seen.add(HASHING.hash(changed, 0, length))).as("length %d, byte %d", length, at).isTrue();
+                assertThat(seen.add(HASHING.hash(changed, 0, length)))
+                        .as("length %d, byte %d", length, at)
+                        .isTrue();
                 ranges++;
             }
         }
@@ -96,7 +102,9 @@ class SipHashTest {
         Set<Long> zeroRuns = new HashSet<>();
         byte[] zeros = new byte[40];
         for (int length = 0; length <= zeros.length; length++) {
-            assertThat(zeroRuns.add(HASHING.hash(zeros, 0, length))).as("%d zero bytes", length).isTrue();
+            assertThat(zeroRuns.add(HASHING.hash(zeros, 0, length)))
+                    .as("%d zero bytes", length)
+                    .isTrue();
         }
     }
 
@@ -104,7 +112,9 @@ class SipHashTest {
     void refusesARangeOutsideTheArrayInsteadOfReadingPastIt() {
         // The words are read unchecked inside a range checked once: that one check must cover every word.
         byte[] bytes = new byte[40];
-        int[][] ranges = {{0, 41}, {-1, 20}, {30, 20}, {33, 48}, {8, Integer.MAX_VALUE}, {Integer.MAX_VALUE - 8, Integer.MAX_VALUE}};
+        int[][] ranges = {
+            {0, 41}, {-1, 20}, {30, 20}, {33, 48}, {8, Integer.MAX_VALUE}, {Integer.MAX_VALUE - 8, Integer.MAX_VALUE}
+        };
         for (int[] range : ranges) {
             assertThatThrownBy(() -> HASHING.hash(bytes, range[0], range[1]))
                     .as("[%d, %d)", range[0], range[1])

@@ -22,8 +22,13 @@ class ClfClockTest {
     @Test
     void readsEveryLineLikeTheFullParserWhetherOrNotItSharesTheLastMinute() {
         // Mutations of a few bases, one byte at a time: other seconds, minutes, zones, separators, junk.
-        String[] bases = {"10/Mar/2024:00:00:00 +0000", "10/Mar/2024:00:00:59 +0000", "10/Mar/2024:00:01:00 -0700",
-                "29/Feb/2024:23:59:60 +1400", "31/Dec/1999:23:59:59 +0000"};
+        String[] bases = {
+            "10/Mar/2024:00:00:00 +0000",
+            "10/Mar/2024:00:00:59 +0000",
+            "10/Mar/2024:00:01:00 -0700",
+            "29/Feb/2024:23:59:60 +1400",
+            "31/Dec/1999:23:59:59 +0000"
+        };
         byte[] alphabet = "0123456789:/ +-MarFebDecx\u00ff\0".getBytes(StandardCharsets.ISO_8859_1);
         Random random = new Random(17);
         ClfClock clock = new ClfClock();

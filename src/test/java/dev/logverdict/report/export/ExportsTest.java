@@ -31,8 +31,11 @@ class ExportsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** STIX 2.1 pattern grammar, restricted to the one comparison form the exports use. */
-    private static final Pattern ADDRESS_PATTERN = Pattern.compile("^\\[(ipv4-addr|ipv6-addr):value = '([^'\\\\]+)'\\]$");
-    private static final Pattern STIX_TIMESTAMP = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");
+    private static final Pattern ADDRESS_PATTERN =
+            Pattern.compile("^\\[(ipv4-addr|ipv6-addr):value = '([^'\\\\]+)'\\]$");
+
+    private static final Pattern STIX_TIMESTAMP =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");
 
     private static final String LOG = line("185.220.101.7", "10:00:00", "/.env", "sqlmap/1.7")
             + line("185.220.101.7", "10:05:00", "/", "sqlmap/1.7")
@@ -41,34 +44,71 @@ class ExportsTest {
             + line("10.0.0.9", "10:00:00", "/", "Mozilla/5.0");
 
     private static Report sample() {
-        return build(LOG, Map.of(ip("185.220.101.7"), virusTotalMalicious(7), ip("2a0b:4340:1::66"), feedListed("tor_exits"),
-                ip("8.8.8.8"), harmless()));
+        return build(
+                LOG,
+                Map.of(
+                        ip("185.220.101.7"),
+                        virusTotalMalicious(7),
+                        ip("2a0b:4340:1::66"),
+                        feedListed("tor_exits"),
+                        ip("8.8.8.8"),
+                        harmless()));
     }
 
     @Test
     void wafIpSetsHoldTheMaliciousAddressesOneFamilyPerFileInCidrForm() {
         MaliciousAddresses malicious = MaliciousAddresses.of(sample());
 
-        assertThat(new String(WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES).text(), StandardCharsets.US_ASCII))
+        assertThat(new String(
+                        WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES)
+                                .text(),
+                        StandardCharsets.US_ASCII))
                 .isEqualTo("185.220.101.7/32\n");
-        assertThat(new String(WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES).text(), StandardCharsets.US_ASCII))
+        assertThat(new String(
+                        WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES)
+                                .text(),
+                        StandardCharsets.US_ASCII))
                 .isEqualTo("2a0b:4340:1::66/128\n");
-        assertThat(new String(BlocklistExport.guardDutyThreatIntelSet(malicious.addresses()), StandardCharsets.US_ASCII))
+        assertThat(new String(
+                        BlocklistExport.guardDutyThreatIntelSet(malicious.addresses()), StandardCharsets.US_ASCII))
                 .isEqualTo("185.220.101.7\n2a0b:4340:1::66\n");
     }
 
     @Test
     void exportsNeverHoldANonPublicAddressEvenWhenAForgedReportCallsOneMalicious() {
         Report forged = sample();
-        for (String address : List.of("10.0.0.9", "127.0.0.1", "198.51.100.4", "fe80::1", "::ffff:10.0.0.1", "not-an-ip")) {
-            forged = withForgedFirstEntry(forged, new Report.IpEntry(address, 4, "public", 99, null, null, "malicious",
-                    null, null, null, null, null, null, null, null, null, null, null));
+        for (String address :
+                List.of("10.0.0.9", "127.0.0.1", "198.51.100.4", "fe80::1", "::ffff:10.0.0.1", "not-an-ip")) {
+            forged = withForgedFirstEntry(
+                    forged,
+                    new Report.IpEntry(
+                            address,
+                            4,
+                            "public",
+                            99,
+                            null,
+                            null,
+                            "malicious",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
         }
 
         MaliciousAddresses malicious = MaliciousAddresses.of(forged);
 
-        assertThat(malicious.addresses()).extracting(IpAddress::toString).containsExactly("185.220.101.7", "2a0b:4340:1::66");
-        assertThat(malicious.addresses()).allMatch(address -> ScopeClassifier.classify(address).isPublic());
+        assertThat(malicious.addresses())
+                .extracting(IpAddress::toString)
+                .containsExactly("185.220.101.7", "2a0b:4340:1::66");
+        assertThat(malicious.addresses())
+                .allMatch(address -> ScopeClassifier.classify(address).isPublic());
     }
 
     @Test
@@ -76,7 +116,8 @@ class ExportsTest {
         MaliciousAddresses none = MaliciousAddresses.of(build(LOG, Map.of(ip("8.8.8.8"), harmless())));
 
         assertThat(none.isEmpty()).isTrue();
-        assertThat(WafIpSet.of(none.addressesByRisk(4), WafIpSet.MAX_ENTRIES).text()).isEmpty();
+        assertThat(WafIpSet.of(none.addressesByRisk(4), WafIpSet.MAX_ENTRIES).text())
+                .isEmpty();
     }
 
     @Test
@@ -84,7 +125,8 @@ class ExportsTest {
         Report report = sample();
         Instant now = Instant.parse("2026-11-27T10:20:00.123456Z");
 
-        String text = JSON.writeValueAsString(StixExport.bundle(MaliciousAddresses.of(report), report, now, Duration.ofDays(7)));
+        String text = JSON.writeValueAsString(
+                StixExport.bundle(MaliciousAddresses.of(report), report, now, Duration.ofDays(7)));
 
         assertThat(ReportSchema.stixErrors(text)).isEmpty();
         JsonNode bundle = JSON.readTree(text);
@@ -107,25 +149,30 @@ class ExportsTest {
             assertThat(ScopeClassifier.classify(address).isPublic()).isTrue();
             values.add(pattern.group(2));
             assertThat(indicator.get("created_by_ref").asText()).isEqualTo(identity);
-            assertThat(indicator.get("valid_from").asText()).isEqualTo("2026-11-27T10:20:00.123Z").matches(STIX_TIMESTAMP);
+            assertThat(indicator.get("valid_from").asText())
+                    .isEqualTo("2026-11-27T10:20:00.123Z")
+                    .matches(STIX_TIMESTAMP);
             assertThat(indicator.get("valid_until").asText()).isEqualTo("2026-12-04T10:20:00.123Z");
         }
         assertThat(values).containsExactly("185.220.101.7", "2a0b:4340:1::66");
         assertThat(indicators.get(0).get("confidence").asInt()).isEqualTo(100);
         assertThat(indicators.get(0).at("/external_references/0/url").asText())
                 .isEqualTo("https://www.virustotal.com/gui/ip-address/185.220.101.7");
-        assertThat(indicators.get(0).get("description").asText()).contains("7 VirusTotal engines").contains("2 requests");
+        assertThat(indicators.get(0).get("description").asText())
+                .contains("7 VirusTotal engines")
+                .contains("2 requests");
         assertThat(indicators.get(1).get("description").asText()).contains("listed by tor_exits");
-        assertThat(indicators.get(0).get("id").asText()).isNotEqualTo(indicators.get(1).get("id").asText());
+        assertThat(indicators.get(0).get("id").asText())
+                .isNotEqualTo(indicators.get(1).get("id").asText());
     }
 
     @Test
     void twoRunsOfTheSameLogGiveTheSameStixIdsSoAPlatformUpdatesInsteadOfDuplicating() throws Exception {
         Report report = sample();
-        JsonNode first = JSON.readTree(JSON.writeValueAsString(StixExport.bundle(MaliciousAddresses.of(report), report,
-                Instant.parse("2026-11-27T10:20:00Z"), Duration.ofDays(7))));
-        JsonNode second = JSON.readTree(JSON.writeValueAsString(StixExport.bundle(MaliciousAddresses.of(report), report,
-                Instant.parse("2026-11-28T08:00:00Z"), Duration.ofDays(7))));
+        JsonNode first = JSON.readTree(JSON.writeValueAsString(StixExport.bundle(
+                MaliciousAddresses.of(report), report, Instant.parse("2026-11-27T10:20:00Z"), Duration.ofDays(7))));
+        JsonNode second = JSON.readTree(JSON.writeValueAsString(StixExport.bundle(
+                MaliciousAddresses.of(report), report, Instant.parse("2026-11-28T08:00:00Z"), Duration.ofDays(7))));
 
         assertThat(second.get("id")).isEqualTo(first.get("id"));
         assertThat(second.at("/objects/1/id")).isEqualTo(first.at("/objects/1/id"));
@@ -133,6 +180,7 @@ class ExportsTest {
         assertThat(second.at("/objects/1/modified")).isNotEqualTo(first.at("/objects/1/modified"));
         // A version 5 UUID of the pattern in the STIX namespace, as computed independently (Python's uuid.uuid5).
         assertThat(first.at("/objects/1/id").asText()).isEqualTo("indicator--f5e16865-0caa-5ec3-9f6e-74af6aa4fce5");
-        assertThat(StixExport.indicatorId(ip("185.220.101.7"))).isEqualTo("indicator--f5e16865-0caa-5ec3-9f6e-74af6aa4fce5");
+        assertThat(StixExport.indicatorId(ip("185.220.101.7")))
+                .isEqualTo("indicator--f5e16865-0caa-5ec3-9f6e-74af6aa4fce5");
     }
 }

@@ -25,10 +25,12 @@ class WafIpSetTest {
         assertThat(WafIpSet.exactCover(ips("203.0.113.3", "203.0.113.0", "203.0.113.2", "203.0.113.1", "203.0.113.5")))
                 .containsExactly("203.0.113.0/30", "203.0.113.5/32");
         assertThat(WafIpSet.exactCover(ips("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4")))
-                .as("1..4 is not one aligned block").containsExactly("198.51.100.1/32", "198.51.100.2/31", "198.51.100.4/32");
+                .as("1..4 is not one aligned block")
+                .containsExactly("198.51.100.1/32", "198.51.100.2/31", "198.51.100.4/32");
         assertThat(WafIpSet.exactCover(ips("2001:db8::", "2001:db8::1", "2001:db8::1", "2a0b:4340:1::66")))
                 .containsExactly("2001:db8::/127", "2a0b:4340:1::66/128");
-        assertThat(WafIpSet.exactCover(ips("255.255.255.254", "255.255.255.255"))).containsExactly("255.255.255.254/31");
+        assertThat(WafIpSet.exactCover(ips("255.255.255.254", "255.255.255.255")))
+                .containsExactly("255.255.255.254/31");
         assertThat(WafIpSet.exactCover(List.of())).isEmpty();
     }
 
@@ -68,7 +70,8 @@ class WafIpSetTest {
         WafIpSet set = WafIpSet.of(byRisk, WafIpSet.MAX_ENTRIES);
 
         assertThat(set.cidrs()).hasSizeLessThanOrEqualTo(WafIpSet.MAX_ENTRIES);
-        assertThat(set.addresses()).as("all 12,000 paired addresses fit as 6,000 /31s, then scattered ones")
+        assertThat(set.addresses())
+                .as("all 12,000 paired addresses fit as 6,000 /31s, then scattered ones")
                 .isEqualTo(12_000 + 4_000);
         assertThat(set.omittedAddresses()).isEqualTo(5_000);
         assertThat(set.cidrs()).contains("203.0.0.0/31", "100.0.0.0/32").doesNotContain("100.0.250.0/32");

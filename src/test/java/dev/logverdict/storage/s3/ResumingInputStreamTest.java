@@ -47,10 +47,16 @@ class ResumingInputStreamTest {
     void continuesFromWhereTheConnectionBrokeAndDeliversTheObjectByteForByte() throws IOException {
         List<Long> resumedAt = new ArrayList<>();
         List<Long> pauses = new ArrayList<>();
-        ResumingInputStream in = new ResumingInputStream(serving(0, 30_000, false), OBJECT.length, position -> {
-            resumedAt.add(position);
-            return serving(position, resumedAt.size() == 1 ? 25_000 : -1, false);
-        }, 3, 200, pauses::add);
+        ResumingInputStream in = new ResumingInputStream(
+                serving(0, 30_000, false),
+                OBJECT.length,
+                position -> {
+                    resumedAt.add(position);
+                    return serving(position, resumedAt.size() == 1 ? 25_000 : -1, false);
+                },
+                3,
+                200,
+                pauses::add);
 
         assertThat(in.readAllBytes()).isEqualTo(OBJECT);
         assertThat(resumedAt).containsExactly(30_000L, 55_000L);
@@ -60,8 +66,8 @@ class ResumingInputStreamTest {
 
     @Test
     void aConnectionThatEndsBeforeTheAnnouncedLengthIsResumedNotTakenForTheEnd() throws IOException {
-        ResumingInputStream in = new ResumingInputStream(serving(0, 10, true), OBJECT.length,
-                position -> serving(position, -1, false), 3, 1, millis -> { });
+        ResumingInputStream in = new ResumingInputStream(
+                serving(0, 10, true), OBJECT.length, position -> serving(position, -1, false), 3, 1, millis -> {});
 
         assertThat(in.readAllBytes()).isEqualTo(OBJECT);
         assertThat(in.resumes()).isEqualTo(1);
@@ -69,17 +75,25 @@ class ResumingInputStreamTest {
 
     @Test
     void givesUpAfterTheLastResumeWithWhereItStopped() {
-        ResumingInputStream in = new ResumingInputStream(serving(0, 1000, false), OBJECT.length,
-                position -> serving(position, 1000, false), 3, 1, millis -> { });
+        ResumingInputStream in = new ResumingInputStream(
+                serving(0, 1000, false), OBJECT.length, position -> serving(position, 1000, false), 3, 1, millis -> {});
 
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(IOException.class)
                 .hasMessage("reading failed at byte 4000 after 3 resumed attempts: Connection reset");
     }
 
     @Test
     void anUnknownLengthEndsAtTheFirstEnd() throws IOException {
-        ResumingInputStream in = new ResumingInputStream(new ByteArrayInputStream(OBJECT, 0, 10), -1,
-                position -> { throw new AssertionError("no resume without a known length"); }, 3, 1, millis -> { });
+        ResumingInputStream in = new ResumingInputStream(
+                new ByteArrayInputStream(OBJECT, 0, 10),
+                -1,
+                position -> {
+                    throw new AssertionError("no resume without a known length");
+                },
+                3,
+                1,
+                millis -> {});
 
         assertThat(in.readAllBytes()).hasSize(10);
     }

@@ -1,8 +1,8 @@
 package dev.logverdict.intel.sources.http;
 
+import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.sources.SourceFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.logverdict.LogVerdictConfig;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -33,8 +33,10 @@ public class JdkHttpSourceFetcher implements SourceFetcher {
         return thread;
     });
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     private final Duration timeout;
 
     @Inject
@@ -53,8 +55,10 @@ public class JdkHttpSourceFetcher implements SourceFetcher {
 
     @Override
     public Response fetch(URI url, String etag, String lastModified) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("User-Agent", "logverdict (scheduled public source refresh)").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("User-Agent", "logverdict (scheduled public source refresh)")
+                .GET();
         if (etag != null) {
             request.header("If-None-Match", etag);
         }
@@ -67,12 +71,14 @@ public class JdkHttpSourceFetcher implements SourceFetcher {
             byte[] body;
             try (InputStream in = response.body()) {
                 // Closing the stream at the deadline ends a read that a trickling server keeps alive.
-                ScheduledFuture<?> cut = watchdog.schedule(() -> closeQuietly(in), Math.max(0, deadline - System.nanoTime()),
-                        TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> cut = watchdog.schedule(
+                        () -> closeQuietly(in), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 try {
                     body = in.readNBytes((int) MAX_BYTES + 1);
                 } catch (IOException e) {
-                    throw System.nanoTime() >= deadline ? new IOException("no complete download within " + timeout, e) : e;
+                    throw System.nanoTime() >= deadline
+                            ? new IOException("no complete download within " + timeout, e)
+                            : e;
                 } finally {
                     cut.cancel(false);
                 }
@@ -83,7 +89,10 @@ public class JdkHttpSourceFetcher implements SourceFetcher {
             if (body.length > MAX_BYTES) {
                 throw new IOException("the download is larger than " + MAX_BYTES + " bytes");
             }
-            return new Response(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null),
+            return new Response(
+                    response.statusCode(),
+                    body,
+                    response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

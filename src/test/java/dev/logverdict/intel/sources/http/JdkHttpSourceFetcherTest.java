@@ -27,15 +27,25 @@ class JdkHttpSourceFetcherTest {
     void start() throws IOException {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        server.stubFor(get(urlEqualTo("/drop/drop_v4.json")).withHeader("If-None-Match", equalTo("\"v1\""))
+        server.stubFor(get(urlEqualTo("/drop/drop_v4.json"))
+                .withHeader("If-None-Match", equalTo("\"v1\""))
                 .willReturn(aResponse().withStatus(304)));
-        server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("1.2.3.4\n")));
-        server.stubFor(get(urlEqualTo("/trickle")).willReturn(aResponse().withStatus(200).withBody("1.2.3.4\n".repeat(400))
-                .withChunkedDribbleDelay(40, 3_000)));
-        server.stubFor(get(urlEqualTo("/huge")).willReturn(aResponse().withStatus(200).withBody(new byte[(64 << 20) + 1])));
-        server.stubFor(get(urlEqualTo("/drop/drop_v4.json")).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("ETag", "\"v1\"").withHeader("Last-Modified", "Fri, 04 Dec 2026 05:17:00 GMT")
-                .withBody(Files.readAllBytes(Path.of("src/test/resources/sources/drop_v4.json")))));
+        server.stubFor(get(urlEqualTo("/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("1.2.3.4\n")));
+        server.stubFor(get(urlEqualTo("/trickle"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("1.2.3.4\n".repeat(400))
+                        .withChunkedDribbleDelay(40, 3_000)));
+        server.stubFor(
+                get(urlEqualTo("/huge")).willReturn(aResponse().withStatus(200).withBody(new byte[(64 << 20) + 1])));
+        server.stubFor(get(urlEqualTo("/drop/drop_v4.json"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("ETag", "\"v1\"")
+                        .withHeader("Last-Modified", "Fri, 04 Dec 2026 05:17:00 GMT")
+                        .withBody(Files.readAllBytes(Path.of("src/test/resources/sources/drop_v4.json")))));
     }
 
     @AfterEach
@@ -56,8 +66,10 @@ class JdkHttpSourceFetcherTest {
 
         SourceFetcher.Response again = fetcher.fetch(url, first.etag(), first.lastModified());
         assertThat(again.status()).isEqualTo(304);
-        assertThat(server.getAllServeEvents()).hasSize(2)
-                .allSatisfy(event -> assertThat(event.getRequest().getHeader("User-Agent")).startsWith("logverdict"));
+        assertThat(server.getAllServeEvents())
+                .hasSize(2)
+                .allSatisfy(event ->
+                        assertThat(event.getRequest().getHeader("User-Agent")).startsWith("logverdict"));
     }
 
     @Test
@@ -65,12 +77,18 @@ class JdkHttpSourceFetcherTest {
         JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(1));
         for (String path : java.util.List.of("/slow", "/trickle")) {
             long start = System.nanoTime();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fetcher.fetch(URI.create(server.baseUrl() + path), null, null))
-                    .as(path).isInstanceOf(IOException.class);
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(java.time.Duration.ofMillis(2_500));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> fetcher.fetch(URI.create(server.baseUrl() + path), null, null))
+                    .as(path)
+                    .isInstanceOf(IOException.class);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .as(path)
+                    .isLessThan(java.time.Duration.ofMillis(2_500));
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(20))
-                        .fetch(URI.create(server.baseUrl() + "/huge"), null, null))
-                .isInstanceOf(IOException.class).hasMessageContaining("larger than");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(20))
+                                .fetch(URI.create(server.baseUrl() + "/huge"), null, null))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("larger than");
     }
 }

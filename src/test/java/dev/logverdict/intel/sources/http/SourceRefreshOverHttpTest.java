@@ -44,7 +44,8 @@ class SourceRefreshOverHttpTest {
         server.start();
         refresh = new SourceRefresh(store, new JdkHttpSourceFetcher(Duration.ofSeconds(5)), BUCKET, "cache/");
         sources = new java.util.HashMap<>();
-        TestSources.all(server.baseUrl()).forEach(sample -> sources.put(sample.source().id(), sample.source()));
+        TestSources.all(server.baseUrl())
+                .forEach(sample -> sources.put(sample.source().id(), sample.source()));
     }
 
     @AfterEach
@@ -53,12 +54,17 @@ class SourceRefreshOverHttpTest {
     }
 
     private void serve(String file, byte[] body) {
-        server.stubFor(get(urlEqualTo("/" + file)).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("ETag", "\"" + Arrays.hashCode(body) + "\"").withBody(body)));
+        server.stubFor(get(urlEqualTo("/" + file))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("ETag", "\"" + Arrays.hashCode(body) + "\"")
+                        .withBody(body)));
     }
 
     private SourceRefresh.State refresh(String id, Instant at) {
-        return refresh.refreshDue(List.of(sources.get(id)), at, () -> Duration.ofMinutes(1), Duration.ofSeconds(10)).get(0);
+        return refresh.refreshDue(List.of(sources.get(id)), at, () -> Duration.ofMinutes(1), Duration.ofSeconds(10))
+                .get(0);
     }
 
     private byte[] stored(String key) {
@@ -72,8 +78,10 @@ class SourceRefreshOverHttpTest {
         assertThat(refresh("spamhaus", START).state()).isEqualTo("ok");
         byte[] kept = stored("spamhaus.tsv");
 
-        server.stubFor(get(urlEqualTo("/drop_v4.json")).withHeader("If-None-Match", equalTo("\"" + Arrays.hashCode(good) + "\""))
-                .atPriority(1).willReturn(aResponse().withStatus(304)));
+        server.stubFor(get(urlEqualTo("/drop_v4.json"))
+                .withHeader("If-None-Match", equalTo("\"" + Arrays.hashCode(good) + "\""))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(304)));
         store.writes.clear();
         Instant at = START.plus(Duration.ofHours(12));
         assertThat(refresh("spamhaus", at).state()).isEqualTo("ok");
@@ -89,7 +97,9 @@ class SourceRefreshOverHttpTest {
             SourceRefresh.State state = refresh("spamhaus", at);
             assertThat(state.state()).as(broken).isEqualTo("degraded");
             assertThat(state.entries()).isEqualTo(7);
-            assertThat(stored("spamhaus.tsv")).as("the last good list stays in use").isEqualTo(kept);
+            assertThat(stored("spamhaus.tsv"))
+                    .as("the last good list stays in use")
+                    .isEqualTo(kept);
         }
         assertThat(server.findAll(getRequestedFor(urlEqualTo("/drop_v4.json")))).hasSize(3);
     }
