@@ -34,6 +34,7 @@ class ArchitectureTest {
         "dev.logverdict.intel.queue",
         "dev.logverdict.intel.sources",
         "dev.logverdict.intel.network",
+        "dev.logverdict.intel.stored",
         "dev.logverdict.report..",
         "dev.logverdict.alert",
         "dev.logverdict.storage"
@@ -125,8 +126,8 @@ class ArchitectureTest {
             dev.logverdict.intel.abuseipdb.CheckResponse.class,
             dev.logverdict.intel.keys.ParametersSecretsExtensionApi.SecretValue.class,
             dev.logverdict.intel.keys.ParametersSecretsExtensionApi.ParameterValue.class,
-            dev.logverdict.storage.s3.S3VerdictCache.Entry.class,
-            dev.logverdict.storage.s3.S3QuotaLedger.Day.class,
+            dev.logverdict.intel.stored.StoredVerdictCache.Entry.class,
+            dev.logverdict.intel.stored.StoredQuotaLedger.Day.class,
             dev.logverdict.alert.ScanAlert.class,
             dev.logverdict.report.export.StixBundle.class,
             dev.logverdict.report.export.StixBundle.Identity.class,

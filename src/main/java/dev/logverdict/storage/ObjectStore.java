@@ -84,6 +84,12 @@ public interface ObjectStore {
     /** Objects under a prefix, in key order. */
     java.util.List<Listed> list(String bucket, String prefix);
 
+    /**
+     * Objects directly under a prefix ending in '/', in key order: not those in its sub-folders, which a
+     * store lists apart (S3's delimiter), so they cost nothing to leave out.
+     */
+    java.util.List<Listed> listFolder(String bucket, String folder);
+
     /** The first {@code maxKeys} objects under a prefix, in key order, in one request. */
     java.util.List<Listed> list(String bucket, String prefix, int maxKeys);
 }

@@ -34,7 +34,7 @@ public class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public OpenObject open(String bucket, String key, String versionId) {
+    public OpenObject open(String bucket, String key, String versionId) throws IOException {
         byte[] body = objects.get(bucket + "/" + key);
         reads.add(key);
         if (body == null) {
@@ -89,6 +89,13 @@ public class InMemoryObjectStore implements ObjectStore {
                         e.getKey().substring(bucket.length() + 1),
                         modified.getOrDefault(e.getKey(), Instant.EPOCH),
                         e.getValue().length))
+                .toList();
+    }
+
+    @Override
+    public List<Listed> listFolder(String bucket, String folder) {
+        return list(bucket, folder).stream()
+                .filter(listed -> listed.key().indexOf('/', folder.length()) < 0)
                 .toList();
     }
 

@@ -172,6 +172,13 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public java.util.List<Listed> listFolder(String bucket, String folder) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder).delimiter("/")).contents().stream()
+                .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
+                .toList();
+    }
+
+    @Override
     public java.util.List<Listed> list(String bucket, String prefix, int maxKeys) {
         return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys)).contents().stream()
                 .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))

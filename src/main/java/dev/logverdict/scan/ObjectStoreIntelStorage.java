@@ -1,4 +1,4 @@
-package dev.logverdict.storage.s3;
+package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.PublicSources;
@@ -13,31 +13,31 @@ import dev.logverdict.intel.feeds.LocalFeeds;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.intel.sources.PublicSource;
 import dev.logverdict.intel.sources.SourceStore;
+import dev.logverdict.intel.stored.StoredFeeds;
+import dev.logverdict.intel.stored.StoredQuotaLedger;
+import dev.logverdict.intel.stored.StoredVerdictCache;
 import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The verdict cache, the quota ledger, the stored blocklists and public sources, all in S3 under configured prefixes. */
+/** The verdict cache, the quota ledger, the stored blocklists and public sources, all in the object store under configured prefixes. */
 @ApplicationScoped
-public class S3IntelStorage implements IntelStorage {
+public class ObjectStoreIntelStorage implements IntelStorage {
 
-    private static final Logger LOG = Logger.getLogger(S3IntelStorage.class);
+    private static final Logger LOG = Logger.getLogger(ObjectStoreIntelStorage.class);
 
-    private final S3Client s3;
     private final ObjectStore store;
     private final LogVerdictConfig config;
     private final List<PublicSource> publicSources;
     private final SourceStore sourceStore;
     private final java.time.Clock clock;
 
-    public S3IntelStorage(S3Client s3, ObjectStore store, LogVerdictConfig config, java.time.Clock clock) {
-        this.s3 = s3;
+    public ObjectStoreIntelStorage(ObjectStore store, LogVerdictConfig config, java.time.Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -62,12 +62,12 @@ public class S3IntelStorage implements IntelStorage {
 
     @Override
     public VerdictCache verdictCache(String bucket, String provider) {
-        return new S3VerdictCache(s3, bucket, providerPrefix(provider));
+        return new StoredVerdictCache(store, bucket, providerPrefix(provider));
     }
 
     @Override
     public QuotaLedger quotaLedger(String bucket, String provider) {
-        return new S3QuotaLedger(s3, bucket, providerPrefix(provider));
+        return new StoredQuotaLedger(store, bucket, providerPrefix(provider));
     }
 
     /**
@@ -86,7 +86,7 @@ public class S3IntelStorage implements IntelStorage {
     }
 
     private List<Blocklist> userFeeds(String bucket) {
-        List<Blocklist> lists = new ArrayList<>(S3FeedSource.load(s3, bucket, config.feedsPrefix()));
+        List<Blocklist> lists = new ArrayList<>(StoredFeeds.load(store, bucket, config.feedsPrefix()));
         if (config.feedsDirectory().isPresent()) {
             try {
                 lists.addAll(LocalFeeds.load(Path.of(config.feedsDirectory().get())));

@@ -1,14 +1,11 @@
-package dev.logverdict.storage.s3;
+package dev.logverdict.intel.stored;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.intel.QuotaLedger;
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import dev.logverdict.storage.ObjectStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,27 +14,27 @@ import java.util.regex.Pattern;
 
 /**
  * {@link QuotaLedger} as append-only records, one small object per invocation that spent something, under
- * {@code <cache-prefix>_quota/<UTC day>/}; the spend is in the key name, so one LIST sums the day. Nothing
- * is ever rewritten, so overlapping invocations cannot lose each other's spend, on any S3-compatible store.
+ * {@code <folder>_quota/<UTC day>/}; the spend is in the key name, so one LIST sums the day. Nothing is
+ * ever rewritten, so overlapping invocations cannot lose each other's spend, on any S3-compatible store.
  */
-public final class S3QuotaLedger implements QuotaLedger {
+public final class StoredQuotaLedger implements QuotaLedger {
 
-    private static final Logger LOG = Logger.getLogger(S3QuotaLedger.class);
-    private static final ObjectMapper JSON = S3VerdictCache.JSON;
+    private static final System.Logger LOG = System.getLogger(StoredQuotaLedger.class.getName());
     private static final Pattern SPENT = Pattern.compile("spent-(\\d{1,9})-[0-9a-f-]{36}\\.json");
     private static final Pattern EXHAUSTED = Pattern.compile("exhausted-(\\d{1,15})-[0-9a-f-]{36}\\.json");
 
     /** The stored form of one record (the key says the same; the body is for people auditing the spend). */
     public record Day(String day, int spent, Instant exhaustedUntil) {}
 
-    private final S3Client s3;
+    private final ObjectStore store;
     private final String bucket;
     private final String prefix;
 
-    public S3QuotaLedger(S3Client s3, String bucket, String cachePrefix) {
-        this.s3 = s3;
+    /** @param folder the provider's cache folder, ending in '/'; the ledger is in its {@code _quota/} */
+    public StoredQuotaLedger(ObjectStore store, String bucket, String folder) {
+        this.store = store;
         this.bucket = bucket;
-        this.prefix = cachePrefix + "_quota/";
+        this.prefix = folder + "_quota/";
     }
 
     @Override
@@ -45,9 +42,8 @@ public final class S3QuotaLedger implements QuotaLedger {
         String dayPrefix = prefixOf(day);
         long spent = 0;
         Instant exhaustedUntil = null;
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(dayPrefix))
-                .contents()) {
-            String name = object.key().substring(dayPrefix.length());
+        for (ObjectStore.Listed listed : store.list(bucket, dayPrefix)) {
+            String name = listed.key().substring(dayPrefix.length());
             Matcher spend = SPENT.matcher(name);
             Matcher exhausted = EXHAUSTED.matcher(name);
             if (spend.matches()) {
@@ -56,7 +52,7 @@ public final class S3QuotaLedger implements QuotaLedger {
                 Instant until = Instant.ofEpochMilli(Long.parseLong(exhausted.group(1)));
                 exhaustedUntil = exhaustedUntil == null || until.isAfter(exhaustedUntil) ? until : exhaustedUntil;
             } else {
-                LOG.warnf("ignoring s3://%s/%s: not a quota ledger record", bucket, object.key());
+                LOG.log(Level.WARNING, "ignoring s3://{0}/{1}: not a quota ledger record", bucket, listed.key());
             }
         }
         return new Entry((int) Math.min(Integer.MAX_VALUE, spent), exhaustedUntil);
@@ -77,8 +73,8 @@ public final class S3QuotaLedger implements QuotaLedger {
 
     private void put(String key, Day record) {
         try {
-            byte[] body = JSON.writeValueAsBytes(record);
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
+            byte[] body = StoredVerdictCache.JSON.writeValueAsBytes(record);
+            store.write(bucket, key, "application/json", out -> out.write(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

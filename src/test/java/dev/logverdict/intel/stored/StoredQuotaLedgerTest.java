@@ -1,11 +1,15 @@
-package dev.logverdict.storage.s3;
+package dev.logverdict.intel.stored;
 
 import dev.logverdict.intel.QuotaLedger;
+import dev.logverdict.storage.ObjectStore;
+import dev.logverdict.storage.s3.S3ObjectStore;
+import dev.logverdict.support.InMemoryObjectStore;
 import dev.logverdict.support.LocalS3;
 import dev.logverdict.support.S3ProxyResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Instant;
@@ -18,9 +22,10 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ledger against a real S3 server, written by many invocations at once. */
-class S3QuotaLedgerTest {
+/** The ledger on a real S3 server (S3Proxy) and on the in-memory store, written by many invocations at once. */
+class StoredQuotaLedgerTest {
 
+    private static final String BUCKET = S3ProxyResource.BUCKET;
     private static LocalS3 server;
     private static S3Client s3;
 
@@ -36,9 +41,16 @@ class S3QuotaLedgerTest {
         server.close();
     }
 
-    @Test
-    void concurrentUpdatesAreNeverLost() throws Exception {
+    private static ObjectStore store(String kind) {
+        return kind.equals("s3") ? new S3ObjectStore(s3) : new InMemoryObjectStore();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3", "memory"})
+    void concurrentUpdatesAreNeverLost(String kind) throws Exception {
+        ObjectStore store = store(kind);
         LocalDate day = LocalDate.parse("2026-11-27");
+        String folder = "cache/concurrent-" + kind + "/";
         int writers = 8;
         int updatesEach = 10;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -46,7 +58,7 @@ class S3QuotaLedgerTest {
             List<Future<?>> done = new ArrayList<>();
             for (int writer = 0; writer < writers; writer++) {
                 // Each writer is its own invocation: its own ledger object over the shared bucket.
-                QuotaLedger ledger = new S3QuotaLedger(s3, S3ProxyResource.BUCKET, "cache/concurrent/");
+                QuotaLedger ledger = new StoredQuotaLedger(store, BUCKET, folder);
                 done.add(pool.submit(() -> {
                     for (int update = 0; update < updatesEach; update++) {
                         ledger.add(day, 3, null);
@@ -61,14 +73,16 @@ class S3QuotaLedgerTest {
             pool.shutdown();
         }
 
-        QuotaLedger.Entry entry = new S3QuotaLedger(s3, S3ProxyResource.BUCKET, "cache/concurrent/").read(day);
+        QuotaLedger.Entry entry = new StoredQuotaLedger(store, BUCKET, folder).read(day);
         assertThat(entry.spent()).isEqualTo(writers * updatesEach * 3);
+        assertThat(store.list(BUCKET, folder + "_quota/2026-11-27/")).hasSize(writers * updatesEach);
     }
 
-    @Test
-    void anExhaustionMarkSurvivesLaterUpdatesThatDoNotSetOne() {
+    @ParameterizedTest
+    @ValueSource(strings = {"s3", "memory"})
+    void anExhaustionMarkSurvivesLaterUpdatesThatDoNotSetOne(String kind) {
         LocalDate day = LocalDate.parse("2026-11-28");
-        S3QuotaLedger ledger = new S3QuotaLedger(s3, S3ProxyResource.BUCKET, "cache/mark/");
+        StoredQuotaLedger ledger = new StoredQuotaLedger(store(kind), BUCKET, "cache/mark-" + kind + "/");
         Instant until = Instant.parse("2026-11-28T10:15:00Z");
 
         ledger.add(day, 4, until);
