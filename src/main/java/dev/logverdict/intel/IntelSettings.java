@@ -30,16 +30,4 @@ public record IntelSettings(
             throw new IllegalArgumentException("max-concurrency >= 1, rate-limit-retries >= 0, transient-retries >= 0");
         }
     }
-
-    public static IntelSettings defaults() {
-        return new IntelSettings(
-                1,
-                2,
-                Duration.ofSeconds(15),
-                Duration.ofMinutes(15),
-                Duration.ofHours(24),
-                Duration.ofHours(6),
-                2,
-                Duration.ofSeconds(25));
-    }
 }

@@ -27,23 +27,6 @@ public record ScanOptions(
         int maxTrackedIps,
         long maxUncompressedBytes) {
 
-    public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 16L << 30;
-
-    public static ScanOptions defaults() {
-        return new ScanOptions(
-                1 << 20,
-                20,
-                1_000,
-                Optional.empty(),
-                Optional.empty(),
-                TrustedProxies.privateRanges(),
-                false,
-                10_000,
-                200_000,
-                300_000,
-                DEFAULT_MAX_UNCOMPRESSED_BYTES);
-    }
-
     public ScanOptions withCaps(int detailedIps, long uncompressedBytes) {
         return new ScanOptions(
                 maxLineBytes,

@@ -89,7 +89,8 @@ public class LookupEngine {
         this(List.of(new ProviderSetup(Provider.virusTotal(policy), virusTotal, settings)), storage, clock, sleeper);
     }
 
-    private static IntelSettings settings(
+    /** A provider's settings from its pacing configuration and the longest its one request can take. */
+    public static IntelSettings settings(
             LogVerdictConfig.Pacing pacing, LogVerdictConfig config, long worstCaseMillis) {
         return new IntelSettings(
                 pacing.maxConcurrency(),

@@ -74,7 +74,7 @@ public class Priming {
     void prime() {
         long start = System.nanoTime();
         try {
-            TrafficScan traffic = new LogScanner(ScanService.scanOptions(config))
+            TrafficScan traffic = new LogScanner(Settings.scanOptionsOf(config))
                     .scan(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
             Report report = ReportBuilder.build(
                     new StoredObject("priming", "logs/priming.log", null, "0", SAMPLE.length()),

@@ -12,8 +12,6 @@ import dev.logverdict.intel.queue.PendingLookups;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.ScopeClassifier;
-import dev.logverdict.ip.TrustedProxies;
-import dev.logverdict.log.LogFormat;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
@@ -31,12 +29,10 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The use case: one log object in, one verdict report out. */
 @ApplicationScoped
@@ -65,6 +61,7 @@ public class ScanService {
             ScanAlerts alerts,
             ScanMetrics metrics,
             LogVerdictConfig config,
+            ScanOptions scanOptions,
             Clock clock) {
         this.store = store;
         this.engine = engine;
@@ -86,7 +83,7 @@ public class ScanService {
                 config.inputPrefix(),
                 config.reportPrefix(),
                 config.reportBucket().isPresent());
-        this.scanOptions = scanOptions(config);
+        this.scanOptions = scanOptions;
     }
 
     public ObjectKeys keys() {
@@ -248,31 +245,6 @@ public class ScanService {
 
     private LogScanner newScanner() {
         return new LogScanner(scanOptions);
-    }
-
-    /** Reads the scan settings once, failing at start-up on a value that cannot work. */
-    static ScanOptions scanOptions(LogVerdictConfig config) {
-        Optional<LogFormat> format = config.logFormat().equals("auto")
-                ? Optional.empty()
-                : Optional.of(LogFormat.byLabel(config.logFormat())
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "logverdict.log-format=" + config.logFormat() + " is not one of auto, "
-                                        + Arrays.stream(LogFormat.values())
-                                                .filter(f -> f != LogFormat.UNKNOWN)
-                                                .map(LogFormat::label)
-                                                .collect(Collectors.joining(", ")))));
-        return new ScanOptions(
-                config.maxLineBytes(),
-                config.malformedSamples(),
-                config.maxNonIpClients(),
-                format,
-                config.jsonIpField(),
-                TrustedProxies.of(config.trustedProxies()),
-                config.scanAllFields(),
-                config.maxIpsElsewhere(),
-                config.maxDetailedIps(),
-                config.maxTrackedIps(),
-                config.maxUncompressedBytes());
     }
 
     /**

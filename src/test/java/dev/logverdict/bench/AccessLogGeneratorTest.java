@@ -3,8 +3,8 @@ package dev.logverdict.bench;
 import dev.logverdict.ip.ScopeClassifier;
 import dev.logverdict.log.LogFormat;
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class AccessLogGeneratorTest {
 
         TrafficScan scan;
         try (InputStream in = Files.newInputStream(log)) {
-            scan = new LogScanner(ScanOptions.defaults()).scan(in);
+            scan = new LogScanner(TestSettings.scanOptions()).scan(in);
         }
 
         assertThat(scan.lines()).isEqualTo(20_000);

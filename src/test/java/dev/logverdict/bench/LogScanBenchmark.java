@@ -1,8 +1,8 @@
 package dev.logverdict.bench;
 
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.support.TestSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,7 +52,7 @@ public class LogScanBenchmark {
     @Benchmark
     public TrafficScan scanWholeFile() throws IOException {
         try (InputStream in = new FileInputStream(file)) {
-            return new LogScanner(ScanOptions.defaults()).scan(in);
+            return new LogScanner(TestSettings.scanOptions()).scan(in);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.logverdict.bench;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.support.TestSettings;
 
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -22,10 +23,11 @@ public final class ScanBench {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/access_1g.log");
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long size = Files.size(file);
-        ScanOptions options = ScanOptions.defaults();
+        ScanOptions options = TestSettings.scanOptions();
         if (args.length > 2) {
             // Third argument: how many IPs get full activity detail (0 = counts, times and signals only).
-            options = options.withCaps(Integer.parseInt(args[2]), ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES);
+            options = options.withCaps(
+                    Integer.parseInt(args[2]), TestSettings.scanOptions().maxUncompressedBytes());
         }
         for (int pass = 1; pass <= passes; pass++) {
             long start = System.nanoTime();

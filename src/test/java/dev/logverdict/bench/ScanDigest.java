@@ -1,9 +1,9 @@
 package dev.logverdict.bench;
 
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.log.activity.ActivityDetail;
+import dev.logverdict.support.TestSettings;
 
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public final class ScanDigest {
     public static void main(String[] args) throws Exception {
         TrafficScan scan;
         try (InputStream in = new FileInputStream(args[0])) {
-            scan = new LogScanner(ScanOptions.defaults()).scan(in);
+            scan = new LogScanner(TestSettings.scanOptions()).scan(in);
         }
         List<String> rows = new ArrayList<>();
         scan.clients().forEach((ip, activity) -> {

@@ -11,12 +11,12 @@ import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogFormat;
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportBuilder;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.storage.StoredObject;
+import dev.logverdict.support.TestSettings;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +56,7 @@ class ParserFuzzTest {
         LogFormat format = data.pickValue(FORMATS);
         byte[] log = data.consumeRemainingAsBytes();
         TrafficScan scan = new LogScanner(
-                        ScanOptions.defaults().withLimits(2048, 5, 10).withFormat(format))
+                        TestSettings.scanOptions().withLimits(2048, 5, 10).withFormat(format))
                 .scan(new ByteArrayInputStream(log));
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
         Report report = ReportBuilder.build(
@@ -75,8 +75,8 @@ class ParserFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void scannerAndFormatDetectionKeepTheirCounts(byte[] input) throws IOException {
-        TrafficScan scan =
-                new LogScanner(ScanOptions.defaults().withLimits(2048, 5, 10)).scan(new ByteArrayInputStream(input));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withLimits(2048, 5, 10))
+                .scan(new ByteArrayInputStream(input));
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
     }
 }

@@ -7,6 +7,7 @@ import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.support.InMemoryObjectStore;
 import dev.logverdict.support.InMemoryVerdictCache;
 import dev.logverdict.support.TestClock;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -34,7 +35,7 @@ class ReputationLookupsTest {
     private RequestAllowance allowance = allowance(4, 500);
     private final InMemoryVerdictCache cache = new InMemoryVerdictCache();
     private final QuotaLedger ledger = QuotaLedger.inMemory();
-    private IntelSettings settings = IntelSettings.defaults();
+    private IntelSettings settings = TestSettings.intelSettings();
     private OfflineIntel feeds = OfflineIntel.ofBlocklists(List.of());
 
     private static final IpAddress A = IpAddressParser.parse("185.220.101.1");

@@ -1,5 +1,6 @@
 package dev.logverdict.log;
 
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -25,8 +26,8 @@ class HostileInputPropertyTest {
         SplittableRandom random = new SplittableRandom(20261127L);
         for (int run = 0; run < 300; run++) {
             byte[] log = random.nextBoolean() ? noise(random) : shaped(random);
-            TrafficScan scan =
-                    new LogScanner(ScanOptions.defaults().withLimits(4096, 20, 50)).scan(new ByteArrayInputStream(log));
+            TrafficScan scan = new LogScanner(TestSettings.scanOptions().withLimits(4096, 20, 50))
+                    .scan(new ByteArrayInputStream(log));
             String input = Base64.getEncoder().encodeToString(log);
             assertThat(scan.lines()).as(input).isEqualTo(scan.parsedLines() + scan.malformedLines());
             assertThat(scan.malformedSamples().size()).as(input).isLessThanOrEqualTo(20);

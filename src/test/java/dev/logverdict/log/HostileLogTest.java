@@ -7,6 +7,7 @@ import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.ReportSchema;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -56,7 +57,7 @@ class HostileLogTest {
                 endlessA(lineBytes));
         long heapBefore = usedHeap();
 
-        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(log);
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions()).scan(log);
 
         assertThat(scan.lines()).isEqualTo(1);
         assertThat(scan.malformedLines()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.logverdict.log;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.activity.ClientActivity;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -77,7 +78,7 @@ class LogFormatsTest {
     }
 
     private static TrafficScan scan(String text) throws IOException {
-        return scan(text, ScanOptions.defaults());
+        return scan(text, TestSettings.scanOptions());
     }
 
     private static Map<String, Long> requests(TrafficScan scan) {
@@ -177,7 +178,7 @@ class LogFormatsTest {
                 100,
                 100,
                 100,
-                ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES);
+                TestSettings.scanOptions().maxUncompressedBytes());
         assertThat(requests(scan(CADDY_JSON + "\n", options))).containsOnly(Map.entry("2001:db8:1::5", 1L));
     }
 
@@ -227,7 +228,8 @@ class LogFormatsTest {
 
     @Test
     void aFixedFormatRejectsLinesOfOtherFormats() throws IOException {
-        TrafficScan scan = scan(ALB + "\n" + ELB + "\n", ScanOptions.defaults().withFormat(LogFormat.ELB));
+        TrafficScan scan =
+                scan(ALB + "\n" + ELB + "\n", TestSettings.scanOptions().withFormat(LogFormat.ELB));
         assertThat(scan.formats()).containsOnly(Map.entry(LogFormat.ELB, 1L));
         assertThat(scan.malformedLines()).isEqualTo(1);
     }
@@ -249,7 +251,7 @@ class LogFormatsTest {
         String line =
                 "198.51.100.1 - - [27/Nov/2026:10:00:00 +0000] \"GET /proxy?target=169.254.169.254&v=1.2.3 HTTP/1.1\" "
                         + "200 5 \"http://[2001:db8::99]/from\" \"Mozilla/5.0 Chrome/10.0.648.127 Version/4.3.2.1\"";
-        TrafficScan withAll = scan(line + "\n", ScanOptions.defaults().withScanAllFields(true));
+        TrafficScan withAll = scan(line + "\n", TestSettings.scanOptions().withScanAllFields(true));
         assertThat(withAll.ipsElsewhere())
                 .containsOnly(
                         Map.entry(IpAddressParser.parse("169.254.169.254"), 1L),

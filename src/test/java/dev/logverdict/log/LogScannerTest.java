@@ -2,6 +2,7 @@ package dev.logverdict.log;
 
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,7 @@ class LogScannerTest {
     private static final String GOOD =
             "198.51.100.23 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"";
 
-    private final LogScanner scanner = new LogScanner(ScanOptions.defaults());
+    private final LogScanner scanner = new LogScanner(TestSettings.scanOptions());
 
     private TrafficScan scan(byte[] bytes) throws IOException {
         TrafficScan scan = scanner.scan(new ByteArrayInputStream(bytes));
@@ -74,7 +75,7 @@ class LogScannerTest {
 
     @Test
     void capsTheHostNameListAndSaysSo() throws IOException {
-        LogScanner small = new LogScanner(ScanOptions.defaults().withLimits(1 << 20, 20, 2));
+        LogScanner small = new LogScanner(TestSettings.scanOptions().withLimits(1 << 20, 20, 2));
         TrafficScan scan = small.scan(new ByteArrayInputStream(String.join(
                         "\n",
                         "a.example - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5",
@@ -115,7 +116,7 @@ class LogScannerTest {
 
     @Test
     void cutsALineLongerThanTheLimitButStillCountsItsClient() throws IOException {
-        LogScanner small = new LogScanner(ScanOptions.defaults().withLimits(1024, 20, 10));
+        LogScanner small = new LogScanner(TestSettings.scanOptions().withLimits(1024, 20, 10));
         byte[] huge = ("203.0.113.77 - - [27/Nov/2026:10:00:00 +0000] \"GET /" + "x".repeat(5 * 1024 * 1024)
                         + " HTTP/1.1\" 200 5\n" + GOOD + "\n")
                 .getBytes(StandardCharsets.US_ASCII);

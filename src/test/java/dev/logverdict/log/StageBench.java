@@ -4,6 +4,7 @@ import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.bytes.LineReader;
 import dev.logverdict.log.format.FormatDetector;
 import dev.logverdict.log.format.ParsedLine;
+import dev.logverdict.support.TestSettings;
 
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -40,11 +41,13 @@ public final class StageBench {
                         });
                     }
                     case "counts" ->
-                        sink += new LogScanner(ScanOptions.defaults().withCaps(0, 1L << 40))
+                        sink += new LogScanner(TestSettings.scanOptions().withCaps(0, 1L << 40))
                                 .scan(in)
                                 .lines();
                     default ->
-                        sink += new LogScanner(ScanOptions.defaults()).scan(in).lines();
+                        sink += new LogScanner(TestSettings.scanOptions())
+                                .scan(in)
+                                .lines();
                 }
             }
             double s = (System.nanoTime() - start) / 1e9;

@@ -17,6 +17,7 @@ import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.storage.StoredObject;
 import dev.logverdict.support.ReportSchema;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -63,7 +64,7 @@ class ReportBuilderTest {
         IpAddress origin = IpAddressParser.parse("198.51.100.77");
         JsonNode report = build(
                 log,
-                ScanOptions.defaults(),
+                TestSettings.scanOptions(),
                 Map.of(
                         origin,
                         new Assessment(
@@ -88,12 +89,12 @@ class ReportBuilderTest {
         String log =
                 "198.51.100.1 - - [27/Nov/2026:10:00:00 +0000] \"GET /fetch?url=http://169.254.169.254/latest HTTP/1.1\" 200 5 \"-\" \"-\"\n";
         JsonNode report =
-                build(log, ScanOptions.defaults().withScanAllFields(true), Map.of(), IntelStatus.NOT_CONFIGURED);
+                build(log, TestSettings.scanOptions().withScanAllFields(true), Map.of(), IntelStatus.NOT_CONFIGURED);
         assertThat(report.at("/ipsElsewhere/0/ip").asText()).isEqualTo("169.254.169.254");
         assertThat(report.at("/ipsElsewhere/0/scope").asText()).isEqualTo("link-local");
         assertThat(report.at("/summary/uniqueIps").asLong()).isEqualTo(1);
         assertThat(report.has("ipsElsewhere")).isTrue();
-        assertThat(build(log, ScanOptions.defaults(), Map.of(), IntelStatus.NOT_CONFIGURED)
+        assertThat(build(log, TestSettings.scanOptions(), Map.of(), IntelStatus.NOT_CONFIGURED)
                         .has("ipsElsewhere"))
                 .isFalse();
     }
@@ -101,7 +102,7 @@ class ReportBuilderTest {
     @Test
     void anUnreachedPublicIpIsDeferredNeverUnknown() throws IOException {
         String log = "185.220.101.1 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5\n";
-        JsonNode report = build(log, ScanOptions.defaults(), Map.of(), IntelStatus.CONSULTED);
+        JsonNode report = build(log, TestSettings.scanOptions(), Map.of(), IntelStatus.CONSULTED);
         assertThat(report.at("/ips/0/verdict").asText()).isEqualTo("not_checked");
         assertThat(report.at("/ips/0/lookup/status").asText()).isEqualTo("deferred");
         assertThat(report.at("/summary/notChecked").asLong()).isEqualTo(1);
@@ -133,7 +134,7 @@ class ReportBuilderTest {
         Map<String, ReputationLookups.Outcome> providers = new java.util.LinkedHashMap<>();
         providers.put("virustotal", virusTotal);
         providers.put("abuseipdb", abuseIpDb);
-        TrafficScan scan = new LogScanner(ScanOptions.defaults())
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions())
                 .scan(new ByteArrayInputStream(
                         "91.93.0.2 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"\n"
                                 .getBytes(StandardCharsets.UTF_8)));

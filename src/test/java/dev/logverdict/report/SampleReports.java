@@ -12,9 +12,9 @@ import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.storage.StoredObject;
+import dev.logverdict.support.TestSettings;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class SampleReports {
     public static Report build(String log, Map<IpAddress, Assessment> assessments) {
         try {
             return build(
-                    new LogScanner(ScanOptions.defaults())
+                    new LogScanner(TestSettings.scanOptions())
                             .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))),
                     assessments);
         } catch (IOException e) {

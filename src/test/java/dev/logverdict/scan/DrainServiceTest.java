@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.alert.AlertPublisher;
-import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.LookupResult;
 import dev.logverdict.intel.QuotaLedger;
@@ -20,6 +19,7 @@ import dev.logverdict.support.InMemoryObjectStore;
 import dev.logverdict.support.InMemoryVerdictCache;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.TestClock;
+import dev.logverdict.support.TestSettings;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +103,7 @@ class DrainServiceTest {
             .getConfigMapping(LogVerdictConfig.class);
 
     private final LookupEngine engine = new LookupEngine(
-            intel, intelStorage, VerdictPolicy.defaults(), IntelSettings.defaults(), clock, duration -> {
+            intel, intelStorage, VerdictPolicy.defaults(), TestSettings.intelSettings(), clock, duration -> {
                 sleeps.add(duration);
                 clock.set(clock.instant().plus(duration));
             });
@@ -111,8 +111,16 @@ class DrainServiceTest {
     private final ReportOutputs outputs =
             new ReportOutputs(store, view -> "<html></html>".getBytes(StandardCharsets.UTF_8), config, clock);
     private final ScanAlerts alerts = new ScanAlerts(noAlerts, store, config, clock);
-    private final ScanService scans =
-            new ScanService(store, engine, intelStorage, outputs, alerts, measurement -> {}, config, clock);
+    private final ScanService scans = new ScanService(
+            store,
+            engine,
+            intelStorage,
+            outputs,
+            alerts,
+            measurement -> {},
+            config,
+            Settings.scanOptionsOf(config),
+            clock);
     /** No network here: every public source fails, and the drain carries on with what it has. */
     private final DrainService drains = new DrainService(
             store,

@@ -29,8 +29,7 @@ final class HourlySeries {
     /**
      * The hour the log is in, whose requests are counted per detailed client in {@link #hourTally}. When the
      * log moves on to a later hour, each tallied client's count goes into {@link #hourLog}: in a time-ordered
-     * log a client's series then takes one entry per hour it was active instead of one per request (5 M
-     * requests, 2.1 M active client-hours in the benchmark log), and the tally, a few bytes per client,
+     * log a client's series then takes one entry per hour it was active instead of one per request, and the tally, a few bytes per client,
      * stays in cache.
      */
     private long tallyHour = Long.MIN_VALUE;

@@ -11,8 +11,8 @@ import java.util.Objects;
  * cost under both JITs.
  * <p>
  * The words are read with {@code sun.misc.Unsafe} where the JDK allows it without a warning (before 24):
- * through a VarHandle, the client JIT Lambda runs with spends more than twice as long per word (1.25 against
- * 0.56 ns, measured here), on checks the server JIT folds away. Every read is of a range checked against
+ * through a VarHandle, the client JIT Lambda runs with spends more than twice as long per word, on checks
+ * the server JIT folds away (docs/performance.md, "Limits of these figures"). Every read is of a range checked against
  * the array first: {@link #word} checks its eight bytes, a search its whole range before the loop, whose
  * bounds keep each word inside it, and {@link SipHash} a value's range before it reads its words. Elsewhere
  * (JDK 24 on, a native image, or the JVM started with {@code -Ddev.logverdict.safeReads=true}) the VarHandle

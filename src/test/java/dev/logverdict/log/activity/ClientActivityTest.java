@@ -4,6 +4,7 @@ import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -54,7 +55,7 @@ class ClientActivityTest {
                 + line(ip, "27/Nov/2026:10:00:03", "BREW /pot HTTP/1.1", 418, "5", "curl/8.5.0")
                 + line(ip, "27/Nov/2026:10:00:04", "GET /missing HTTP/1.1", 404, "0", "Mozilla/5.0")
                 + line(ip, "27/Nov/2026:10:00:05", "GET /boom HTTP/1.1", 503, "10", "Mozilla/5.0");
-        ClientActivity activity = of(scan(log, ScanOptions.defaults()), ip);
+        ClientActivity activity = of(scan(log, TestSettings.scanOptions()), ip);
         assertThat(activity.requests()).isEqualTo(6);
         assertThat(activity.bytes()).isEqualTo(2015);
         ActivityDetail detail = activity.detail();
@@ -111,7 +112,8 @@ class ClientActivityTest {
         }
         byte[] bytes = log.toString().getBytes(StandardCharsets.US_ASCII);
         assertThat(bytes.length).isGreaterThan(20 * 65_536);
-        TrafficScan scan = new LogScanner(ScanOptions.defaults().withLimits(1024, 20, 10)).scan(unevenReads(bytes, 5));
+        TrafficScan scan =
+                new LogScanner(TestSettings.scanOptions().withLimits(1024, 20, 10)).scan(unevenReads(bytes, 5));
         assertThat(scan.clients()).hasSize(expectedPaths.size());
         expectedPaths.forEach((ip, paths) -> {
             ClientActivity activity = of(scan, ip);
@@ -142,7 +144,7 @@ class ClientActivityTest {
                 log.append(line("185.220.101.8", "27/Nov/2026:10:00:00", "GET /wp-login.php HTTP/1.1", 404, "0", "x"));
             }
         }
-        ActivityDetail detail = of(scan(log.toString(), ScanOptions.defaults()), "185.220.101.8")
+        ActivityDetail detail = of(scan(log.toString(), TestSettings.scanOptions()), "185.220.101.8")
                 .detail();
         assertThat(detail.topPaths().get(0).value()).isEqualTo("/wp-login.php");
         assertThat(detail.topPaths().get(0).count()).isGreaterThanOrEqualTo(100);
@@ -182,7 +184,7 @@ class ClientActivityTest {
                         200,
                         "0",
                         "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)");
-        ClientActivity activity = of(scan(log, ScanOptions.defaults()), ip);
+        ClientActivity activity = of(scan(log, TestSettings.scanOptions()), ip);
         assertThat(activity.signals())
                 .containsOnly(
                         Map.entry(Signal.SENSITIVE_FILE_PROBE, 2),
@@ -207,7 +209,7 @@ class ClientActivityTest {
                         "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 Version/17.1 Safari/605.1.15")
                 + line(ip, "27/Nov/2026:10:00:01", "GET /static/app.3f9a.js HTTP/2.0", 200, "10", "Mozilla/5.0")
                 + line(ip, "27/Nov/2026:10:00:02", "GET /blog/union-station-review HTTP/1.1", 200, "10", "Mozilla/5.0");
-        assertThat(of(scan(log, ScanOptions.defaults()), ip).signals()).isEmpty();
+        assertThat(of(scan(log, TestSettings.scanOptions()), ip).signals()).isEmpty();
     }
 
     @Test
@@ -217,7 +219,7 @@ class ClientActivityTest {
                 + line(ip, "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line(ip, "27/Nov/2026:10:30:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line(ip, "27/Nov/2026:13:00:00", "GET / HTTP/1.1", 200, "1", "x");
-        ActivityDetail detail = of(scan(log, ScanOptions.defaults()), ip).detail();
+        ActivityDetail detail = of(scan(log, TestSettings.scanOptions()), ip).detail();
         assertThat(Instant.ofEpochSecond(detail.hourlyStart())).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(detail.hourly()).containsExactly(2, 0, 1, 1);
     }
@@ -242,7 +244,7 @@ class ClientActivityTest {
                     "x"));
             expected.computeIfAbsent(ip, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
         }
-        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+        TrafficScan scan = scan(log.toString(), TestSettings.scanOptions());
         expected.forEach((ip, hours) -> assertSeries(of(scan, ip).detail(), base, hours, ip));
         assertThat(scan.truncated()).noneMatch(note -> note.startsWith("hourly:"));
     }
@@ -274,7 +276,7 @@ class ClientActivityTest {
             expected.computeIfAbsent(ip, k -> new WindowedSeries()).add(hour);
         }
         // A small hour log is sorted into the series hundreds of times, mid-hour and between a client's hours.
-        TrafficScan scan = new LogScanner(ScanOptions.defaults(), hourLogBudget)
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions(), hourLogBudget)
                 .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
 
         expected.forEach((ip, series) -> assertSeries(of(scan, ip).detail(), base, series.counts, ip));
@@ -327,7 +329,7 @@ class ClientActivityTest {
                 }
             }
         }
-        TrafficScan scan = new LogScanner(ScanOptions.defaults(), hourLogBudget)
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions(), hourLogBudget)
                 .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
         expected.forEach((client, hours) -> {
             String ip = "10.1." + (client / 256) + "." + (client % 256);
@@ -345,7 +347,7 @@ class ClientActivityTest {
                 + line(ip, "27/Nov/2026:12:15:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("198.51.100.78", "01/Jan/1971:00:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("198.51.100.78", "01/Jan/1971:01:00:00", "GET / HTTP/1.1", 200, "1", "x");
-        TrafficScan scan = scan(log, ScanOptions.defaults());
+        TrafficScan scan = scan(log, TestSettings.scanOptions());
 
         assertThat(of(scan, ip).requests()).isEqualTo(3);
         assertThat(of(scan, ip).detail().hourly()).containsExactly(1, 0, 1);
@@ -367,7 +369,7 @@ class ClientActivityTest {
                 + line("2001:db8::c633:6404", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("[2001:DB8:0:0:0:0:C633:6404]", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x")
                 + line("2001:db8:0::198.51.100.4", "27/Nov/2026:10:00:00", "GET / HTTP/1.1", 200, "1", "x");
-        TrafficScan scan = scan(log, ScanOptions.defaults());
+        TrafficScan scan = scan(log, TestSettings.scanOptions());
         assertThat(scan.clients()).hasSize(4);
         assertThat(of(scan, "0.0.0.1").requests()).isEqualTo(1);
         assertThat(of(scan, "::1").requests()).isEqualTo(2);
@@ -400,7 +402,7 @@ class ClientActivityTest {
                         "x"));
             }
         }
-        TrafficScan scan = scan(log.toString(), ScanOptions.defaults());
+        TrafficScan scan = scan(log.toString(), TestSettings.scanOptions());
         assertThat(scan.clients()).hasSize(10_000);
         assertThat(scan.clients().entrySet())
                 .hasSize(10_000)
@@ -420,11 +422,11 @@ class ClientActivityTest {
         log.append(line(ip, "27/Nov/2026:09:59:59", "GET / HTTP/1.1", 200, "1", "x"));
         log.append(flood.repeat(70_000));
         ActivityDetail detail =
-                of(scan(log.toString(), ScanOptions.defaults()), ip).detail();
+                of(scan(log.toString(), TestSettings.scanOptions()), ip).detail();
         assertThat(detail.hourly()).containsExactly(1, 70_000);
         // An hour's 70,000 take two entries of the hour log; with room for one, it fills between them.
         ActivityDetail split = of(
-                        new LogScanner(ScanOptions.defaults(), 1)
+                        new LogScanner(TestSettings.scanOptions(), 1)
                                 .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8))),
                         ip)
                 .detail();
@@ -438,8 +440,10 @@ class ClientActivityTest {
             log.append(
                     line("185.220." + (100 + i) + ".1", "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "x"));
         }
-        TrafficScan scan =
-                scan(log.toString(), ScanOptions.defaults().withCaps(10, ScanOptions.DEFAULT_MAX_UNCOMPRESSED_BYTES));
+        TrafficScan scan = scan(
+                log.toString(),
+                TestSettings.scanOptions()
+                        .withCaps(10, TestSettings.scanOptions().maxUncompressedBytes()));
         assertThat(scan.clients()).hasSize(50);
         assertThat(scan.clients().values().stream().filter(a -> a.detail() != null))
                 .hasSize(10);
@@ -464,7 +468,7 @@ class ClientActivityTest {
         }
         assertThat(compressed.size()).isLessThan(200_000);
         TrafficScan scan = new LogScanner(
-                        ScanOptions.defaults().withLimits(1024, 20, 10).withCaps(100, 8L << 20))
+                        TestSettings.scanOptions().withLimits(1024, 20, 10).withCaps(100, 8L << 20))
                 .scan(new ByteArrayInputStream(compressed.toByteArray()));
         assertThat(scan.inputError()).contains("reading stopped after 8388608 uncompressed bytes");
         assertThat(scan.truncated()).anySatisfy(note -> assertThat(note).startsWith("input:"));

@@ -1,11 +1,11 @@
 package dev.logverdict.log.activity;
 
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.SampleReports;
+import dev.logverdict.support.TestSettings;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +30,7 @@ public final class ClientCapBench {
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 4_000_000;
         long start = System.nanoTime();
-        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(ClientCapTest.sweep(lines, 1));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions()).scan(ClientCapTest.sweep(lines, 1));
         Report report = SampleReports.build(scan, Map.of());
         long[] written = new long[1];
         new ReportWriter().write(report, new OutputStream() {

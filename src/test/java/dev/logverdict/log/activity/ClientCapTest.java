@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.ReportSchema;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -79,11 +79,11 @@ class ClientCapTest {
     @Test
     void fourMillionDistinctAddressesKeepTheCapAndCountTheRestByNetwork() throws IOException {
         long heapBefore = usedHeap();
-        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(sweep(4_000_000, 1));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions()).scan(sweep(4_000_000, 1));
         long retained = usedHeap() - heapBefore;
 
         assertThat(scan.lines()).isEqualTo(4_000_000);
-        assertThat(scan.clients()).hasSize(ScanOptions.defaults().maxTrackedIps());
+        assertThat(scan.clients()).hasSize(TestSettings.scanOptions().maxTrackedIps());
         assertThat(requestsOf(scan)).as("no request lost").isEqualTo(4_000_000);
         // Every IPv6 address past the cap is its /64's; IPv4 ones fill the network cap, then count together.
         long trackedV6 =
@@ -100,7 +100,7 @@ class ClientCapTest {
 
     @Test
     void theReportListsTheNetworksAndValidates() throws IOException {
-        TrafficScan scan = new LogScanner(ScanOptions.defaults().withTrackedIps(1_000)).scan(sweep(20_000, 2));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1_000)).scan(sweep(20_000, 2));
         assertThat(scan.clients()).hasSize(1_000);
         assertThat(requestsOf(scan)).isEqualTo(20_000);
 

@@ -1,8 +1,8 @@
 package dev.logverdict.log.activity;
 
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
+import dev.logverdict.support.TestSettings;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -65,7 +65,7 @@ public final class HashFloodBench {
 
     private static long timeScan(byte[] log, int count) throws IOException {
         long start = System.nanoTime();
-        TrafficScan scan = new LogScanner(ScanOptions.defaults()).scan(new ByteArrayInputStream(log));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions()).scan(new ByteArrayInputStream(log));
         long time = System.nanoTime() - start;
         if (scan.clients().size() != count) {
             throw new IllegalStateException(scan.clients().size() + " clients, expected " + count);

@@ -3,9 +3,9 @@ package dev.logverdict.log.activity;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogScanner;
-import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.log.bytes.SipHash;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +109,7 @@ class HashFloodTest {
         log.append(line("198.51.100.8", "/.git/config////wLNT4UF~/upzojrj"))
                 .append(line("198.51.100.8", "/index.html"));
 
-        TrafficScan scan = new LogScanner(ScanOptions.defaults())
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions())
                 .scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(scan.clients()).hasSize(collidingClients.size() + 2);

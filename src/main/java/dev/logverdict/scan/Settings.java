@@ -1,0 +1,52 @@
+package dev.logverdict.scan;
+
+import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.ip.TrustedProxies;
+import dev.logverdict.log.LogFormat;
+import dev.logverdict.log.ScanOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The settings objects the use cases run with, built once from {@link LogVerdictConfig}: its
+ * {@code @WithDefault}s are the only defaults (tests build from the same mapping).
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Produces
+    @Singleton
+    ScanOptions scanOptions(LogVerdictConfig config) {
+        return scanOptionsOf(config);
+    }
+
+    /** Reads the scan settings once, failing at start-up on a value that cannot work. */
+    public static ScanOptions scanOptionsOf(LogVerdictConfig config) {
+        Optional<LogFormat> format = config.logFormat().equals("auto")
+                ? Optional.empty()
+                : Optional.of(LogFormat.byLabel(config.logFormat())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "logverdict.log-format=" + config.logFormat() + " is not one of auto, "
+                                        + Arrays.stream(LogFormat.values())
+                                                .filter(f -> f != LogFormat.UNKNOWN)
+                                                .map(LogFormat::label)
+                                                .collect(Collectors.joining(", ")))));
+        return new ScanOptions(
+                config.maxLineBytes(),
+                config.malformedSamples(),
+                config.maxNonIpClients(),
+                format,
+                config.jsonIpField(),
+                TrustedProxies.of(config.trustedProxies()),
+                config.scanAllFields(),
+                config.maxIpsElsewhere(),
+                config.maxDetailedIps(),
+                config.maxTrackedIps(),
+                config.maxUncompressedBytes());
+    }
+}
