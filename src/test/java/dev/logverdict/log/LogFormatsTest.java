@@ -24,29 +24,9 @@ class LogFormatsTest {
                     + "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "
                     + "\"Root=1-58337262-36d228ad5d99923122bbe354\" \"-\" \"-\" 0 2018-07-02T22:22:48.364000Z \"forward\" \"-\" \"-\" "
                     + "\"10.0.0.1:80\" \"200\" \"-\" \"-\" TID_1234abcd5678ef90";
-    static final String ALB_IPV6 = "h2 2018-07-02T22:23:01.186641Z app/my-loadbalancer/50dc6c495c0c9188 "
-            + "2a05:d018:1234:5678::42:54321 10.0.0.1:80 0.000 0.002 0.000 403 - 201 0 "
-            + "\"POST https://www.example.com:443/xmlrpc.php HTTP/2.0\" \"Mozilla/5.0 \\\"evil\\\"\" "
-            + "ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 - \"Root=1-58337262-36d228ad5d99923122bbe355\" \"www.example.com\" "
-            + "\"arn:aws:acm:us-east-2:123456789012:certificate/12345678\" 1 2018-07-02T22:23:01.180000Z \"waf\" \"-\" \"-\" \"-\" \"-\" \"-\" \"-\"";
     static final String ELB =
             "2015-05-13T23:39:43.945958Z my-loadbalancer 198.51.100.39:2817 10.0.0.1:80 0.000073 0.001048 "
                     + "0.000057 200 200 0 29 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -";
-    static final String CLOUDFRONT = String.join(
-            "\n",
-            "#Version: 1.0",
-            "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) "
-                    + "cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol "
-                    + "cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type "
-                    + "cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte "
-                    + "x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end",
-            tabs("2019-12-04 21:02:31 LAX1 392 192.0.2.100 GET d111111abcdef8.cloudfront.net /index.html 200 - "
-                    + "Mozilla/5.0%20(Windows%20NT%2010.0;%20Win64;%20x64) - - Hit SOAX8cTkUWY2sXVYMdmAuzBY2Hh== "
-                    + "d111111abcdef8.cloudfront.net https 23 0.001 - TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 Hit HTTP/2.0 - - "
-                    + "11040 0.001 Hit text/html 78 - -"),
-            tabs("2019-12-04 21:02:32 LAX1 392 2600:1f18:abcd::7 GET d111111abcdef8.cloudfront.net /admin 403 - "
-                    + "sqlmap/1.7 - - Error k6WGMNkEzR5BEM_SaF47gjtX9zBDO2m== d111111abcdef8.cloudfront.net https 23 0.001 "
-                    + "- TLSv1.3 TLS_AES_128_GCM_SHA256 Error HTTP/1.1 - - 443 0.001 Error text/html 78 - -"));
     static final String S3 = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be awsexamplebucket1 "
             + "[06/Feb/2019:00:00:38 +0000] 192.0.2.3 79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be "
             + "3E57427F3EXAMPLE REST.GET.VERSIONING - \"GET /awsexamplebucket1?versioning HTTP/1.1\" 200 - 113 - 7 - \"-\" "
@@ -92,48 +72,12 @@ class LogFormatsTest {
     }
 
     @Test
-    void readsApplicationLoadBalancerLogsSplittingUnbracketedIpv6AtTheLastColon() throws IOException {
-        TrafficScan scan = scan(ALB + "\n" + ALB_IPV6 + "\n");
-        assertThat(scan.format()).isEqualTo(LogFormat.ALB);
-        assertThat(scan.malformedLines()).isZero();
-        assertThat(requests(scan))
-                .containsOnly(Map.entry("192.168.131.39", 1L), Map.entry("2a05:d018:1234:5678::42", 1L));
-        assertThat(Instant.ofEpochSecond(activity(scan, "192.168.131.39").firstSeen()))
-                .isEqualTo(Instant.parse("2018-07-02T22:23:00Z"));
-    }
-
-    @Test
-    void readsClassicElbLogs() throws IOException {
-        TrafficScan scan = scan(ELB + "\n");
-        assertThat(scan.format()).isEqualTo(LogFormat.ELB);
-        assertThat(requests(scan)).containsOnly(Map.entry("198.51.100.39", 1L));
-    }
-
-    @Test
-    void readsCloudFrontLogsThroughTheirFieldsHeader() throws IOException {
-        TrafficScan scan = scan(CLOUDFRONT + "\n");
-        assertThat(scan.format()).isEqualTo(LogFormat.CLOUDFRONT);
-        assertThat(scan.lines()).isEqualTo(4);
-        assertThat(scan.malformedLines()).isZero();
-        assertThat(requests(scan)).containsOnly(Map.entry("192.0.2.100", 1L), Map.entry("2600:1f18:abcd::7", 1L));
-        assertThat(Instant.ofEpochSecond(activity(scan, "2600:1f18:abcd::7").lastSeen()))
-                .isEqualTo(Instant.parse("2019-12-04T21:02:32Z"));
-    }
-
-    @Test
     void followsACloudFrontFieldsLineWithColumnsInAnotherOrder() throws IOException {
         String log = "#Version: 1.0\n#Fields: c-ip date time sc-status x-forwarded-for\n"
                 + tabs("10.1.2.3 2024-05-01 08:00:00 200 203.0.113.200,10.1.2.4") + "\n";
         TrafficScan scan = scan(log);
         assertThat(scan.format()).isEqualTo(LogFormat.CLOUDFRONT);
         assertThat(requests(scan)).containsEntry("203.0.113.200", 1L).containsEntry("10.1.2.3", 0L);
-    }
-
-    @Test
-    void readsS3ServerAccessLogs() throws IOException {
-        TrafficScan scan = scan(S3 + "\n");
-        assertThat(scan.format()).isEqualTo(LogFormat.S3_ACCESS);
-        assertThat(requests(scan)).containsOnly(Map.entry("192.0.2.3", 1L));
     }
 
     @Test
