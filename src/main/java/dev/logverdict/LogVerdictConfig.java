@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -348,7 +349,7 @@ public interface LogVerdictConfig {
         Optional<String> region();
 
         /** Another endpoint for the EventBridge/SNS API (a VPC endpoint, or a local stand-in in tests). */
-        Optional<java.net.URI> endpointOverride();
+        Optional<URI> endpointOverride();
     }
 
     /** Where a provider's API key comes from; the first that is set is used. */

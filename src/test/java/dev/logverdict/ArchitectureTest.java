@@ -4,7 +4,20 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.logverdict.alert.ScanAlert;
+import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.abuseipdb.CheckResponse;
+import dev.logverdict.intel.keys.ParametersSecretsExtensionApi;
+import dev.logverdict.intel.queue.PendingLookups;
+import dev.logverdict.intel.sources.SourceRefresh;
+import dev.logverdict.intel.stored.StoredQuotaLedger;
+import dev.logverdict.intel.stored.StoredVerdictCache;
+import dev.logverdict.intel.virustotal.ErrorResponse;
+import dev.logverdict.intel.virustotal.IpAddressResponse;
+import dev.logverdict.lambda.InvocationSummary;
 import dev.logverdict.lambda.NativeReflection;
+import dev.logverdict.report.Report;
+import dev.logverdict.report.export.StixBundle;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.junit.jupiter.api.Test;
 
@@ -117,21 +130,21 @@ class ArchitectureTest {
 
     /** The types Jackson reads or writes at the edges; every record reachable from them is mapped too. */
     private static final List<Class<?>> JSON_ROOTS = List.of(
-            dev.logverdict.report.Report.class,
-            dev.logverdict.lambda.InvocationSummary.class,
-            dev.logverdict.intel.queue.PendingLookups.class,
-            dev.logverdict.intel.sources.SourceRefresh.State.class,
-            dev.logverdict.intel.virustotal.IpAddressResponse.class,
-            dev.logverdict.intel.virustotal.ErrorResponse.class,
-            dev.logverdict.intel.abuseipdb.CheckResponse.class,
-            dev.logverdict.intel.keys.ParametersSecretsExtensionApi.SecretValue.class,
-            dev.logverdict.intel.keys.ParametersSecretsExtensionApi.ParameterValue.class,
-            dev.logverdict.intel.stored.StoredVerdictCache.Entry.class,
-            dev.logverdict.intel.stored.StoredQuotaLedger.Day.class,
-            dev.logverdict.alert.ScanAlert.class,
-            dev.logverdict.report.export.StixBundle.class,
-            dev.logverdict.report.export.StixBundle.Identity.class,
-            dev.logverdict.report.export.StixBundle.Indicator.class);
+            Report.class,
+            InvocationSummary.class,
+            PendingLookups.class,
+            SourceRefresh.State.class,
+            IpAddressResponse.class,
+            ErrorResponse.class,
+            CheckResponse.class,
+            ParametersSecretsExtensionApi.SecretValue.class,
+            ParametersSecretsExtensionApi.ParameterValue.class,
+            StoredVerdictCache.Entry.class,
+            StoredQuotaLedger.Day.class,
+            ScanAlert.class,
+            StixBundle.class,
+            StixBundle.Identity.class,
+            StixBundle.Indicator.class);
 
     @Test
     void everyJacksonMappedRecordIsRegisteredForReflection() {
@@ -142,10 +155,7 @@ class ArchitectureTest {
         JSON_ROOTS.forEach(root -> collectRecords(root, mapped));
         assertThat(mapped)
                 .as("the walk found nested records")
-                .contains(
-                        dev.logverdict.report.Report.IpEntry.class,
-                        dev.logverdict.intel.Reputation.class,
-                        dev.logverdict.intel.virustotal.IpAddressResponse.AnalysisStats.class);
+                .contains(Report.IpEntry.class, Reputation.class, IpAddressResponse.AnalysisStats.class);
         assertThat(mapped.stream()
                         .filter(type -> !registered.contains(type))
                         .map(Class::getName)

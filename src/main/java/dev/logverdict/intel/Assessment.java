@@ -1,5 +1,8 @@
 package dev.logverdict.intel;
 
+import java.time.Instant;
+import java.util.Map;
+
 /**
  * The verdict on one IP and how it was reached.
  *
@@ -15,11 +18,11 @@ public record Assessment(
         String reason,
         String source,
         Reputation reputation,
-        java.time.Instant checkedAt,
-        java.util.Map<String, Assessment> providers) {
+        Instant checkedAt,
+        Map<String, Assessment> providers) {
 
     public Assessment {
-        providers = providers == null ? java.util.Map.of() : providers;
+        providers = providers == null ? Map.of() : providers;
     }
 
     public Assessment(
@@ -28,8 +31,8 @@ public record Assessment(
             String reason,
             String source,
             Reputation reputation,
-            java.time.Instant checkedAt) {
-        this(verdict, status, reason, source, reputation, checkedAt, java.util.Map.of());
+            Instant checkedAt) {
+        this(verdict, status, reason, source, reputation, checkedAt, Map.of());
     }
 
     public Assessment(Verdict verdict, LookupStatus status, String reason, String source, Reputation reputation) {

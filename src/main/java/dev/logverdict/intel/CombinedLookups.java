@@ -3,10 +3,12 @@ package dev.logverdict.intel;
 import dev.logverdict.ip.IpAddress;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,7 +83,7 @@ public final class CombinedLookups {
                 Provider.VIRUSTOTAL, byProvider.values().iterator().next());
         String authFailure = active.values().stream()
                 .map(ReputationLookups.Outcome::authFailure)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
         if (active.size() <= 1) {
@@ -107,7 +109,7 @@ public final class CombinedLookups {
 
     /** No provider has a key: each IP says so for every provider ("no VirusTotal API key … and no AbuseIPDB …"). */
     private static ReputationLookups.Outcome noneConfigured(
-            ReputationLookups.Outcome lead, java.util.Collection<ReputationLookups.Outcome> all) {
+            ReputationLookups.Outcome lead, Collection<ReputationLookups.Outcome> all) {
         String reason = String.join(
                 " and ",
                 all.stream()

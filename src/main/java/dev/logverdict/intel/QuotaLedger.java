@@ -2,6 +2,8 @@ package dev.logverdict.intel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What the provider told us about its quota, shared by all invocations (cold starts included) through the
@@ -24,7 +26,7 @@ public interface QuotaLedger {
     /** A ledger that forgets at every cold start. */
     static QuotaLedger inMemory() {
         return new QuotaLedger() {
-            private final java.util.Map<LocalDate, Entry> days = new java.util.HashMap<>();
+            private final Map<LocalDate, Entry> days = new HashMap<>();
 
             @Override
             public synchronized Entry read(LocalDate day) {

@@ -2,6 +2,8 @@ package dev.logverdict.intel;
 
 import dev.logverdict.ip.IpAddress;
 
+import java.util.Optional;
+
 /** Asks a reputation service about one public IP. */
 public interface ThreatIntel {
 
@@ -12,8 +14,8 @@ public interface ThreatIntel {
      * Why a configured credential could not be obtained (e.g. a secret that could not be read), when that
      * is why {@link #isConfigured()} is false; empty when none was configured.
      */
-    default java.util.Optional<String> unavailableReason() {
-        return java.util.Optional.empty();
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
     }
 
     /**

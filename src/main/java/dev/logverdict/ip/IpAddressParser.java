@@ -1,6 +1,7 @@
 package dev.logverdict.ip;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Strict IP literal parser working on raw log bytes, so a line is never decoded to find its client.
@@ -263,7 +264,7 @@ public final class IpAddressParser {
     /** A table, not comparisons: small enough to be inlined under Lambda's client JIT, which calls it per digit. */
     private static byte[] hexValues() {
         byte[] values = new byte[256];
-        java.util.Arrays.fill(values, (byte) -1);
+        Arrays.fill(values, (byte) -1);
         for (int digit = 0; digit < 16; digit++) {
             values[Character.forDigit(digit, 16)] = (byte) digit;
             values[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;

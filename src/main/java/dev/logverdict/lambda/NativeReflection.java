@@ -1,8 +1,21 @@
 package dev.logverdict.lambda;
 
+import dev.logverdict.alert.ScanAlert;
+import dev.logverdict.intel.AbuseReport;
+import dev.logverdict.intel.Reputation;
+import dev.logverdict.intel.abuseipdb.CheckResponse;
+import dev.logverdict.intel.keys.ParametersSecretsExtensionApi;
+import dev.logverdict.intel.queue.PendingLookups;
+import dev.logverdict.intel.sources.SourceRefresh;
+import dev.logverdict.intel.stored.StoredQuotaLedger;
+import dev.logverdict.intel.stored.StoredVerdictCache;
 import dev.logverdict.intel.virustotal.ErrorResponse;
 import dev.logverdict.intel.virustotal.IpAddressResponse;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.export.StixBundle;
+import dev.logverdict.report.view.ReportView;
+import dev.logverdict.scan.AlertOutcome;
+import dev.logverdict.scan.DrainService;
 import dev.logverdict.scan.ScanOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -33,55 +46,55 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             Report.ProviderRun.class,
             Report.AbuseIpDb.class,
             Report.ProviderAnswer.class,
-            dev.logverdict.intel.AbuseReport.class,
-            dev.logverdict.intel.abuseipdb.CheckResponse.class,
-            dev.logverdict.intel.abuseipdb.CheckResponse.Data.class,
+            AbuseReport.class,
+            CheckResponse.class,
+            CheckResponse.Data.class,
             Report.PublicSourceState.class,
             Report.NetworkActivity.class,
             Report.Infrastructure.class,
             Report.Network.class,
             Report.Cache.class,
             Report.Budget.class,
-            dev.logverdict.intel.stored.StoredVerdictCache.Entry.class,
-            dev.logverdict.intel.stored.StoredQuotaLedger.Day.class,
-            dev.logverdict.intel.Reputation.class,
+            StoredVerdictCache.Entry.class,
+            StoredQuotaLedger.Day.class,
+            Reputation.class,
             IpAddressResponse.class,
             IpAddressResponse.Data.class,
             IpAddressResponse.Attributes.class,
             IpAddressResponse.AnalysisStats.class,
             ErrorResponse.class,
-            dev.logverdict.intel.keys.ParametersSecretsExtensionApi.SecretValue.class,
-            dev.logverdict.intel.keys.ParametersSecretsExtensionApi.ParameterValue.class,
-            dev.logverdict.intel.keys.ParametersSecretsExtensionApi.Parameter.class,
+            ParametersSecretsExtensionApi.SecretValue.class,
+            ParametersSecretsExtensionApi.ParameterValue.class,
+            ParametersSecretsExtensionApi.Parameter.class,
             ErrorResponse.Error.class,
             InvocationSummary.class,
             InvocationSummary.Ignored.class,
-            dev.logverdict.scan.DrainService.DrainOutcome.class,
-            dev.logverdict.intel.queue.PendingLookups.class,
-            dev.logverdict.intel.queue.PendingLookups.Source.class,
-            dev.logverdict.intel.queue.PendingLookups.Report.class,
-            dev.logverdict.intel.queue.PendingLookups.Ip.class,
-            dev.logverdict.intel.sources.SourceRefresh.State.class,
+            DrainService.DrainOutcome.class,
+            PendingLookups.class,
+            PendingLookups.Source.class,
+            PendingLookups.Report.class,
+            PendingLookups.Ip.class,
+            SourceRefresh.State.class,
             ScanOutcome.class,
-            dev.logverdict.scan.AlertOutcome.class,
+            AlertOutcome.class,
             Report.Output.class,
-            dev.logverdict.alert.ScanAlert.class,
-            dev.logverdict.alert.ScanAlert.Source.class,
-            dev.logverdict.alert.ScanAlert.Location.class,
-            dev.logverdict.alert.ScanAlert.Counts.class,
-            dev.logverdict.alert.ScanAlert.Offender.class,
-            dev.logverdict.report.export.StixBundle.class,
-            dev.logverdict.report.export.StixBundle.Identity.class,
-            dev.logverdict.report.export.StixBundle.Indicator.class,
-            dev.logverdict.report.export.StixBundle.ExternalReference.class,
+            ScanAlert.class,
+            ScanAlert.Source.class,
+            ScanAlert.Location.class,
+            ScanAlert.Counts.class,
+            ScanAlert.Offender.class,
+            StixBundle.class,
+            StixBundle.Identity.class,
+            StixBundle.Indicator.class,
+            StixBundle.ExternalReference.class,
             // read by the HTML template's reflection value resolver
-            dev.logverdict.report.view.ReportView.class,
-            dev.logverdict.report.view.ReportView.Card.class,
-            dev.logverdict.report.view.ReportView.Coverage.class,
-            dev.logverdict.report.view.ReportView.Row.class,
-            dev.logverdict.report.view.ReportView.Chart.class,
-            dev.logverdict.report.view.ReportView.NotChecked.class,
-            dev.logverdict.report.view.ReportView.Malformed.class,
+            ReportView.class,
+            ReportView.Card.class,
+            ReportView.Coverage.class,
+            ReportView.Row.class,
+            ReportView.Chart.class,
+            ReportView.NotChecked.class,
+            ReportView.Malformed.class,
         })
 public final class NativeReflection {
 

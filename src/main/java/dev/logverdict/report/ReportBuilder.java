@@ -15,6 +15,7 @@ import dev.logverdict.intel.network.Network;
 import dev.logverdict.intel.sources.Infrastructure;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
+import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.ip.IpScope;
 import dev.logverdict.ip.ScopeClassifier;
 import dev.logverdict.log.TrafficScan;
@@ -28,9 +29,11 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Assembles the report from what the log said and what the intel said; computes the summary counts. */
@@ -73,7 +76,7 @@ public final class ReportBuilder {
         List<RankedIp> entries = new ArrayList<>(scan.clients().size());
         SummaryCounts counts = new SummaryCounts();
         NetworkCounts networks = new NetworkCounts();
-        Map<String, Long> sourceMatches = new java.util.HashMap<>();
+        Map<String, Long> sourceMatches = new HashMap<>();
         for (Map.Entry<IpAddress, ClientActivity> client : scan.clients().entrySet()) {
             IpAddress ip = client.getKey();
             IpScope scope = ScopeClassifier.classify(ip);
@@ -176,7 +179,7 @@ public final class ReportBuilder {
         Reputation r = assessment.reputation();
         AbuseReport abuse = r != null && r.abuse() != null
                 ? r.abuse()
-                : java.util.Optional.ofNullable(assessment.providers().get(Provider.ABUSEIPDB))
+                : Optional.ofNullable(assessment.providers().get(Provider.ABUSEIPDB))
                         .map(Assessment::reputation)
                         .map(Reputation::abuse)
                         .orElse(null);
@@ -224,9 +227,7 @@ public final class ReportBuilder {
                             e.virustotal() == null ? 0 : e.virustotal().malicious())
                     .reversed())
             .thenComparing(Comparator.comparingLong(Report.IpEntry::requests).reversed())
-            .thenComparing(
-                    e -> dev.logverdict.ip.IpAddressParser.parse(e.ip()),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
+            .thenComparing(e -> IpAddressParser.parse(e.ip()), Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static Report.Intel intelSection(
             ReputationLookups.Outcome intel,

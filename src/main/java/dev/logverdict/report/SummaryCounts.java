@@ -1,5 +1,6 @@
 package dev.logverdict.report;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,7 +71,7 @@ final class SummaryCounts {
                 unknown,
                 coverage,
                 truncated,
-                java.util.Collections.unmodifiableMap(new TreeMap<>(answeredBy)));
+                Collections.unmodifiableMap(new TreeMap<>(answeredBy)));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.PublicSources;
 import dev.logverdict.intel.Assessment;
+import dev.logverdict.intel.CombinedLookups;
 import dev.logverdict.intel.IntelStorage;
 import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.PrefixCap;
@@ -34,6 +36,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The scheduled lookups (every minute): spends the provider's allowance on the IPs scans left waiting,
@@ -62,7 +66,7 @@ public class DrainService {
     private final Clock clock;
     private final String cachePrefix;
     private final LogVerdictConfig.Lookups settings;
-    private final java.util.Optional<String> reportBucket;
+    private final Optional<String> reportBucket;
     private final SourceFetcher sourceFetcher;
     private final List<PublicSource> sources;
     private final ReportWriter writer = new ReportWriter();
@@ -77,7 +81,7 @@ public class DrainService {
             LogVerdictConfig config,
             Clock clock) {
         this.sourceFetcher = sourceFetcher;
-        this.sources = dev.logverdict.PublicSources.enabled(config.sources());
+        this.sources = PublicSources.enabled(config.sources());
         this.store = store;
         this.engine = engine;
         this.intelStorage = intelStorage;
@@ -129,7 +133,7 @@ public class DrainService {
         if (waiting.isEmpty()) {
             return new DrainOutcome("idle", 0, 0, 0, 0);
         }
-        dev.logverdict.intel.CombinedLookups lookups = engine.forBucket(bucket, intelStorage.offlineIntel(bucket));
+        CombinedLookups lookups = engine.forBucket(bucket, intelStorage.offlineIntel(bucket));
         List<IpAddress> candidates = candidates(waiting.values());
         ReputationLookups.Outcome outcome = lookups.assess(candidates, budget);
         int lookedUp = (int) outcome.assessments().values().stream()
@@ -166,7 +170,7 @@ public class DrainService {
         String prefix = cachePrefix + "_drain/";
         // The attempt id tells our own lease from another drain's when the answer to the conditional write
         // was lost and the client sent it again (it then meets its own object).
-        byte[] lease = (now + " " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        byte[] lease = (now + " " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         if (!store.claim(bucket, prefix + minute, "text/plain", lease).ours()) {
             return false;
         }

@@ -14,6 +14,7 @@ import dev.logverdict.intel.abuseipdb.AbuseIpDbIntel;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.intel.virustotal.VirusTotalIntel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -32,7 +33,7 @@ public class LookupEngine {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    @jakarta.inject.Inject
+    @Inject
     public LookupEngine(
             VirusTotalIntel virusTotal,
             AbuseIpDbIntel abuseIpDb,

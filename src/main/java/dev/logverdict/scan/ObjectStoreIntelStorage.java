@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +36,9 @@ public class ObjectStoreIntelStorage implements IntelStorage {
     private final LogVerdictConfig config;
     private final List<PublicSource> publicSources;
     private final SourceStore sourceStore;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public ObjectStoreIntelStorage(ObjectStore store, LogVerdictConfig config, java.time.Clock clock) {
+    public ObjectStoreIntelStorage(ObjectStore store, LogVerdictConfig config, Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;

@@ -5,6 +5,7 @@ import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
@@ -82,7 +83,7 @@ public class Priming {
                     new ReputationLookups.Outcome(
                             Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 0, 0, 0, null)),
                     VerdictPolicy.defaults(),
-                    dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                    OfflineIntel.ofBlocklists(List.of()),
                     Instant.now());
             ReportWriter writer = new ReportWriter();
             writer.write(report, OutputStream.nullOutputStream());

@@ -1,6 +1,7 @@
 package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.ip.IpAddress;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.BlocklistExport;
@@ -70,7 +71,7 @@ public class ReportOutputs {
                     "waf-ipv6"));
         }
         if (settings.guarddutyThreatIntelSet()) {
-            List<dev.logverdict.ip.IpAddress> all = malicious.addresses();
+            List<IpAddress> all = malicious.addresses();
             written.add(put(
                     bucket, keyBase + GUARDDUTY, TEXT, BlocklistExport.guardDutyThreatIntelSet(all), "guardduty", (long)
                             all.size()));

@@ -12,6 +12,7 @@ import dev.logverdict.report.Report;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ public class ScanAlerts {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    @jakarta.inject.Inject
+    @Inject
     public ScanAlerts(AlertPublisher publisher, ObjectStore store, LogVerdictConfig config, Clock clock) {
         this(
                 publisher,

@@ -2,6 +2,8 @@ package dev.logverdict.storage;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,8 +18,8 @@ import java.util.Optional;
 public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBucketInKey) {
 
     /** The JSON report, the HTML page and the exports: no one of them is a suffix of another. */
-    public static final java.util.List<String> OUTPUT_SUFFIXES =
-            java.util.List.of(".json", ".html", ".waf-ipv4.txt", ".waf-ipv6.txt", ".guardduty.txt", ".stix");
+    public static final List<String> OUTPUT_SUFFIXES =
+            List.of(".json", ".html", ".waf-ipv4.txt", ".waf-ipv6.txt", ".guardduty.txt", ".stix");
 
     public ObjectKeys(String inputPrefix, String reportPrefix) {
         this(inputPrefix, reportPrefix, false);
@@ -40,7 +42,7 @@ public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBu
      * @param owned the function's prefixes by setting name, e.g. {@code logverdict.cache-prefix}
      * @throws IllegalArgumentException naming the settings that overlap
      */
-    public static void requireSeparate(String inputPrefix, java.util.Map<String, String> owned) {
+    public static void requireSeparate(String inputPrefix, Map<String, String> owned) {
         owned.forEach((setting, prefix) -> {
             if (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix)) {
                 throw new IllegalArgumentException(

@@ -3,6 +3,10 @@ package dev.logverdict.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** Reads logs from and writes reports to an object store. */
 public interface ObjectStore {
@@ -64,14 +68,14 @@ public interface ObjectStore {
         }
         try (OpenObject existing = open(bucket, key, null)) {
             byte[] stored = existing.content().readAllBytes();
-            return java.util.Arrays.equals(stored, uniqueBody) ? new Claim(true, null) : new Claim(false, stored);
+            return Arrays.equals(stored, uniqueBody) ? new Claim(true, null) : new Claim(false, stored);
         } catch (ObjectNotFoundException e) {
             if (failure != null) {
                 throw failure;
             }
             return new Claim(false, null);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
+            throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
         }
     }
 
@@ -79,17 +83,17 @@ public interface ObjectStore {
     void delete(String bucket, String key);
 
     /** An object as listed. */
-    record Listed(String key, java.time.Instant lastModified, long size) {}
+    record Listed(String key, Instant lastModified, long size) {}
 
     /** Objects under a prefix, in key order. */
-    java.util.List<Listed> list(String bucket, String prefix);
+    List<Listed> list(String bucket, String prefix);
 
     /**
      * Objects directly under a prefix ending in '/', in key order: not those in its sub-folders, which a
      * store lists apart (S3's delimiter), so they cost nothing to leave out.
      */
-    java.util.List<Listed> listFolder(String bucket, String folder);
+    List<Listed> listFolder(String bucket, String folder);
 
     /** The first {@code maxKeys} objects under a prefix, in key order, in one request. */
-    java.util.List<Listed> list(String bucket, String prefix, int maxKeys);
+    List<Listed> list(String bucket, String prefix, int maxKeys);
 }

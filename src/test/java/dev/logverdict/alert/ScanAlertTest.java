@@ -1,9 +1,13 @@
 package dev.logverdict.alert;
 
+import dev.logverdict.intel.Assessment;
+import dev.logverdict.ip.IpAddress;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.export.MaliciousAddresses;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.logverdict.report.SampleReports.build;
@@ -18,7 +22,7 @@ class ScanAlertTest {
     @Test
     void namesTheWorstOffendersUpToTheLimitAndWhereTheReportIs() {
         StringBuilder log = new StringBuilder();
-        Map<dev.logverdict.ip.IpAddress, dev.logverdict.intel.Assessment> assessments = new java.util.HashMap<>();
+        Map<IpAddress, Assessment> assessments = new HashMap<>();
         for (int i = 1; i <= 7; i++) {
             for (int n = 0; n < i; n++) {
                 log.append(line("185.220.101." + i, "10:00:00", "/", "curl"));
@@ -56,7 +60,7 @@ class ScanAlertTest {
                 null,
                 null,
                 null,
-                java.util.List.of(),
+                List.of(),
                 "2026-11-27T10:00:00Z");
 
         assertThat(alert.subject())

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -222,7 +223,7 @@ public final class AccessLogGenerator {
                             case "--start" -> start = Instant.parse(value);
                             default -> days = Integer.parseInt(value);
                         }
-                    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+                    } catch (DateTimeParseException | NumberFormatException e) {
                         throw new IllegalArgumentException(arg + " " + value + ": " + e.getMessage());
                     }
                 }

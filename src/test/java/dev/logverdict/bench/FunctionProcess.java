@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -42,8 +45,8 @@ final class FunctionProcess implements AutoCloseable {
             return dir;
         }
         if (Files.exists(dir)) {
-            try (java.util.stream.Stream<Path> old = Files.walk(dir)) {
-                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            try (Stream<Path> old = Files.walk(dir)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -100,7 +103,7 @@ final class FunctionProcess implements AutoCloseable {
 
     /** The function's settings for a local S3 server (the quarkus.s3.* keys as environment variables). */
     static Map<String, String> s3Environment(Map<String, String> s3Config) {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         s3Config.forEach((key, value) -> {
             if (key.startsWith("quarkus.s3.")) {
                 env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value);

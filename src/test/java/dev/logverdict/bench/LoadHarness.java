@@ -10,7 +10,9 @@ import dev.logverdict.support.VirusTotalBodies;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -280,7 +282,7 @@ final class LoadHarness {
         } catch (NoSuchKeyException e) {
             violations.add("report lost: " + reportKey);
             return false;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             violations.add("report unreadable: " + reportKey + ": " + e.getMessage());
             return true;
         }
@@ -363,7 +365,7 @@ final class LoadHarness {
             return true;
         } catch (NoSuchKeyException e) {
             return false;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+        } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return false;
             }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ final class LocalRuntimeApi implements AutoCloseable {
     record Invocation(String requestId, String event, CompletableFuture<String> result) {}
 
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor;
+    private final ExecutorService executor;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Long> firstPollNanos = new CompletableFuture<>();

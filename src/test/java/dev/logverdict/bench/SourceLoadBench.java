@@ -1,5 +1,6 @@
 package dev.logverdict.bench;
 
+import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.network.AsnTable;
 import dev.logverdict.intel.sources.PublicSource;
 import dev.logverdict.intel.sources.SourceData;
@@ -9,6 +10,8 @@ import dev.logverdict.ip.IpAddress;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -98,8 +101,8 @@ public final class SourceLoadBench {
         for (int round = 1; round <= 3; round++) {
             long before = usedHeap();
             long start = System.nanoTime();
-            SourceData.Ranges loaded = new SourceData.Ranges(dev.logverdict.intel.feeds.Blocklist.readLabelled(
-                    "aws", new java.io.InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)));
+            SourceData.Ranges loaded = new SourceData.Ranges(Blocklist.readLabelled(
+                    "aws", new InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)));
             long millis = (System.nanoTime() - start) / 1_000_000;
             long retained = usedHeap() - before;
             System.out.printf(
@@ -160,7 +163,7 @@ public final class SourceLoadBench {
                 .append(" Example Networks Ltd\n");
     }
 
-    private static byte[] gzip(byte[] plain) throws java.io.IOException {
+    private static byte[] gzip(byte[] plain) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(plain);

@@ -1,5 +1,7 @@
 package dev.logverdict.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -10,6 +12,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +71,7 @@ class TemplateTest {
                     "Cidr",
                     "GetAZs",
                     "Condition")) {
-                this.yamlConstructors.put(new org.yaml.snakeyaml.nodes.Tag("!" + tag), new AbstractConstruct() {
+                this.yamlConstructors.put(new Tag("!" + tag), new AbstractConstruct() {
                     @Override
                     public Object construct(Node node) {
                         Object value = node instanceof ScalarNode scalar
@@ -350,7 +354,7 @@ class TemplateTest {
 
     @Test
     void alarmsWatchFailedScansErrorsThrottlesAndEventAgeAndReachTheAlarmTopic() {
-        Map<String, String> watched = new java.util.TreeMap<>();
+        Map<String, String> watched = new TreeMap<>();
         map(template, "Resources").forEach((name, body) -> {
             if ("AWS::CloudWatch::Alarm".equals(((Map<?, ?>) body).get("Type"))) {
                 Map<String, Object> alarm = map(body, "Properties");
@@ -379,11 +383,11 @@ class TemplateTest {
         assertThat(schedule.get("Schedule")).isEqualTo("rate(1 minute)");
         String input = subText(schedule.get("Input"));
         String committed = Files.readString(Path.of("events/scheduled.json"));
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.JsonNode sent = json.readTree(
+        ObjectMapper json = new ObjectMapper();
+        JsonNode sent = json.readTree(
                 input.replace("${BucketNamePrefix}-${AWS::AccountId}-${AWS::Region}-${StackSuffix}", "soc-logs")
                         .replace("${ReportPrefix}", "reports/"));
-        com.fasterxml.jackson.databind.JsonNode file = json.readTree(committed);
+        JsonNode file = json.readTree(committed);
         assertThat(sent.at("/Records/0/eventName")).isEqualTo(file.at("/Records/0/eventName"));
         assertThat(sent.at("/Records/0/eventSource")).isEqualTo(file.at("/Records/0/eventSource"));
         assertThat(sent.at("/Records/0/s3/bucket/name")).isEqualTo(file.at("/Records/0/s3/bucket/name"));

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.logverdict.support.AbuseIpDbWireMockResource;
 import dev.logverdict.support.AbuseIpDbWireMockResource.InjectAbuseIpDb;
 import dev.logverdict.support.S3Buckets;
+import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
 import dev.logverdict.support.VirusTotalBodies;
 import dev.logverdict.support.VirusTotalWireMockResource;
@@ -167,8 +168,7 @@ class AbuseIpDbEndToEndTest {
                 AbuseIpDbWireMockResource.error(
                         401, "Authentication failed. Your API key is either missing, incorrect, or revoked."));
         client.put("logs/abuse/revoked.log", line("91.93.1.2", "/"));
-        var response = ScanClient.post(
-                dev.logverdict.support.S3Events.objectCreated(BUCKET, "logs/abuse/revoked.log", 80, "0"));
+        var response = ScanClient.post(S3Events.objectCreated(BUCKET, "logs/abuse/revoked.log", 80, "0"));
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body().asString())
                 .contains("AbuseIPDB rejected the API key")

@@ -3,6 +3,7 @@ package dev.logverdict.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.logverdict.support.PublicSourcesWireMockResource;
+import dev.logverdict.support.S3Buckets;
 import dev.logverdict.support.S3ProxyResource;
 import dev.logverdict.support.VirusTotalBodies;
 import dev.logverdict.support.VirusTotalWireMockResource;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -75,7 +77,7 @@ class PublicSourcesEndToEndTest {
         answer("185.220.101.1", 0);
 
         // No lease of an earlier drain in this JVM may make this one stand aside.
-        dev.logverdict.support.S3Buckets.deleteAll(s3, BUCKET, "cache/_drain/");
+        S3Buckets.deleteAll(s3, BUCKET, "cache/_drain/");
         var drained = ScanClient.post(Files.readString(Path.of("events/scheduled.json")));
         assertThat(drained.statusCode()).as(drained.body().asString()).isEqualTo(200);
         assertThat(drained.body().asString()).doesNotContain("\"busy\"");
@@ -166,7 +168,7 @@ class PublicSourcesEndToEndTest {
                 .orElseThrow();
         assertThat(google.get("ips").asLong()).isEqualTo(2);
 
-        Map<String, JsonNode> sources = new java.util.HashMap<>();
+        Map<String, JsonNode> sources = new HashMap<>();
         report.at("/intel/sources")
                 .forEach(source -> sources.put(source.get("id").asText(), source));
         assertThat(sources)

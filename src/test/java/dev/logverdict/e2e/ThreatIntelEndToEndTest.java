@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -215,7 +217,7 @@ class ThreatIntelEndToEndTest {
         // No lease of an earlier drain in this JVM may make this one stand aside.
         S3Buckets.deleteAll(s3, BUCKET, "cache/_drain/");
         answer("91.92.99.2", 3);
-        var response = ScanClient.post(java.nio.file.Files.readString(java.nio.file.Path.of("events/scheduled.json")));
+        var response = ScanClient.post(Files.readString(Path.of("events/scheduled.json")));
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
         assertThat(response.jsonPath().getInt("drained[0].refreshedReports"))
                 .as(response.body().asString())

@@ -7,6 +7,7 @@ import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogFormat;
@@ -65,7 +66,7 @@ class ParserFuzzTest {
                 new ReputationLookups.Outcome(
                         Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
                 VerdictPolicy.defaults(),
-                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                OfflineIntel.ofBlocklists(List.of()),
                 Instant.EPOCH);
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         new ReportWriter().write(report, json);

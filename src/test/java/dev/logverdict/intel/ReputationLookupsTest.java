@@ -11,6 +11,7 @@ import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -315,7 +316,7 @@ class ReputationLookupsTest {
                         VerdictPolicy.defaults(),
                         allowance(60_000, 500),
                         Sleeper.threadSleep(),
-                        java.time.Clock.systemUTC(),
+                        Clock.systemUTC(),
                         cache,
                         feeds,
                         ledger,

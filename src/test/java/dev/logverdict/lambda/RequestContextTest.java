@@ -1,6 +1,7 @@
 package dev.logverdict.lambda;
 
 import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Logger;
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class RequestContextTest {
 
     @Test
     void everyLineOfAnInvocationCarriesItsRequestIdAndOnlyTheFirstIsAColdStart() {
-        org.jboss.logmanager.Logger logger = org.jboss.logmanager.Logger.getLogger("dev.logverdict.test.mdc");
+        Logger logger = Logger.getLogger("dev.logverdict.test.mdc");
         Capture capture = new Capture();
         logger.addHandler(capture);
         try {

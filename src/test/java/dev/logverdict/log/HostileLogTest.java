@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class HostileLogTest {
                     return -1;
                 }
                 int n = (int) Math.min(length, left);
-                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'A');
+                Arrays.fill(buffer, offset, offset + n, (byte) 'A');
                 left -= n;
                 return n;
             }

@@ -2,6 +2,7 @@ package dev.logverdict.log;
 
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.ip.TrustedProxies;
 import dev.logverdict.log.activity.ClientActivity;
 import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,9 +118,9 @@ class LogFormatsTest {
                 1 << 20,
                 20,
                 100,
-                java.util.Optional.empty(),
-                java.util.Optional.of("request.remote_ip"),
-                dev.logverdict.ip.TrustedProxies.of(java.util.List.of()),
+                Optional.empty(),
+                Optional.of("request.remote_ip"),
+                TrustedProxies.of(List.of()),
                 false,
                 100,
                 100,

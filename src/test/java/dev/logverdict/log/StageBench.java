@@ -9,6 +9,7 @@ import dev.logverdict.support.TestSettings;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,8 +24,7 @@ public final class StageBench {
         long size = Files.size(file);
         for (int p = 0; p < passes; p++) {
             long start = System.nanoTime();
-            long cpuStart =
-                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             try (InputStream in = new FileInputStream(file.toFile())) {
                 switch (stage) {
                     case "lines" -> new LineReader(in, 1 << 20).forEachLine((b, f, t, o) -> sink += t - f);
@@ -51,9 +51,7 @@ public final class StageBench {
                 }
             }
             double s = (System.nanoTime() - start) / 1e9;
-            double cpu =
-                    (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart)
-                            / 1e9;
+            double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
             System.out.printf(
                     "%s pass %d: %.0f MB/s wall, %.0f MB/s of thread CPU time%n",
                     stage, p, size / 1e6 / s, size / 1e6 / cpu);

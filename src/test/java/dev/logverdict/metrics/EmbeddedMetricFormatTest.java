@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class EmbeddedMetricFormatTest {
     @Test
     void oneLineWhoseDirectiveNamesEveryMetricAsATopLevelNumber() throws Exception {
         Report.Summary summary =
-                new Report.Summary(1000, 990, 10, 40, 30, 4, 6, 2, 18, 3, 1, 5, 3, 0.4, List.of(), java.util.Map.of());
+                new Report.Summary(1000, 990, 10, 40, 30, 4, 6, 2, 18, 3, 1, 5, 3, 0.4, List.of(), Map.of());
         ScanMetrics.ScanMeasurement measurement =
                 new ScanMetrics.ScanMeasurement("soc-logs", "logs/a.log", 123_456, summary, 250, 1200, 80);
 
@@ -70,8 +71,7 @@ class EmbeddedMetricFormatTest {
 
     @Test
     void withoutARequestIdTheRecordSaysNoneRatherThanAnEmptyId() throws Exception {
-        Report.Summary summary =
-                new Report.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, List.of(), java.util.Map.of());
+        Report.Summary summary = new Report.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, List.of(), Map.of());
         String line = EmbeddedMetricFormat.line(
                 new ScanMetrics.ScanMeasurement("b", "k", 0, summary, 0, 0, 0), "local", null, Instant.EPOCH);
         JsonNode record = new ObjectMapper().readTree(line);

@@ -2,14 +2,18 @@ package dev.logverdict.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logverdict.intel.AbuseIpDbPolicy;
+import dev.logverdict.intel.AbuseReport;
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
 import dev.logverdict.intel.LookupStatus;
+import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Verdict;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.log.LogScanner;
@@ -25,6 +29,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +50,7 @@ class ReportBuilderTest {
                 scan,
                 new ReputationLookups.Outcome(assessments, status, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
                 VerdictPolicy.defaults(),
-                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                OfflineIntel.ofBlocklists(List.of()),
                 Instant.parse("2026-11-27T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);
@@ -112,18 +117,17 @@ class ReportBuilderTest {
     @Test
     void withOnlyAnAbuseIpDbKeyItsAnswersAreShownAsItsOwnAndVirusTotalSaysNotConfigured() throws IOException {
         IpAddress ip = IpAddressParser.parse("91.93.0.2");
-        dev.logverdict.intel.Reputation abuse =
-                dev.logverdict.intel.Reputation.ofAbuseReport(new dev.logverdict.intel.AbuseReport(
-                        96,
-                        40,
-                        22,
-                        false,
-                        "Data Center/Web Hosting/Transit",
-                        "Example Hosting B.V.",
-                        "example.net",
-                        "NL",
-                        false,
-                        Instant.parse("2026-12-03T21:14:07Z")));
+        Reputation abuse = Reputation.ofAbuseReport(new AbuseReport(
+                96,
+                40,
+                22,
+                false,
+                "Data Center/Web Hosting/Transit",
+                "Example Hosting B.V.",
+                "example.net",
+                "NL",
+                false,
+                Instant.parse("2026-12-03T21:14:07Z")));
         Assessment answer = new Assessment(
                 Verdict.MALICIOUS, LookupStatus.OK, null, "abuseipdb", abuse, Instant.parse("2026-12-04T10:00:00Z"));
         IntelStats none = new IntelStats(0, 0, null, 500, 0, 0, null);
@@ -131,7 +135,7 @@ class ReportBuilderTest {
                 Map.of(ip, Assessment.skipped("no VirusTotal API key")), IntelStatus.NOT_CONFIGURED, null, none);
         ReputationLookups.Outcome abuseIpDb = new ReputationLookups.Outcome(
                 Map.of(ip, answer), IntelStatus.CONSULTED, null, new IntelStats(0, 1, null, 1000, 1, 1, null));
-        Map<String, ReputationLookups.Outcome> providers = new java.util.LinkedHashMap<>();
+        Map<String, ReputationLookups.Outcome> providers = new LinkedHashMap<>();
         providers.put("virustotal", virusTotal);
         providers.put("abuseipdb", abuseIpDb);
         TrafficScan scan = new LogScanner(TestSettings.scanOptions())
@@ -142,10 +146,8 @@ class ReportBuilderTest {
                 SOURCE,
                 scan,
                 new ReputationLookups.Outcome(Map.of(ip, answer), IntelStatus.NOT_CONFIGURED, null, none, providers),
-                List.of(
-                        dev.logverdict.intel.Provider.virusTotal(VerdictPolicy.defaults()),
-                        dev.logverdict.intel.Provider.abuseIpDb(dev.logverdict.intel.AbuseIpDbPolicy.defaults())),
-                dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of()),
+                List.of(Provider.virusTotal(VerdictPolicy.defaults()), Provider.abuseIpDb(AbuseIpDbPolicy.defaults())),
+                OfflineIntel.ofBlocklists(List.of()),
                 Instant.parse("2026-12-04T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);

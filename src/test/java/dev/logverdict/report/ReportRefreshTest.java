@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.support.ReportSchema;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -142,7 +143,7 @@ class ReportRefreshTest {
 
     @Test
     void whatIsNotAReportIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                         () -> ReportRefresh.of(new ByteArrayInputStream("{\"ips\": []}".getBytes()), Map.of(), null))
                 .isInstanceOf(IOException.class);
     }

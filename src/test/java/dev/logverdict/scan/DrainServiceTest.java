@@ -14,12 +14,14 @@ import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.TimeBudget;
 import dev.logverdict.intel.VerdictCache;
 import dev.logverdict.intel.VerdictPolicy;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.support.InMemoryObjectStore;
 import dev.logverdict.support.InMemoryVerdictCache;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.TestClock;
 import dev.logverdict.support.TestSettings;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -90,15 +92,15 @@ class DrainServiceTest {
         }
 
         @Override
-        public dev.logverdict.intel.sources.OfflineIntel offlineIntel(String bucket) {
-            return dev.logverdict.intel.sources.OfflineIntel.ofBlocklists(List.of());
+        public OfflineIntel offlineIntel(String bucket) {
+            return OfflineIntel.ofBlocklists(List.of());
         }
     };
 
     /** The defaults, read as Quarkus reads them ("15m" durations included). */
     private final LogVerdictConfig config = new SmallRyeConfigBuilder()
             .withMapping(LogVerdictConfig.class)
-            .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+            .withConverter(Duration.class, 200, new DurationConverter())
             .build()
             .getConfigMapping(LogVerdictConfig.class);
 
@@ -129,7 +131,7 @@ class DrainServiceTest {
             outputs,
             alerts,
             (url, etag, lastModified) -> {
-                throw new java.io.IOException("no network in this test");
+                throw new IOException("no network in this test");
             },
             config,
             clock);

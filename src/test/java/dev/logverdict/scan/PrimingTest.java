@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class PrimingTest {
         ExtHandler capture = new ExtHandler() {
             @Override
             protected void doPublish(ExtLogRecord record) {
-                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                     warnings.add(record.getFormattedMessage());
                 }
             }

@@ -1,8 +1,13 @@
 package dev.logverdict.storage;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,9 +68,9 @@ class ObjectKeysTest {
         // The pair that used to collide: the JSON report of "x.stix" and the STIX export of "x".
         assertThat(keys.reportKeyFor("b", "logs/x.stix")).isNotEqualTo(keys.outputKeyBaseFor("b", "logs/x") + ".stix");
 
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(7);
         String[] parts = {"x", ".stix", ".json", ".html", ".waf-ipv4", ".txt", ".guardduty", "/", "a"};
-        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        Map<String, String> owners = new HashMap<>();
         for (int run = 0; run < 5000; run++) {
             StringBuilder key = new StringBuilder("logs/");
             for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
@@ -96,17 +101,16 @@ class ObjectKeysTest {
     @Test
     void theFunctionsOwnPrefixesMayNotOverlapTheInputPrefix() {
         ObjectKeys.requireSeparate(
-                "logs/", java.util.Map.of("logverdict.cache-prefix", "cache/", "logverdict.feeds-prefix", "feeds/"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        ObjectKeys.requireSeparate("logs/", java.util.Map.of("logverdict.cache-prefix", "logs/cache/")))
+                "logs/", Map.of("logverdict.cache-prefix", "cache/", "logverdict.feeds-prefix", "feeds/"));
+        Assertions.assertThatThrownBy(
+                        () -> ObjectKeys.requireSeparate("logs/", Map.of("logverdict.cache-prefix", "logs/cache/")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("logverdict.cache-prefix='logs/cache/'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> ObjectKeys.requireSeparate("", java.util.Map.of("logverdict.feeds-prefix", "feeds/")))
+        Assertions.assertThatThrownBy(() -> ObjectKeys.requireSeparate("", Map.of("logverdict.feeds-prefix", "feeds/")))
                 .as("an empty input prefix takes in everything")
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        ObjectKeys.requireSeparate("data/logs/", java.util.Map.of("logverdict.feeds-prefix", "data/")))
+        Assertions.assertThatThrownBy(
+                        () -> ObjectKeys.requireSeparate("data/logs/", Map.of("logverdict.feeds-prefix", "data/")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

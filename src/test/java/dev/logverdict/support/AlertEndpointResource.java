@@ -7,6 +7,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.HashMap;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -43,7 +44,7 @@ public class AlertEndpointResource implements QuarkusTestResourceLifecycleManage
         // The SDK's default chain reads these first; the function reads its role's credentials in Lambda.
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", "alert-test-secret-key");
-        Map<String, String> config = new java.util.HashMap<>(Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "logverdict.alert.target", target,
                 "logverdict.alert.event-bus", EVENT_BUS,
                 "logverdict.alert.topic-arn", TOPIC_ARN,

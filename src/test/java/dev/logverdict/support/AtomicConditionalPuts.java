@@ -8,6 +8,11 @@ import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.http.HttpResponse;
 import org.jclouds.http.HttpResponseException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
 /**
  * Makes S3Proxy's conditional create ({@code If-None-Match: *}) atomic, as it is on S3. S3Proxy checks
  * for the object and then writes it in two steps, so concurrent writers can all "win" (the probe and its
@@ -41,10 +46,10 @@ public final class AtomicConditionalPuts extends ForwardingBlobStore {
     }
 
     private static void drain(Blob blob) {
-        try (java.io.InputStream body = blob.getPayload().openStream()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (InputStream body = blob.getPayload().openStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,27 +9,31 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** An object store in a map, for use-case tests that need no S3 server; one bucket's keys per "bucket/key". */
 public class InMemoryObjectStore implements ObjectStore {
 
     public final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
     /** Every key written and opened, in order: tests count what a step cost. */
-    public final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> writes = new CopyOnWriteArrayList<>();
 
-    public final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Map<String, Instant> modified = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.function.Supplier<Instant> clock;
+    public final List<String> reads = new CopyOnWriteArrayList<>();
+    private final Map<String, Instant> modified = new ConcurrentHashMap<>();
+    private final Supplier<Instant> clock;
 
     public InMemoryObjectStore() {
         this(Instant::now);
     }
 
     /** @param clock stamps each object's last-modified time, as the store's own clock would */
-    public InMemoryObjectStore(java.util.function.Supplier<Instant> clock) {
+    public InMemoryObjectStore(Supplier<Instant> clock) {
         this.clock = clock;
     }
 
@@ -48,8 +52,7 @@ public class InMemoryObjectStore implements ObjectStore {
 
             @Override
             public StoredObject metadata() {
-                return new StoredObject(
-                        bucket, key, null, Integer.toHexString(java.util.Arrays.hashCode(body)), body.length);
+                return new StoredObject(bucket, key, null, Integer.toHexString(Arrays.hashCode(body)), body.length);
             }
 
             @Override

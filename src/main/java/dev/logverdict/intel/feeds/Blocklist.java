@@ -9,6 +9,7 @@ import dev.logverdict.ip.ScopeClassifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,7 @@ public record Blocklist(String name, List<FeedEntry> entries, long ignoredSpecia
         return builder.build();
     }
 
-    public void writeLabelled(java.io.Writer out) throws IOException {
+    public void writeLabelled(Writer out) throws IOException {
         for (FeedEntry entry : entries) {
             out.write(entry.block().toString());
             out.write('\t');

@@ -2,6 +2,7 @@ package dev.logverdict.intel.queue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record PendingLookups(Source source, Report report, String firstScan, Str
     public record Ip(String ip, long signals, long requests, long lastSeen, int failures) {
 
         /** Attack signals first, then the busiest, then the most recent. */
-        public static final java.util.Comparator<Ip> BY_PRIORITY = java.util.Comparator.comparingLong(Ip::signals)
+        public static final Comparator<Ip> BY_PRIORITY = Comparator.comparingLong(Ip::signals)
                 .thenComparingLong(Ip::requests)
                 .thenComparingLong(Ip::lastSeen)
                 .reversed()

@@ -5,6 +5,7 @@ import dev.logverdict.log.format.ParsedLine;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -309,7 +310,7 @@ public final class ClientStore {
         return tier.refs(index)[tier.refAt(index) + field];
     }
 
-    java.util.List<TopN.Entry> topPaths(int client) {
+    List<TopN.Entry> topPaths(int client) {
         return TopN.entries(
                 detailed.longs(client),
                 detailed.at(client) + PATH_SLOTS,
@@ -320,7 +321,7 @@ public final class ClientStore {
                 context.paths);
     }
 
-    java.util.List<TopN.Entry> topUserAgents(int client) {
+    List<TopN.Entry> topUserAgents(int client) {
         return TopN.entries(
                 detailed.longs(client),
                 detailed.at(client) + AGENT_SLOTS,

@@ -5,6 +5,8 @@ import dev.logverdict.log.bytes.ByteSlice;
 import dev.logverdict.log.format.ParsedLine;
 import dev.logverdict.log.format.Tokens;
 
+import java.util.Arrays;
+
 /**
  * Requests parsed but not yet counted against their clients, as parallel arrays. Counting is what misses
  * the cache (a client record, its top-N slots, its hourly series: one random place each in tens of MB);
@@ -122,9 +124,9 @@ public final class RequestBatch {
 
     public void clear() {
         // Drop the references so a batch never pins an old line buffer or a decoded JSON value.
-        java.util.Arrays.fill(viaProxy, 0, size, null);
-        java.util.Arrays.fill(pathBytes, 0, size, null);
-        java.util.Arrays.fill(agentBytes, 0, size, null);
+        Arrays.fill(viaProxy, 0, size, null);
+        Arrays.fill(pathBytes, 0, size, null);
+        Arrays.fill(agentBytes, 0, size, null);
         size = 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.logverdict.log.bytes;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ public final class ByteSearch {
             return null;
         }
         try {
-            java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             field.setAccessible(true);
             sun.misc.Unsafe unsafe = (sun.misc.Unsafe) field.get(null);
             return unsafe.arrayIndexScale(byte[].class) == 1 ? unsafe : null;

@@ -8,6 +8,7 @@ import dev.logverdict.log.LogFormat;
 import dev.logverdict.log.bytes.ByteSlice;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ final class JsonLineParser implements LineParser {
             if (value == null) {
                 continue;
             }
-            byte[] text = value.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] text = value.getBytes(StandardCharsets.US_ASCII);
             long epoch = Timestamps.clf(text, 0, text.length);
             if (epoch == ParsedLine.NO_TIMESTAMP) {
                 epoch = Timestamps.iso(text, 0, text.length);

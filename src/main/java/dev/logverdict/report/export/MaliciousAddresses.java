@@ -1,6 +1,7 @@
 package dev.logverdict.report.export;
 
 import dev.logverdict.intel.Verdict;
+import dev.logverdict.intel.sources.Infrastructure;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.ip.ScopeClassifier;
@@ -48,9 +49,8 @@ public record MaliciousAddresses(List<Offender> offenders) {
                 .toList());
     }
 
-    private static final String CDN = dev.logverdict.intel.sources.Infrastructure.Kind.CDN.label();
-    private static final String VERIFIED_CRAWLER =
-            dev.logverdict.intel.sources.Infrastructure.Kind.VERIFIED_CRAWLER.label();
+    private static final String CDN = Infrastructure.Kind.CDN.label();
+    private static final String VERIFIED_CRAWLER = Infrastructure.Kind.VERIFIED_CRAWLER.label();
 
     public List<IpAddress> addresses(int version) {
         return offenders.stream()

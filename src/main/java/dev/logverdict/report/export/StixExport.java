@@ -6,6 +6,7 @@ import dev.logverdict.report.Report;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class StixExport {
 
     private static final String SPEC_VERSION = "2.1";
     private static final DateTimeFormatter STIX_TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     // Fixed so every bundle names the same producer; derived from the product name, not random.
     private static final String IDENTITY_ID =
             "identity--" + UUID.nameUUIDFromBytes("logverdict".getBytes(StandardCharsets.UTF_8));

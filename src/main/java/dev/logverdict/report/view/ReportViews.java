@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns a report into what the HTML page shows: headline cards, the ranked table, charts and gaps. */
@@ -202,14 +203,14 @@ public final class ReportViews {
                         .toList();
     }
 
-    private static java.util.Optional<ReportView.Chart> chart(Report.IpEntry entry) {
+    private static Optional<ReportView.Chart> chart(Report.IpEntry entry) {
         if (entry.activity() == null || entry.activity().hourly() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Report.Hourly hourly = entry.activity().hourly();
         int[] counts = hourly.counts();
         if (counts.length == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long peak = 1;
         for (int count : counts) {
@@ -226,7 +227,7 @@ public final class ReportViews {
             points.append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
         }
         Instant start = Instant.parse(hourly.start());
-        return java.util.Optional.of(new ReportView.Chart(
+        return Optional.of(new ReportView.Chart(
                 entry.ip(),
                 entry.verdict(),
                 points.toString(),

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** {@link ObjectStore} on Amazon S3 (or any S3-compatible server via the endpoint override). */
 @ApplicationScoped
@@ -165,21 +166,21 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public java.util.List<Listed> list(String bucket, String prefix) {
+    public List<Listed> list(String bucket, String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
                 .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
                 .toList();
     }
 
     @Override
-    public java.util.List<Listed> listFolder(String bucket, String folder) {
+    public List<Listed> listFolder(String bucket, String folder) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder).delimiter("/")).contents().stream()
                 .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
                 .toList();
     }
 
     @Override
-    public java.util.List<Listed> list(String bucket, String prefix, int maxKeys) {
+    public List<Listed> list(String bucket, String prefix, int maxKeys) {
         return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys)).contents().stream()
                 .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
                 .toList();

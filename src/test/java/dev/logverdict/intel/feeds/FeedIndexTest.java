@@ -1,5 +1,6 @@
 package dev.logverdict.intel.feeds;
 
+import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class FeedIndexTest {
         FeedIndex index = new FeedIndex(List.of(first, second));
         for (int i = 0; i < 20_000; i++) {
             long address = (random.nextInt(200) + 1L) << 24 | random.nextInt(1 << 24);
-            var ip = dev.logverdict.ip.IpAddress.ofV4((int) address);
+            var ip = IpAddress.ofV4((int) address);
             Optional<String> expected = first.entries().stream()
                     .filter(e -> e.block().contains(ip))
                     .findFirst()

@@ -6,13 +6,23 @@ import dev.logverdict.log.ScanOptions;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +34,12 @@ class ClientActivityTest {
                 + "\"\n";
     }
 
-    private static final java.time.format.DateTimeFormatter CLF_TIME = java.time.format.DateTimeFormatter.ofPattern(
-                    "dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ENGLISH)
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter CLF_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The series must start at the first hour with a request and hold every hour's count up to the last. */
     private static void assertSeries(
-            ActivityDetail detail, Instant base, java.util.TreeMap<Integer, Integer> hours, String client) {
+            ActivityDetail detail, Instant base, TreeMap<Integer, Integer> hours, String client) {
         int first = hours.firstKey();
         int[] series = new int[hours.lastKey() - first + 1];
         hours.forEach((hour, count) -> series[hour - first] = count);
@@ -72,9 +81,9 @@ class ClientActivityTest {
     }
 
     /** Hands out reads of a random 1..4096 bytes, so lines straddle reads and the line buffer is reused. */
-    private static java.io.InputStream unevenReads(byte[] log, long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        return new java.io.FilterInputStream(new ByteArrayInputStream(log)) {
+    private static InputStream unevenReads(byte[] log, long seed) {
+        Random random = new Random(seed);
+        return new FilterInputStream(new ByteArrayInputStream(log)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return super.read(b, off, Math.min(len, 1 + random.nextInt(4096)));
@@ -87,11 +96,11 @@ class ClientActivityTest {
         // Requests are counted in batches after parsing; a batch must be counted before the buffer its
         // texts point into is refilled. Clients arrive throughout the log, so texts are taken throughout;
         // 4 paths and 2 agents each: few enough for exact counts.
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         StringBuilder log = new StringBuilder();
-        Map<String, Map<String, Long>> expectedPaths = new java.util.HashMap<>();
-        Map<String, Map<String, Long>> expectedAgents = new java.util.HashMap<>();
-        Map<String, Long> expectedBytes = new java.util.HashMap<>();
+        Map<String, Map<String, Long>> expectedPaths = new HashMap<>();
+        Map<String, Map<String, Long>> expectedAgents = new HashMap<>();
+        Map<String, Long> expectedBytes = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
             int client = i / 40 + random.nextInt(10);
             String ip = "203.0." + (client / 256) + "." + (client % 256);
@@ -106,8 +115,8 @@ class ClientActivityTest {
                     200,
                     String.valueOf(size),
                     agent));
-            expectedPaths.computeIfAbsent(ip, k -> new java.util.HashMap<>()).merge(path, 1L, Long::sum);
-            expectedAgents.computeIfAbsent(ip, k -> new java.util.HashMap<>()).merge(agent, 1L, Long::sum);
+            expectedPaths.computeIfAbsent(ip, k -> new HashMap<>()).merge(path, 1L, Long::sum);
+            expectedAgents.computeIfAbsent(ip, k -> new HashMap<>()).merge(agent, 1L, Long::sum);
             expectedBytes.merge(ip, (long) size, Long::sum);
         }
         byte[] bytes = log.toString().getBytes(StandardCharsets.US_ASCII);
@@ -228,9 +237,9 @@ class ClientActivityTest {
     void chartsEveryHourExactlyWhenSeriesGrowBothWaysAndReuseEachOthersSpace() throws IOException {
         // Out-of-order hours over 25 days make series move to larger blocks, forwards and backwards, and
         // other clients take over the blocks they leave.
-        java.util.Random random = new java.util.Random(23);
+        Random random = new Random(23);
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
-        Map<String, java.util.TreeMap<Integer, Integer>> expected = new java.util.HashMap<>();
+        Map<String, TreeMap<Integer, Integer>> expected = new HashMap<>();
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 6_000; i++) {
             String ip = "198.18.0." + random.nextInt(40);
@@ -242,23 +251,23 @@ class ClientActivityTest {
                     200,
                     "1",
                     "x"));
-            expected.computeIfAbsent(ip, k -> new java.util.TreeMap<>()).merge(hour, 1, Integer::sum);
+            expected.computeIfAbsent(ip, k -> new TreeMap<>()).merge(hour, 1, Integer::sum);
         }
         TrafficScan scan = scan(log.toString(), TestSettings.scanOptions());
         expected.forEach((ip, hours) -> assertSeries(of(scan, ip).detail(), base, hours, ip));
         assertThat(scan.truncated()).noneMatch(note -> note.startsWith("hourly:"));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "hour log of {0} client-hours")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {ClientStore.HOUR_LOG_BUDGET, 7})
+    @ParameterizedTest(name = "hour log of {0} client-hours")
+    @ValueSource(ints = {ClientStore.HOUR_LOG_BUDGET, 7})
     void keepsEachSeriesWithinItsWindowInArrivalOrderAndCountsWhatFellOutside(int hourLogBudget) throws IOException {
         // 50 days, mostly in time order with runs in one hour, and one request in six from up to 40 days
         // back: a series spans at most MAX_HOURS from its first kept hour, an earlier hour is kept only if
         // the series still fits, and which requests fall outside depends on the order they came in, which
         // counting an hour's requests together must not change.
-        java.util.Random random = new java.util.Random(31);
+        Random random = new Random(31);
         Instant base = Instant.parse("2026-09-01T00:00:00Z");
-        Map<String, WindowedSeries> expected = new java.util.HashMap<>();
+        Map<String, WindowedSeries> expected = new HashMap<>();
         StringBuilder log = new StringBuilder();
         int now = 0;
         for (int i = 0; i < 20_000; i++) {
@@ -292,7 +301,7 @@ class ClientActivityTest {
 
     /** The window rule, request by request in arrival order. */
     private static final class WindowedSeries {
-        final java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+        final TreeMap<Integer, Integer> counts = new TreeMap<>();
         long dropped;
 
         void add(int hour) {
@@ -308,15 +317,15 @@ class ClientActivityTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "hour log of {0} client-hours")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {ClientStore.HOUR_LOG_BUDGET, 500})
+    @ParameterizedTest(name = "hour log of {0} client-hours")
+    @ValueSource(ints = {ClientStore.HOUR_LOG_BUDGET, 500})
     void keepsEverySeriesExactWhenLeftBehindBlocksAreCompactedAway(int hourLogBudget) throws IOException {
         // 3,000 clients over a month in time order: every series grows in step and leaves its smaller blocks
         // behind, megabytes of them, which the store compacts while it counts. With a small hour log the
         // series grow a few hours at a time, so pages a compaction emptied are taken again.
-        java.util.Random random = new java.util.Random(29);
+        Random random = new Random(29);
         Instant base = Instant.parse("2026-10-01T00:00:00Z");
-        Map<Integer, java.util.TreeMap<Integer, Integer>> expected = new java.util.HashMap<>();
+        Map<Integer, TreeMap<Integer, Integer>> expected = new HashMap<>();
         StringBuilder log = new StringBuilder();
         for (int hour = 0; hour < 720; hour += 6) {
             String time = CLF_TIME.format(base.plusSeconds(hour * 3600L));
@@ -324,8 +333,7 @@ class ClientActivityTest {
                 if (random.nextInt(4) == 0) {
                     log.append(line(
                             "10.1." + (client / 256) + "." + (client % 256), time, "GET / HTTP/1.1", 200, "1", "x"));
-                    expected.computeIfAbsent(client, k -> new java.util.TreeMap<>())
-                            .merge(hour, 1, Integer::sum);
+                    expected.computeIfAbsent(client, k -> new TreeMap<>()).merge(hour, 1, Integer::sum);
                 }
             }
         }

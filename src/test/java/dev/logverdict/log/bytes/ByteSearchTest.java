@@ -3,6 +3,7 @@ package dev.logverdict.log.bytes;
 import dev.logverdict.log.format.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,7 +118,7 @@ class ByteSearchTest {
 
     @Test
     void anEscapedQuoteInTheLastByteOfAWordIsNotTheEnd() {
-        byte[] bytes = "GET /a\\\"bc d\" x".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = "GET /a\\\"bc d\" x".getBytes(StandardCharsets.US_ASCII);
         assertThat(Tokens.closingQuote(bytes, 0, bytes.length)).isEqualTo(12);
         assertThat(Tokens.closingQuote(bytes, 0, 7)).isEqualTo(-1);
     }

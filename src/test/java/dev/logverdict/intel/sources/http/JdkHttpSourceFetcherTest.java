@@ -2,6 +2,7 @@ package dev.logverdict.intel.sources.http;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.logverdict.intel.sources.SourceFetcher;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -55,7 +58,7 @@ class JdkHttpSourceFetcherTest {
 
     @Test
     void downloadsTheListWithItsValidatorsAndAsksConditionallyAfterwards() throws IOException {
-        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(5));
+        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(Duration.ofSeconds(5));
         URI url = URI.create(server.baseUrl() + "/drop/drop_v4.json");
 
         SourceFetcher.Response first = fetcher.fetch(url, null, null);
@@ -74,20 +77,16 @@ class JdkHttpSourceFetcherTest {
 
     @Test
     void aSlowOrTricklingServerIsAbandonedAtTheDeadlineAndAHugeBodyIsRefused() {
-        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(1));
-        for (String path : java.util.List.of("/slow", "/trickle")) {
+        JdkHttpSourceFetcher fetcher = new JdkHttpSourceFetcher(Duration.ofSeconds(1));
+        for (String path : List.of("/slow", "/trickle")) {
             long start = System.nanoTime();
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> fetcher.fetch(URI.create(server.baseUrl() + path), null, null))
+            Assertions.assertThatThrownBy(() -> fetcher.fetch(URI.create(server.baseUrl() + path), null, null))
                     .as(path)
                     .isInstanceOf(IOException.class);
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
-                    .as(path)
-                    .isLessThan(java.time.Duration.ofMillis(2_500));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(Duration.ofMillis(2_500));
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> new JdkHttpSourceFetcher(java.time.Duration.ofSeconds(20))
-                                .fetch(URI.create(server.baseUrl() + "/huge"), null, null))
+        Assertions.assertThatThrownBy(() -> new JdkHttpSourceFetcher(Duration.ofSeconds(20))
+                        .fetch(URI.create(server.baseUrl() + "/huge"), null, null))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("larger than");
     }

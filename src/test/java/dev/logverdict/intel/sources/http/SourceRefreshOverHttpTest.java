@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ class SourceRefreshOverHttpTest {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
         refresh = new SourceRefresh(store, new JdkHttpSourceFetcher(Duration.ofSeconds(5)), BUCKET, "cache/");
-        sources = new java.util.HashMap<>();
+        sources = new HashMap<>();
         TestSources.all(server.baseUrl())
                 .forEach(sample -> sources.put(sample.source().id(), sample.source()));
     }
