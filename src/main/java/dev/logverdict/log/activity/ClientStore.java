@@ -67,6 +67,8 @@ public final class ClientStore {
     private final Tier detailed = new Tier(DETAIL_HOT_LONGS, COLD_LONGS, DETAIL_REFS);
     private final Tier countsOnly = new Tier(HOT_COUNTS, COLD_LONGS, 1);
     private final HourlySeries hourlySeries;
+    private final TopN topPaths;
+    private final TopN topAgents;
     private int size;
     /** What {@link #prefetch} read; only there to keep its loads. */
     @SuppressWarnings("unused")
@@ -81,6 +83,9 @@ public final class ClientStore {
         this.detailedClients = Math.max(0, Math.min(detailedClients, MAX_DETAILED));
         this.context = context;
         this.hourlySeries = new HourlySeries(context, hourLogBudget);
+        this.topPaths = new TopN(PATH_SLOTS, PATH_CAPACITY, PATH_TEXTS, ActivityContext.TOP_PATHS, context.paths);
+        this.topAgents =
+                new TopN(AGENT_SLOTS, AGENT_CAPACITY, AGENT_TEXTS, ActivityContext.TOP_USER_AGENTS, context.userAgents);
     }
 
     public int detailedClients() {
@@ -212,30 +217,12 @@ public final class ClientStore {
             increment(r, at + COUNTERS, METHODS_AT + method);
         }
         if (batch.pathHash[i] != 0) {
-            TopN.add(
-                    r,
-                    at + PATH_SLOTS,
-                    PATH_CAPACITY,
-                    refs,
-                    refAt + PATH_TEXTS,
-                    batch.pathHash[i],
-                    batch.pathBytes[i],
-                    batch.pathFrom[i],
-                    batch.pathEnd[i],
-                    context.paths);
+            topPaths.add(
+                    r, at, refs, refAt, batch.pathHash[i], batch.pathBytes[i], batch.pathFrom[i], batch.pathEnd[i]);
         }
         if (batch.agentHash[i] != 0) {
-            TopN.add(
-                    r,
-                    at + AGENT_SLOTS,
-                    AGENT_CAPACITY,
-                    refs,
-                    refAt + AGENT_TEXTS,
-                    batch.agentHash[i],
-                    batch.agentBytes[i],
-                    batch.agentFrom[i],
-                    batch.agentTo[i],
-                    context.userAgents);
+            topAgents.add(
+                    r, at, refs, refAt, batch.agentHash[i], batch.agentBytes[i], batch.agentFrom[i], batch.agentTo[i]);
         }
     }
 
@@ -311,25 +298,13 @@ public final class ClientStore {
     }
 
     List<TopN.Entry> topPaths(int client) {
-        return TopN.entries(
-                detailed.longs(client),
-                detailed.at(client) + PATH_SLOTS,
-                PATH_CAPACITY,
-                detailed.refs(client),
-                detailed.refAt(client) + PATH_TEXTS,
-                ActivityContext.TOP_PATHS,
-                context.paths);
+        return topPaths.entries(
+                detailed.longs(client), detailed.at(client), detailed.refs(client), detailed.refAt(client));
     }
 
     List<TopN.Entry> topUserAgents(int client) {
-        return TopN.entries(
-                detailed.longs(client),
-                detailed.at(client) + AGENT_SLOTS,
-                AGENT_CAPACITY,
-                detailed.refs(client),
-                detailed.refAt(client) + AGENT_TEXTS,
-                ActivityContext.TOP_USER_AGENTS,
-                context.userAgents);
+        return topAgents.entries(
+                detailed.longs(client), detailed.at(client), detailed.refs(client), detailed.refAt(client));
     }
 
     long firstHour(int client) {

@@ -27,48 +27,57 @@ public final class TopN {
 
     private static final long KEY_MASK = SharedTexts.KEY_MASK;
 
-    private TopN() {}
+    private final int slotsAt;
+    private final int capacity;
+    private final int textsAt;
+    private final int shown;
+    private final SharedTexts strings;
 
     /**
-     * Counts one value in the {@code capacity} slots at {@code slots[at…]}, whose texts are at
-     * {@code texts[textAt…]}.
+     * The top-N of one kind of value in every client's record: {@code capacity} slots at {@code slotsAt}
+     * in its longs, their texts at {@code textsAt} in its references, the {@code shown} most counted
+     * reported, texts shared in {@code strings}.
      */
-    static void add(
-            long[] slots,
-            int at,
-            int capacity,
-            Object[] texts,
-            int textAt,
-            long hash,
-            byte[] bytes,
-            int from,
-            int to,
-            SharedTexts strings) {
+    TopN(int slotsAt, int capacity, int textsAt, int shown, SharedTexts strings) {
+        this.slotsAt = slotsAt;
+        this.capacity = capacity;
+        this.textsAt = textsAt;
+        this.shown = shown;
+        this.strings = strings;
+    }
+
+    /**
+     * Counts one value, the text {@code bytes[from, to)} with its hash, in the record at
+     * {@code record[recordAt…]} whose references are at {@code refs[refAt…]}.
+     */
+    void add(long[] record, int recordAt, Object[] refs, int refAt, long hash, byte[] bytes, int from, int to) {
         long key = SharedTexts.key(hash);
+        int at = recordAt + slotsAt;
+        int textAt = refAt + textsAt;
         int end = at + capacity;
         int least = at;
         for (int i = at; i < end; i++) {
-            long slot = slots[i];
+            long slot = record[i];
             if (slot == 0) {
-                slots[i] = key | text(texts, textAt + i - at, hash, bytes, from, to, strings) | 1;
+                record[i] = key | text(refs, textAt + i - at, hash, bytes, from, to) | 1;
                 return;
             }
             if ((slot & KEY_MASK) == key) {
                 if ((slot & COUNT_MASK) != COUNT_MASK) {
-                    slots[i] = slot + 1;
+                    record[i] = slot + 1;
                 }
                 return;
             }
-            if ((slot & COUNT_MASK) < (slots[least] & COUNT_MASK)) {
+            if ((slot & COUNT_MASK) < (record[least] & COUNT_MASK)) {
                 least = i;
             }
         }
-        long count = Math.min(COUNT_MASK, (slots[least] & COUNT_MASK) + 1);
-        slots[least] = key | text(texts, textAt + least - at, hash, bytes, from, to, strings) | count;
+        long count = Math.min(COUNT_MASK, (record[least] & COUNT_MASK) + 1);
+        record[least] = key | text(refs, textAt + least - at, hash, bytes, from, to) | count;
     }
 
     /** Where the text of a value taking a slot is kept: {@link #OWN_TEXT} if in {@code texts[at]}, else 0. */
-    private static long text(Object[] texts, int at, long hash, byte[] bytes, int from, int to, SharedTexts strings) {
+    private long text(Object[] texts, int at, long hash, byte[] bytes, int from, int to) {
         if (strings.share(hash, bytes, from, to)) {
             return 0;
         }
@@ -76,13 +85,13 @@ public final class TopN {
         return OWN_TEXT;
     }
 
-    /** The {@code shown} most counted values, highest first, ties by text. */
-    static List<Entry> entries(
-            long[] slots, int at, int capacity, Object[] texts, int textAt, int shown, SharedTexts strings) {
+    /** The {@code shown} most counted values of the record at {@code record[recordAt…]}, highest first, ties by text. */
+    List<Entry> entries(long[] record, int recordAt, Object[] refs, int refAt) {
         List<Entry> entries = new ArrayList<>(capacity);
-        for (int i = 0; i < capacity && slots[at + i] != 0; i++) {
-            long slot = slots[at + i];
-            String text = (slot & OWN_TEXT) != 0 ? (String) texts[textAt + i] : strings.byKey(slot & KEY_MASK);
+        int at = recordAt + slotsAt;
+        for (int i = 0; i < capacity && record[at + i] != 0; i++) {
+            long slot = record[at + i];
+            String text = (slot & OWN_TEXT) != 0 ? (String) refs[refAt + textsAt + i] : strings.byKey(slot & KEY_MASK);
             entries.add(new Entry(text, slot & COUNT_MASK));
         }
         entries.sort((a, b) -> a.count() != b.count()

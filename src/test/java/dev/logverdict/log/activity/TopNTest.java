@@ -21,7 +21,7 @@ class TopNTest {
 
         void add(String value, long hash, SharedTexts strings) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            TopN.add(slots, 0, CAPACITY, texts, 0, hash, bytes, 0, bytes.length, strings);
+            new TopN(0, CAPACITY, 0, CAPACITY, strings).add(slots, 0, texts, 0, hash, bytes, 0, bytes.length);
         }
 
         void add(String value, SharedTexts strings) {
@@ -34,7 +34,7 @@ class TopNTest {
         }
 
         List<TopN.Entry> top(SharedTexts strings) {
-            return TopN.entries(slots, 0, CAPACITY, texts, 0, CAPACITY, strings);
+            return new TopN(0, CAPACITY, 0, CAPACITY, strings).entries(slots, 0, texts, 0);
         }
     }
 
