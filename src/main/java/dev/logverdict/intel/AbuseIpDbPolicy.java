@@ -14,10 +14,6 @@ public record AbuseIpDbPolicy(int maliciousScore, int suspiciousScore) implement
         }
     }
 
-    public static AbuseIpDbPolicy defaults() {
-        return new AbuseIpDbPolicy(75, 25);
-    }
-
     @Override
     public Verdict verdictFor(Reputation reputation) {
         AbuseReport abuse = reputation.abuse();

@@ -16,10 +16,6 @@ public record VerdictPolicy(int maliciousEngines, int maliciousEnginesWithBadRep
         }
     }
 
-    public static VerdictPolicy defaults() {
-        return new VerdictPolicy(2, 1, 1);
-    }
-
     @Override
     public Verdict verdictFor(Reputation reputation) {
         int malicious = reputation.malicious();

@@ -241,7 +241,7 @@ public final class ReportBuilder {
                 .filter(VerdictPolicy.class::isInstance)
                 .map(VerdictPolicy.class::cast)
                 .findFirst()
-                .orElse(VerdictPolicy.defaults());
+                .orElseThrow(() -> new IllegalArgumentException("every v1 report describes VirusTotal's policy"));
         AbuseIpDbPolicy abusePolicy = providers.stream()
                 .map(Provider::policy)
                 .filter(AbuseIpDbPolicy.class::isInstance)

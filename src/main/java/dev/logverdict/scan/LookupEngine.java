@@ -1,7 +1,6 @@
 package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
-import dev.logverdict.intel.AbuseIpDbPolicy;
 import dev.logverdict.intel.CombinedLookups;
 import dev.logverdict.intel.IntelSettings;
 import dev.logverdict.intel.IntelStorage;
@@ -52,16 +51,11 @@ public class LookupEngine {
         this(
                 List.of(
                         new ProviderSetup(
-                                Provider.virusTotal(new VerdictPolicy(
-                                        config.policy().maliciousEngines(),
-                                        config.policy().maliciousEnginesWithBadReputation(),
-                                        config.policy().suspiciousEngines())),
+                                Provider.virusTotal(Settings.verdictPolicyOf(config)),
                                 virusTotal,
                                 settings(config.virustotal(), config, connectTimeoutMillis + readTimeoutMillis)),
                         new ProviderSetup(
-                                Provider.abuseIpDb(new AbuseIpDbPolicy(
-                                        config.abuseIpDb().maliciousScore(),
-                                        config.abuseIpDb().suspiciousScore())),
+                                Provider.abuseIpDb(Settings.abuseIpDbPolicyOf(config)),
                                 abuseIpDb,
                                 settings(
                                         config.abuseIpDb(),

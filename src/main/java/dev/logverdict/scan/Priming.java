@@ -4,7 +4,6 @@ import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
 import dev.logverdict.intel.ReputationLookups;
-import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.TrafficScan;
@@ -82,7 +81,7 @@ public class Priming {
                     traffic,
                     new ReputationLookups.Outcome(
                             Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 0, 0, 0, null)),
-                    VerdictPolicy.defaults(),
+                    Settings.verdictPolicyOf(config),
                     OfflineIntel.ofBlocklists(List.of()),
                     Instant.now());
             ReportWriter writer = new ReportWriter();

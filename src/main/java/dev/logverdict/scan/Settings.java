@@ -1,6 +1,8 @@
 package dev.logverdict.scan;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.intel.AbuseIpDbPolicy;
+import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.TrustedProxies;
 import dev.logverdict.log.LogFormat;
 import dev.logverdict.log.ScanOptions;
@@ -48,5 +50,19 @@ public class Settings {
                 config.maxDetailedIps(),
                 config.maxTrackedIps(),
                 config.maxUncompressedBytes());
+    }
+
+    /** VirusTotal's thresholds ({@code logverdict.policy.*}). */
+    public static VerdictPolicy verdictPolicyOf(LogVerdictConfig config) {
+        return new VerdictPolicy(
+                config.policy().maliciousEngines(),
+                config.policy().maliciousEnginesWithBadReputation(),
+                config.policy().suspiciousEngines());
+    }
+
+    /** AbuseIPDB's thresholds ({@code logverdict.abuseipdb.*-score}). */
+    public static AbuseIpDbPolicy abuseIpDbPolicyOf(LogVerdictConfig config) {
+        return new AbuseIpDbPolicy(
+                config.abuseIpDb().maliciousScore(), config.abuseIpDb().suspiciousScore());
     }
 }

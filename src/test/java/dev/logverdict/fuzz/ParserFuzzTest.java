@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.intel.IntelStats;
 import dev.logverdict.intel.IntelStatus;
 import dev.logverdict.intel.ReputationLookups;
-import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
@@ -65,7 +64,7 @@ class ParserFuzzTest {
                 scan,
                 new ReputationLookups.Outcome(
                         Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
-                VerdictPolicy.defaults(),
+                TestSettings.verdictPolicy(),
                 OfflineIntel.ofBlocklists(List.of()),
                 Instant.EPOCH);
         ByteArrayOutputStream json = new ByteArrayOutputStream();

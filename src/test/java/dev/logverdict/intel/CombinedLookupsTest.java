@@ -2,6 +2,7 @@ package dev.logverdict.intel;
 
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -44,8 +45,8 @@ class CombinedLookupsTest {
         return CombinedLookups.combineOne(answers);
     }
 
-    private static final AbuseIpDbPolicy ABUSE = AbuseIpDbPolicy.defaults();
-    private static final VerdictPolicy VT = VerdictPolicy.defaults();
+    private static final AbuseIpDbPolicy ABUSE = TestSettings.abuseIpDbPolicy();
+    private static final VerdictPolicy VT = TestSettings.verdictPolicy();
 
     @Test
     void theGravestAnswerWinsAndEachProviderStaysVisible() {

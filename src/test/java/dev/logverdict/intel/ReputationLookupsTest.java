@@ -83,7 +83,7 @@ class ReputationLookupsTest {
 
     private ReputationLookups.Outcome run(ThreatIntel intel, List<IpAddress> ips, TimeBudget budget) {
         return new ReputationLookups(
-                        intel, VerdictPolicy.defaults(), allowance, sleeper, clock, cache, feeds, ledger, settings)
+                        intel, TestSettings.verdictPolicy(), allowance, sleeper, clock, cache, feeds, ledger, settings)
                 .assess(ips, budget);
     }
 
@@ -313,7 +313,7 @@ class ReputationLookupsTest {
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
         ReputationLookups.Outcome outcome = new ReputationLookups(
                         intel,
-                        VerdictPolicy.defaults(),
+                        TestSettings.verdictPolicy(),
                         allowance(60_000, 500),
                         Sleeper.threadSleep(),
                         Clock.systemUTC(),
@@ -405,7 +405,15 @@ class ReputationLookupsTest {
         ScriptedIntel intel = new ScriptedIntel(true, ip -> new LookupResult.Found(clean()));
 
         ReputationLookups.Outcome outcome = new ReputationLookups(
-                        intel, VerdictPolicy.defaults(), allowance, sleeper, clock, cache, feeds, unreadable, settings)
+                        intel,
+                        TestSettings.verdictPolicy(),
+                        allowance,
+                        sleeper,
+                        clock,
+                        cache,
+                        feeds,
+                        unreadable,
+                        settings)
                 .assess(List.of(A), TimeBudget.unlimited());
 
         assertThat(intel.asked).isEmpty();

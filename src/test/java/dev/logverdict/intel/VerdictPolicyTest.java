@@ -1,5 +1,6 @@
 package dev.logverdict.intel;
 
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,7 +28,8 @@ class VerdictPolicyTest {
     })
     void appliesTheDefaultThresholds(
             int malicious, int suspicious, int harmless, int undetected, Integer reputation, Verdict expected) {
-        assertThat(VerdictPolicy.defaults().verdictFor(stats(malicious, suspicious, harmless, undetected, reputation)))
+        assertThat(TestSettings.verdictPolicy()
+                        .verdictFor(stats(malicious, suspicious, harmless, undetected, reputation)))
                 .isEqualTo(expected);
     }
 

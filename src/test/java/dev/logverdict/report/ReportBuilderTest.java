@@ -2,7 +2,6 @@ package dev.logverdict.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.logverdict.intel.AbuseIpDbPolicy;
 import dev.logverdict.intel.AbuseReport;
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.intel.IntelStats;
@@ -12,7 +11,6 @@ import dev.logverdict.intel.Provider;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Verdict;
-import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
@@ -49,7 +47,7 @@ class ReportBuilderTest {
                 SOURCE,
                 scan,
                 new ReputationLookups.Outcome(assessments, status, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
-                VerdictPolicy.defaults(),
+                TestSettings.verdictPolicy(),
                 OfflineIntel.ofBlocklists(List.of()),
                 Instant.parse("2026-11-27T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -146,7 +144,9 @@ class ReportBuilderTest {
                 SOURCE,
                 scan,
                 new ReputationLookups.Outcome(Map.of(ip, answer), IntelStatus.NOT_CONFIGURED, null, none, providers),
-                List.of(Provider.virusTotal(VerdictPolicy.defaults()), Provider.abuseIpDb(AbuseIpDbPolicy.defaults())),
+                List.of(
+                        Provider.virusTotal(TestSettings.verdictPolicy()),
+                        Provider.abuseIpDb(TestSettings.abuseIpDbPolicy())),
                 OfflineIntel.ofBlocklists(List.of()),
                 Instant.parse("2026-12-04T10:15:31Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

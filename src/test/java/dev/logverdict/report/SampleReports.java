@@ -7,7 +7,6 @@ import dev.logverdict.intel.LookupStatus;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.ReputationLookups;
 import dev.logverdict.intel.Verdict;
-import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
@@ -50,7 +49,7 @@ public final class SampleReports {
                 scan,
                 new ReputationLookups.Outcome(
                         assessments, IntelStatus.CONSULTED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
-                VerdictPolicy.defaults(),
+                TestSettings.verdictPolicy(),
                 OfflineIntel.ofBlocklists(List.of()),
                 GENERATED);
     }

@@ -13,7 +13,6 @@ import dev.logverdict.intel.SharedAllowance;
 import dev.logverdict.intel.ThreatIntel;
 import dev.logverdict.intel.TimeBudget;
 import dev.logverdict.intel.VerdictCache;
-import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.support.InMemoryObjectStore;
@@ -105,7 +104,7 @@ class DrainServiceTest {
             .getConfigMapping(LogVerdictConfig.class);
 
     private final LookupEngine engine = new LookupEngine(
-            intel, intelStorage, VerdictPolicy.defaults(), TestSettings.intelSettings(), clock, duration -> {
+            intel, intelStorage, TestSettings.verdictPolicy(), TestSettings.intelSettings(), clock, duration -> {
                 sleeps.add(duration);
                 clock.set(clock.instant().plus(duration));
             });

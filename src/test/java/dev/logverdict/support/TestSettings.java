@@ -1,7 +1,9 @@
 package dev.logverdict.support;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.intel.AbuseIpDbPolicy;
 import dev.logverdict.intel.IntelSettings;
+import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.log.ScanOptions;
 import dev.logverdict.scan.LookupEngine;
 import dev.logverdict.scan.Settings;
@@ -32,6 +34,14 @@ public final class TestSettings {
 
     public static ScanOptions scanOptions() {
         return Settings.scanOptionsOf(DEFAULTS);
+    }
+
+    public static VerdictPolicy verdictPolicy() {
+        return Settings.verdictPolicyOf(DEFAULTS);
+    }
+
+    public static AbuseIpDbPolicy abuseIpDbPolicy() {
+        return Settings.abuseIpDbPolicyOf(DEFAULTS);
     }
 
     public static IntelSettings intelSettings() {
