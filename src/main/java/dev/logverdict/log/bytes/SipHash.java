@@ -41,15 +41,40 @@ public final class SipHash {
     /** The hash of {@code b[from, to)}. */
     public long hash(byte[] b, int from, int to) {
         Objects.checkFromToIndex(from, to, b.length);
+        int length = to - from;
+        int words = length >>> 3;
+        long last = (long) length << 56;
+        int rest = length & 7;
+        if (rest > 0 && length >= 8) {
+            // The last eight bytes end at 'to'; the ones already hashed are shifted out.
+            last |= ByteSearch.wordInCheckedRange(b, to - 8) >>> ((8 - rest) << 3);
+        } else {
+            for (int k = 0; k < rest; k++) {
+                last |= (b[from + k] & 0xFFL) << (k << 3);
+            }
+        }
         long v0 = key0 ^ 0x736f6d6570736575L;
         long v1 = key1 ^ 0x646f72616e646f6dL;
         long v2 = key0 ^ 0x6c7967656e657261L;
         long v3 = key1 ^ 0x7465646279746573L;
-        int i = from;
-        for (; i <= to - 8; i += 8) {
-            long m = ByteSearch.wordInCheckedRange(b, i);
+        // Each message word, then the last (length and remaining bytes), then finalisation: one loop, so
+        // the round is written once (it updates four locals, which no method can hand back).
+        for (int word = 0; word <= words + 1; word++) {
+            long m;
+            int rounds;
+            if (word < words) {
+                m = ByteSearch.wordInCheckedRange(b, from + (word << 3));
+                rounds = compressionRounds;
+            } else if (word == words) {
+                m = last;
+                rounds = compressionRounds;
+            } else {
+                m = 0;
+                v2 ^= 0xFF;
+                rounds = finalisationRounds;
+            }
             v3 ^= m;
-            for (int r = 0; r < compressionRounds; r++) {
+            for (int r = 0; r < rounds; r++) {
                 v0 += v1;
                 v1 = Long.rotateLeft(v1, 13);
                 v1 ^= v0;
@@ -66,55 +91,6 @@ public final class SipHash {
                 v2 = Long.rotateLeft(v2, 32);
             }
             v0 ^= m;
-        }
-        long last = (long) (to - from) << 56;
-        int rest = to - i;
-        if (rest > 0 && to - from >= 8) {
-            // The last eight bytes end at 'to'; the ones already hashed are shifted out.
-            last |= ByteSearch.wordInCheckedRange(b, to - 8) >>> ((8 - rest) << 3);
-        } else {
-            for (int k = 0; k < rest; k++) {
-                last |= (b[i + k] & 0xFFL) << (k << 3);
-            }
-        }
-        v3 ^= last;
-        for (int r = 0; r < compressionRounds; r++) {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
-        }
-        v0 ^= last;
-        return finish(v0, v1, v2, v3);
-    }
-
-    private long finish(long v0, long v1, long v2, long v3) {
-        v2 ^= 0xFF;
-        for (int r = 0; r < finalisationRounds; r++) {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
         }
         return v0 ^ v1 ^ v2 ^ v3;
     }
