@@ -194,8 +194,9 @@ public record Report(
 
     /**
      * Clients past the tracking cap, counted by {@code network} ({@code 2001:db8::/64} stands for one
-     * subscriber or host, {@code 192.0.2.0/24}), or past the network cap too ({@code untracked}). Not
-     * looked up: no provider answers for a network.
+     * subscriber or host, {@code 192.0.2.0/24}), or past the network cap too ({@code untracked}). No
+     * provider is asked about a network; the offline sources are: {@code blocklist} names the list that
+     * holds both its first and its last address, {@code asn} the autonomous system of its first.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Aggregated(
@@ -204,7 +205,9 @@ public record Report(
             long bytes,
             String firstSeen,
             String lastSeen,
-            Map<String, Integer> signals) {}
+            Map<String, Integer> signals,
+            String blocklist,
+            Network asn) {}
 
     /** What the client did; the detail fields are absent for clients beyond the detail cap. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

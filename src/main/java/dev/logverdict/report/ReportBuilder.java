@@ -14,6 +14,7 @@ import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.network.Network;
 import dev.logverdict.intel.sources.Infrastructure;
 import dev.logverdict.intel.sources.OfflineIntel;
+import dev.logverdict.ip.Cidr;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.ip.IpScope;
@@ -127,7 +128,7 @@ public final class ReportBuilder {
                 summary,
                 networks.top(),
                 lazily(entries),
-                aggregated(scan),
+                aggregated(scan, offline),
                 scan.nonIpClients().entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue()
                                 .reversed()
@@ -369,7 +370,7 @@ public final class ReportBuilder {
     }
 
     /** Busiest first; {@code untracked} last. */
-    private static List<Report.Aggregated> aggregated(TrafficScan scan) {
+    private static List<Report.Aggregated> aggregated(TrafficScan scan, OfflineIntel offline) {
         if (scan.aggregated().isEmpty()) {
             return null;
         }
@@ -378,14 +379,32 @@ public final class ReportBuilder {
                                 e.getKey().equals(TrafficScan.UNTRACKED))
                         .thenComparing(e -> e.getValue().requests(), Comparator.reverseOrder())
                         .thenComparing(Map.Entry::getKey))
-                .map(e -> new Report.Aggregated(
-                        e.getKey(),
-                        e.getValue().requests(),
-                        e.getValue().bytes(),
-                        RankedIp.timestamp(e.getValue().firstSeen()),
-                        RankedIp.timestamp(e.getValue().lastSeen()),
-                        RankedIp.signalsOf(e.getValue())))
+                .map(e -> aggregatedEntry(e.getKey(), e.getValue(), offline))
                 .toList();
+    }
+
+    private static Report.Aggregated aggregatedEntry(String network, ClientActivity activity, OfflineIntel offline) {
+        String blocklist = null;
+        Report.Network asn = null;
+        if (!network.equals(TrafficScan.UNTRACKED)) {
+            Cidr cidr = Cidr.parse(network);
+            Optional<String> atFirst = offline.blocklist(cidr.network());
+            if (atFirst.isPresent() && atFirst.equals(offline.blocklist(cidr.lastAddress()))) {
+                blocklist = atFirst.get();
+            }
+            asn = offline.network(cidr.network())
+                    .map(found -> new Report.Network(found.asn(), found.name(), found.country()))
+                    .orElse(null);
+        }
+        return new Report.Aggregated(
+                network,
+                activity.requests(),
+                activity.bytes(),
+                RankedIp.timestamp(activity.firstSeen()),
+                RankedIp.timestamp(activity.lastSeen()),
+                RankedIp.signalsOf(activity),
+                blocklist,
+                asn);
     }
 
     private static Map<String, Long> formatCounts(TrafficScan scan) {

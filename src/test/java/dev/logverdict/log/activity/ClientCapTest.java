@@ -2,10 +2,16 @@ package dev.logverdict.log.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logverdict.intel.IntelStats;
+import dev.logverdict.intel.IntelStatus;
+import dev.logverdict.intel.ReputationLookups;
+import dev.logverdict.intel.feeds.Blocklist;
+import dev.logverdict.intel.sources.OfflineIntel;
 import dev.logverdict.ip.IpAddress;
 import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.ReportBuilder;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.ReportSchema;
@@ -17,12 +23,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A log of millions of distinct addresses, the attacker's cheapest way to exhaust memory (an IPv6 /64
@@ -117,6 +126,42 @@ class ClientCapTest {
         assertThat(JSON.readTree(json).path("ips").size()).isEqualTo(1_000);
         assertThat(JSON.readTree(json).path("summary").path("truncated").toString())
                 .contains("counted by network");
+    }
+
+    @Test
+    void anAggregatedNetworkIsNamedByTheBlocklistThatHoldsAllOfIt() throws IOException {
+        String log = String.join(
+                "",
+                line("198.51.100.1"),
+                line("2a05:d018:1234:5678::1"),
+                line("2a05:d018:1234:5678:ffff::9"),
+                line("185.220.101.7"),
+                line("185.220.101.200"));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1))
+                .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.US_ASCII)));
+        // The /64 lies inside the listed /48; the /24 only half inside the listed /25.
+        OfflineIntel offline = OfflineIntel.ofBlocklists(
+                List.of(Blocklist.parse("drop", new StringReader("2a05:d018:1234::/48\n185.220.101.0/25\n"))));
+
+        Report report = ReportBuilder.build(
+                SampleReports.SOURCE,
+                scan,
+                new ReputationLookups.Outcome(
+                        Map.of(), IntelStatus.NOT_CONFIGURED, null, new IntelStats(0, 0, null, 0, 0, 0, null)),
+                TestSettings.verdictPolicy(),
+                offline,
+                SampleReports.GENERATED);
+
+        assertThat(report.aggregated())
+                .extracting(Report.Aggregated::network, Report.Aggregated::requests, Report.Aggregated::blocklist)
+                .containsExactly(tuple("185.220.101.0/24", 2L, null), tuple("2a05:d018:1234:5678::/64", 2L, "drop"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ReportWriter().write(report, out);
+        ReportSchema.assertValid(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String line(String client) {
+        return client + " - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"\n";
     }
 
     private static long usedHeap() {
