@@ -18,6 +18,7 @@ import dev.logverdict.lambda.InvocationSummary;
 import dev.logverdict.lambda.NativeReflection;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.export.StixBundle;
+import dev.logverdict.report.view.ReportView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +146,18 @@ class ArchitectureTest {
             StixBundle.class,
             StixBundle.Identity.class,
             StixBundle.Indicator.class);
+
+    @Test
+    void everyRecordTheHtmlTemplateReadsIsRegisteredForReflection() {
+        // The Qute engine reads the view's records by reflection, which the native image must be told of.
+        Set<Class<?>> registered = Set.copyOf(Arrays.asList(NativeReflection.class
+                .getAnnotation(RegisterForReflection.class)
+                .targets()));
+        Set<Class<?>> view = new LinkedHashSet<>();
+        collectRecords(ReportView.class, view);
+        assertThat(view).contains(ReportView.AggregatedRow.class, ReportView.NetworkRow.class);
+        assertThat(view).as("view records not in NativeReflection").isSubsetOf(registered);
+    }
 
     @Test
     void everyJacksonMappedRecordIsRegisteredForReflection() {

@@ -95,6 +95,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             ReportView.Chart.class,
             ReportView.NotChecked.class,
             ReportView.Malformed.class,
+            ReportView.NetworkRow.class,
+            ReportView.SourceRow.class,
+            ReportView.AggregatedRow.class,
         })
 public final class NativeReflection {
 

@@ -24,7 +24,18 @@ public record ReportView(
         List<String> notes,
         List<Malformed> malformedSamples,
         List<NetworkRow> networks,
+        List<AggregatedRow> aggregated,
         List<SourceRow> sources) {
+
+    /** Clients past the tracking cap, counted by network (or all together as "untracked"). */
+    public record AggregatedRow(
+            String network,
+            long requests,
+            String signals,
+            String blocklist,
+            String asn,
+            String firstSeen,
+            String lastSeen) {}
 
     /** One autonomous system in the "top networks" table. */
     public record NetworkRow(String asn, String name, String country, long requests, long ips, long maliciousIps) {}

@@ -29,6 +29,31 @@ public final class ReportViews {
      * @param maxRows the ranked table stops here (the JSON holds every IP); charts and the not-checked list
      *                still look at all the risky IPs
      */
+    /** The busiest {@code maxRows} aggregated networks, as the report orders them. */
+    private static List<ReportView.AggregatedRow> aggregatedRows(Report report, int maxRows) {
+        if (report.aggregated() == null) {
+            return List.of();
+        }
+        return report.aggregated().stream()
+                .limit(maxRows)
+                .map(a -> new ReportView.AggregatedRow(
+                        a.network(),
+                        a.requests(),
+                        a.signals() == null
+                                ? ""
+                                : a.signals().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(Collectors.joining(", ")),
+                        a.blocklist() == null ? "" : a.blocklist(),
+                        a.asn() == null
+                                ? ""
+                                : "AS" + a.asn().asn() + " " + a.asn().name() + " ("
+                                        + a.asn().country() + ")",
+                        a.firstSeen() == null ? "" : a.firstSeen(),
+                        a.lastSeen() == null ? "" : a.lastSeen()))
+                .toList();
+    }
+
     public static ReportView of(Report report, int maxRows, String jsonName) {
         Report.Summary summary = report.summary();
         List<ReportView.Row> rows =
@@ -85,6 +110,7 @@ public final class ReportViews {
                                 .map(n -> new ReportView.NetworkRow(
                                         "AS" + n.asn(), n.name(), n.country(), n.requests(), n.ips(), n.maliciousIps()))
                                 .toList(),
+                aggregatedRows(report, maxRows),
                 report.intel().sources() == null
                         ? List.of()
                         : report.intel().sources().stream()

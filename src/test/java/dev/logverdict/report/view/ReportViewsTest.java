@@ -2,9 +2,16 @@ package dev.logverdict.report.view;
 
 import dev.logverdict.intel.Assessment;
 import dev.logverdict.ip.IpAddress;
+import dev.logverdict.log.LogScanner;
+import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.SampleReports;
+import dev.logverdict.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +21,7 @@ import static dev.logverdict.report.SampleReports.ip;
 import static dev.logverdict.report.SampleReports.line;
 import static dev.logverdict.report.SampleReports.virusTotalMalicious;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ReportViewsTest {
 
@@ -39,6 +47,28 @@ class ReportViewsTest {
             log.append(line("10.0.0." + i, "10:00:00", "/", "kube-probe"));
         }
         return build(log.toString(), assessments);
+    }
+
+    @Test
+    void listsTheNetworksCountedTogetherBusiestFirst() throws IOException {
+        String log = line("8.8.8.8", "10:00:00", "/", "Mozilla/5.0")
+                + line("2a05:d018:1234:5678::1", "10:00:01", "/.env", "Mozilla/5.0")
+                + line("2a05:d018:1234:5678::2", "10:00:02", "/", "Mozilla/5.0")
+                + line("185.220.101.7", "10:00:03", "/", "Mozilla/5.0");
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1))
+                .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.US_ASCII)));
+
+        ReportView view = ReportViews.of(SampleReports.build(scan, Map.of()), 10, "reports/web.log.json");
+
+        assertThat(view.aggregated())
+                .extracting(
+                        ReportView.AggregatedRow::network,
+                        ReportView.AggregatedRow::requests,
+                        ReportView.AggregatedRow::signals)
+                .containsExactly(
+                        tuple("2a05:d018:1234:5678::/64", 2L, "sensitiveFileProbe 1"),
+                        tuple("185.220.101.0/24", 1L, ""));
+        assertThat(view.notes()).anyMatch(note -> note.contains("counted by network"));
     }
 
     @Test
