@@ -260,7 +260,8 @@ public final class LogScanner {
             }
             if (context.hourlyDropped > 0) {
                 truncated.add("hourly: " + context.hourlyDropped + " requests fell outside an IP's "
-                        + ActivityContext.MAX_HOURS + "-hour window and are not charted (still counted)");
+                        + ActivityContext.MAX_HOURS + "-hour window or past the series' memory bound and are not"
+                        + " charted (still counted)");
             }
             if (droppedNonIpClients > 0) {
                 truncated.add("nonIpClients: kept the first " + options.maxNonIpClients() + " distinct values; "

@@ -82,7 +82,7 @@ public final class ClientStore {
     public ClientStore(int detailedClients, ActivityContext context, int hourLogBudget) {
         this.detailedClients = Math.max(0, Math.min(detailedClients, MAX_DETAILED));
         this.context = context;
-        this.hourlySeries = new HourlySeries(context, hourLogBudget);
+        this.hourlySeries = new HourlySeries(context, hourLogBudget, HourlySeries.MAX_BUCKETS);
         this.topPaths = new TopN(PATH_SLOTS, PATH_CAPACITY, PATH_TEXTS, ActivityContext.TOP_PATHS, context.paths);
         this.topAgents =
                 new TopN(AGENT_SLOTS, AGENT_CAPACITY, AGENT_TEXTS, ActivityContext.TOP_USER_AGENTS, context.userAgents);

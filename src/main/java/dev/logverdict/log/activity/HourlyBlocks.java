@@ -44,6 +44,11 @@ final class HourlyBlocks {
         return (int) block & OFFSET_MASK;
     }
 
+    /** Buckets in blocks in use, by their size class (released blocks not counted). */
+    long liveBuckets() {
+        return liveSlots;
+    }
+
     static int size(long block) {
         return SIZES[(int) (block >>> 24) & 0xFF];
     }

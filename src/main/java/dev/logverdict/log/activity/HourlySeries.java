@@ -64,12 +64,28 @@ final class HourlySeries {
     private long[] series = new long[2 * 1024];
 
     /**
-     * @param context       where requests outside a client's window are counted
-     * @param hourLogBudget client-hours kept in the hour log before they are added to the series
+     * Hourly buckets all series together may hold (two bytes each). A log can spread every detailed
+     * client's requests over its whole window; past this, a series does not grow and the requests that
+     * would have grown it are counted as left out of the charts.
      */
-    HourlySeries(ActivityContext context, int hourLogBudget) {
+    static final int MAX_BUCKETS = 1 << 24;
+
+    private final long maxBuckets;
+
+    /**
+     * @param context       where requests left out of the series are counted
+     * @param hourLogBudget client-hours kept in the hour log before they are added to the series
+     * @param maxBuckets    hourly buckets all series together may hold ({@link #MAX_BUCKETS})
+     */
+    HourlySeries(ActivityContext context, int hourLogBudget, long maxBuckets) {
         this.context = context;
         this.hourLogBudget = Math.max(1, hourLogBudget);
+        this.maxBuckets = maxBuckets;
+    }
+
+    /** Buckets the series hold now, for the tests of the bound. */
+    long liveBuckets() {
+        return hours.liveBuckets();
     }
 
     /** Numbers a new detailed client's series, empty. */
@@ -206,6 +222,10 @@ final class HourlySeries {
         int at = 2 * client;
         long block = series[at];
         if (block == HourlyBlocks.NONE) {
+            if (hours.liveBuckets() + 1 > maxBuckets) {
+                context.hourlyDropped += requests;
+                return;
+            }
             block = hours.allocate(1);
             series[at] = block;
             series[at + 1] = hour;
@@ -214,7 +234,7 @@ final class HourlySeries {
         if (hour < firstHour) {
             long shift = firstHour - hour;
             int span = hours.usedSpan(block);
-            if (shift + span > ActivityContext.MAX_HOURS) {
+            if (shift + span > ActivityContext.MAX_HOURS || hours.liveBuckets() + shift + span > maxBuckets) {
                 context.hourlyDropped += requests;
                 return;
             }
@@ -229,6 +249,10 @@ final class HourlySeries {
             return;
         }
         if (offset >= HourlyBlocks.size(block)) {
+            if (hours.liveBuckets() + offset + 1 > maxBuckets) {
+                context.hourlyDropped += requests;
+                return;
+            }
             block = hours.move(block, 0, HourlyBlocks.size(block), (int) offset + 1);
             series[at] = block;
         }

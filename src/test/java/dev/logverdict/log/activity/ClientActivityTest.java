@@ -296,7 +296,7 @@ class ClientActivityTest {
                 .isPositive();
         assertThat(scan.truncated())
                 .contains("hourly: " + dropped + " requests fell outside an IP's " + ActivityContext.MAX_HOURS
-                        + "-hour window and are not charted (still counted)");
+                        + "-hour window or past the series' memory bound and are not charted (still counted)");
     }
 
     /** The window rule, request by request in arrival order. */
@@ -364,7 +364,7 @@ class ClientActivityTest {
         assertThat(of(scan, "198.51.100.78").detail().hourly()).containsExactly(1, 1);
         assertThat(scan.truncated())
                 .contains("hourly: 1 requests fell outside an IP's " + ActivityContext.MAX_HOURS
-                        + "-hour window and are not charted (still counted)");
+                        + "-hour window or past the series' memory bound and are not charted (still counted)");
     }
 
     @Test

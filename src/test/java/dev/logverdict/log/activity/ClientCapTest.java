@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,37 @@ class ClientCapTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ReportWriter().write(report, out);
         ReportSchema.assertValid(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void hourlySeriesStopGrowingAtTheirBoundAndSaySo() {
+        // Every client active in every hour of its window: the most a log can make the series hold.
+        ActivityContext context = new ActivityContext(new Random(4));
+        long bound = 10_000;
+        HourlySeries series = new HourlySeries(context, 1 << 10, bound);
+        int clients = 100;
+        long requests = 0;
+        for (int client = 0; client < clients; client++) {
+            series.add(client);
+        }
+        for (long hour = 490_000; hour < 490_000 + ActivityContext.MAX_HOURS; hour++) {
+            for (int client = 0; client < clients; client++) {
+                series.count(client, hour);
+                requests++;
+            }
+        }
+        series.flush();
+
+        assertThat(series.liveBuckets()).isLessThanOrEqualTo(bound);
+        long charted = 0;
+        for (int client = 0; client < clients; client++) {
+            int[] hourly = series.hourly(client);
+            charted += hourly == null ? 0 : Arrays.stream(hourly).asLongStream().sum();
+        }
+        assertThat(context.hourlyDropped).isPositive();
+        assertThat(charted + context.hourlyDropped)
+                .as("every request charted or counted as left out")
+                .isEqualTo(requests);
     }
 
     private static String line(String client) {
