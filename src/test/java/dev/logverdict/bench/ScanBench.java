@@ -26,8 +26,7 @@ public final class ScanBench {
         ScanOptions options = TestSettings.scanOptions();
         if (args.length > 2) {
             // Third argument: how many IPs get full activity detail (0 = counts, times and signals only).
-            options = options.withCaps(
-                    Integer.parseInt(args[2]), TestSettings.scanOptions().maxUncompressedBytes());
+            options = TestSettings.scanOptions("max-detailed-ips=" + Integer.parseInt(args[2]));
         }
         for (int pass = 1; pass <= passes; pass++) {
             long start = System.nanoTime();

@@ -55,8 +55,11 @@ class ParserFuzzTest {
     void eachLineFormatKeepsItsCountsAndAValidReport(FuzzedDataProvider data) throws IOException {
         LogFormat format = data.pickValue(FORMATS);
         byte[] log = data.consumeRemainingAsBytes();
-        TrafficScan scan = new LogScanner(
-                        TestSettings.scanOptions().withLimits(2048, 5, 10).withFormat(format))
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions(
+                        "max-line-bytes=2048",
+                        "malformed-samples=5",
+                        "max-non-ip-clients=10",
+                        "log-format=" + format.label()))
                 .scan(new ByteArrayInputStream(log));
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
         Report report = ReportBuilder.build(
@@ -75,7 +78,8 @@ class ParserFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void scannerAndFormatDetectionKeepTheirCounts(byte[] input) throws IOException {
-        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withLimits(2048, 5, 10))
+        TrafficScan scan = new LogScanner(
+                        TestSettings.scanOptions("max-line-bytes=2048", "malformed-samples=5", "max-non-ip-clients=10"))
                 .scan(new ByteArrayInputStream(input));
         assertThat(scan.lines()).isEqualTo(scan.parsedLines() + scan.malformedLines());
     }

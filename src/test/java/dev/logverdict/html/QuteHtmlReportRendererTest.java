@@ -22,7 +22,7 @@ class QuteHtmlReportRendererTest {
         String log = line("8.8.8.8", "10:00:00", "/", "Mozilla/5.0")
                 + line("2a05:d018:1234:5678::1", "10:00:01", "/.env", "<script>x</script>")
                 + line("2a05:d018:1234:5678::2", "10:00:02", "/", "Mozilla/5.0");
-        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1))
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions("max-tracked-ips=1"))
                 .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.US_ASCII)));
 
         String html = new String(

@@ -26,7 +26,8 @@ class HostileInputPropertyTest {
         SplittableRandom random = new SplittableRandom(20261127L);
         for (int run = 0; run < 300; run++) {
             byte[] log = random.nextBoolean() ? noise(random) : shaped(random);
-            TrafficScan scan = new LogScanner(TestSettings.scanOptions().withLimits(4096, 20, 50))
+            TrafficScan scan = new LogScanner(TestSettings.scanOptions(
+                            "max-line-bytes=4096", "malformed-samples=20", "max-non-ip-clients=50"))
                     .scan(new ByteArrayInputStream(log));
             String input = Base64.getEncoder().encodeToString(log);
             assertThat(scan.lines()).as(input).isEqualTo(scan.parsedLines() + scan.malformedLines());

@@ -176,7 +176,7 @@ class LogFormatsTest {
     @Test
     void aFixedFormatRejectsLinesOfOtherFormats() throws IOException {
         TrafficScan scan =
-                scan(ALB + "\n" + ELB + "\n", TestSettings.scanOptions().withFormat(LogFormat.ELB));
+                scan(ALB + "\n" + ELB + "\n", TestSettings.scanOptions("log-format=" + LogFormat.ELB.label()));
         assertThat(scan.formats()).containsOnly(Map.entry(LogFormat.ELB, 1L));
         assertThat(scan.malformedLines()).isEqualTo(1);
     }
@@ -198,7 +198,7 @@ class LogFormatsTest {
         String line =
                 "198.51.100.1 - - [27/Nov/2026:10:00:00 +0000] \"GET /proxy?target=169.254.169.254&v=1.2.3 HTTP/1.1\" "
                         + "200 5 \"http://[2001:db8::99]/from\" \"Mozilla/5.0 Chrome/10.0.648.127 Version/4.3.2.1\"";
-        TrafficScan withAll = scan(line + "\n", TestSettings.scanOptions().withScanAllFields(true));
+        TrafficScan withAll = scan(line + "\n", TestSettings.scanOptions("scan-all-fields=true"));
         assertThat(withAll.ipsElsewhere())
                 .containsOnly(
                         Map.entry(IpAddressParser.parse("169.254.169.254"), 1L),

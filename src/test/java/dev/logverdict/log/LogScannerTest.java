@@ -75,7 +75,8 @@ class LogScannerTest {
 
     @Test
     void capsTheHostNameListAndSaysSo() throws IOException {
-        LogScanner small = new LogScanner(TestSettings.scanOptions().withLimits(1 << 20, 20, 2));
+        LogScanner small = new LogScanner(TestSettings.scanOptions(
+                "max-line-bytes=" + (1 << 20), "malformed-samples=20", "max-non-ip-clients=2"));
         TrafficScan scan = small.scan(new ByteArrayInputStream(String.join(
                         "\n",
                         "a.example - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5",
@@ -116,7 +117,8 @@ class LogScannerTest {
 
     @Test
     void cutsALineLongerThanTheLimitButStillCountsItsClient() throws IOException {
-        LogScanner small = new LogScanner(TestSettings.scanOptions().withLimits(1024, 20, 10));
+        LogScanner small = new LogScanner(
+                TestSettings.scanOptions("max-line-bytes=1024", "malformed-samples=20", "max-non-ip-clients=10"));
         byte[] huge = ("203.0.113.77 - - [27/Nov/2026:10:00:00 +0000] \"GET /" + "x".repeat(5 * 1024 * 1024)
                         + " HTTP/1.1\" 200 5\n" + GOOD + "\n")
                 .getBytes(StandardCharsets.US_ASCII);

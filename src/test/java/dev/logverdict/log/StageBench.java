@@ -41,7 +41,8 @@ public final class StageBench {
                         });
                     }
                     case "counts" ->
-                        sink += new LogScanner(TestSettings.scanOptions().withCaps(0, 1L << 40))
+                        sink += new LogScanner(TestSettings.scanOptions(
+                                        "max-detailed-ips=0", "max-uncompressed-bytes=" + (1L << 40)))
                                 .scan(in)
                                 .lines();
                     default ->

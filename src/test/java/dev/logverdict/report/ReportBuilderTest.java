@@ -92,7 +92,7 @@ class ReportBuilderTest {
         String log =
                 "198.51.100.1 - - [27/Nov/2026:10:00:00 +0000] \"GET /fetch?url=http://169.254.169.254/latest HTTP/1.1\" 200 5 \"-\" \"-\"\n";
         JsonNode report =
-                build(log, TestSettings.scanOptions().withScanAllFields(true), Map.of(), IntelStatus.NOT_CONFIGURED);
+                build(log, TestSettings.scanOptions("scan-all-fields=true"), Map.of(), IntelStatus.NOT_CONFIGURED);
         assertThat(report.at("/ipsElsewhere/0/ip").asText()).isEqualTo("169.254.169.254");
         assertThat(report.at("/ipsElsewhere/0/scope").asText()).isEqualTo("link-local");
         assertThat(report.at("/summary/uniqueIps").asLong()).isEqualTo(1);

@@ -11,6 +11,10 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The settings objects as the function builds them from its configuration with nothing set: the
@@ -18,11 +22,8 @@ import java.time.Duration;
  */
 public final class TestSettings {
 
-    private static final LogVerdictConfig DEFAULTS = new SmallRyeConfigBuilder()
-            .withMapping(LogVerdictConfig.class)
-            .withConverter(Duration.class, 200, new DurationConverter())
-            .build()
-            .getConfigMapping(LogVerdictConfig.class);
+    private static final LogVerdictConfig DEFAULTS = configWith(Map.of());
+    private static final Map<List<String>, ScanOptions> SCAN_OPTIONS = new ConcurrentHashMap<>();
     /** The longest one lookup takes with the REST clients' default timeouts (connect plus read). */
     private static final long WORST_CASE_LOOKUP_MILLIS = 25_000;
 
@@ -34,6 +35,30 @@ public final class TestSettings {
 
     public static ScanOptions scanOptions() {
         return Settings.scanOptionsOf(DEFAULTS);
+    }
+
+    /**
+     * The scan settings with some {@code logverdict.} keys set, as {@code "max-tracked-ips=1000"}: a test
+     * states the setting a user would, and the rest keep their defaults. Built once per list of settings.
+     */
+    public static ScanOptions scanOptions(String... settings) {
+        return SCAN_OPTIONS.computeIfAbsent(List.of(settings), list -> {
+            Map<String, String> values = new HashMap<>();
+            for (String setting : list) {
+                int equals = setting.indexOf('=');
+                values.put("logverdict." + setting.substring(0, equals), setting.substring(equals + 1));
+            }
+            return Settings.scanOptionsOf(configWith(values));
+        });
+    }
+
+    private static LogVerdictConfig configWith(Map<String, String> values) {
+        return new SmallRyeConfigBuilder()
+                .withMapping(LogVerdictConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withDefaultValues(values)
+                .build()
+                .getConfigMapping(LogVerdictConfig.class);
     }
 
     public static VerdictPolicy verdictPolicy() {

@@ -121,8 +121,9 @@ class ClientActivityTest {
         }
         byte[] bytes = log.toString().getBytes(StandardCharsets.US_ASCII);
         assertThat(bytes.length).isGreaterThan(20 * 65_536);
-        TrafficScan scan =
-                new LogScanner(TestSettings.scanOptions().withLimits(1024, 20, 10)).scan(unevenReads(bytes, 5));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions(
+                        "max-line-bytes=1024", "malformed-samples=20", "max-non-ip-clients=10"))
+                .scan(unevenReads(bytes, 5));
         assertThat(scan.clients()).hasSize(expectedPaths.size());
         expectedPaths.forEach((ip, paths) -> {
             ClientActivity activity = of(scan, ip);
@@ -448,10 +449,7 @@ class ClientActivityTest {
             log.append(
                     line("185.220." + (100 + i) + ".1", "27/Nov/2026:10:00:00", "GET /.env HTTP/1.1", 404, "0", "x"));
         }
-        TrafficScan scan = scan(
-                log.toString(),
-                TestSettings.scanOptions()
-                        .withCaps(10, TestSettings.scanOptions().maxUncompressedBytes()));
+        TrafficScan scan = scan(log.toString(), TestSettings.scanOptions("max-detailed-ips=10"));
         assertThat(scan.clients()).hasSize(50);
         assertThat(scan.clients().values().stream().filter(a -> a.detail() != null))
                 .hasSize(10);
@@ -475,8 +473,12 @@ class ClientActivityTest {
             }
         }
         assertThat(compressed.size()).isLessThan(200_000);
-        TrafficScan scan = new LogScanner(
-                        TestSettings.scanOptions().withLimits(1024, 20, 10).withCaps(100, 8L << 20))
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions(
+                        "max-line-bytes=1024",
+                        "malformed-samples=20",
+                        "max-non-ip-clients=10",
+                        "max-detailed-ips=100",
+                        "max-uncompressed-bytes=" + (8L << 20)))
                 .scan(new ByteArrayInputStream(compressed.toByteArray()));
         assertThat(scan.inputError()).contains("reading stopped after 8388608 uncompressed bytes");
         assertThat(scan.truncated()).anySatisfy(note -> assertThat(note).startsWith("input:"));

@@ -110,7 +110,7 @@ class ClientCapTest {
 
     @Test
     void theReportListsTheNetworksAndValidates() throws IOException {
-        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1_000)).scan(sweep(20_000, 2));
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions("max-tracked-ips=1000")).scan(sweep(20_000, 2));
         assertThat(scan.clients()).hasSize(1_000);
         assertThat(requestsOf(scan)).isEqualTo(20_000);
 
@@ -138,7 +138,7 @@ class ClientCapTest {
                 line("2a05:d018:1234:5678:ffff::9"),
                 line("185.220.101.7"),
                 line("185.220.101.200"));
-        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1))
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions("max-tracked-ips=1"))
                 .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.US_ASCII)));
         // The /64 lies inside the listed /48; the /24 only half inside the listed /25.
         OfflineIntel offline = OfflineIntel.ofBlocklists(

@@ -55,7 +55,7 @@ class ReportViewsTest {
                 + line("2a05:d018:1234:5678::1", "10:00:01", "/.env", "Mozilla/5.0")
                 + line("2a05:d018:1234:5678::2", "10:00:02", "/", "Mozilla/5.0")
                 + line("185.220.101.7", "10:00:03", "/", "Mozilla/5.0");
-        TrafficScan scan = new LogScanner(TestSettings.scanOptions().withTrackedIps(1))
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions("max-tracked-ips=1"))
                 .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.US_ASCII)));
 
         ReportView view = ReportViews.of(SampleReports.build(scan, Map.of()), 10, "reports/web.log.json");
