@@ -209,7 +209,11 @@ public final class ClientIndex extends AbstractMap<IpAddress, ClientActivity> {
         return Math.max(longestRun(v4, 1, 0), longestRun(v6, V6_WORDS, 2));
     }
 
-    private static int longestRun(long[] table, int words, int used) {
+    /**
+     * The longest run of used slots in an open-addressing table of {@code words} longs a slot, a slot
+     * being used where its word {@code used} is not 0.
+     */
+    static int longestRun(long[] table, int words, int used) {
         int slots = table.length / words;
         int longest = 0;
         int run = 0;

@@ -95,14 +95,7 @@ final class SharedTexts {
 
     /** The longest run of used slots: what a search can cost at most. */
     int longestRun() {
-        int longest = 0;
-        int run = 0;
-        // Twice round, so a run that wraps past the last slot is counted whole.
-        for (int i = 0; i < keys.length * 2; i++) {
-            run = keys[i & mask] == 0 ? 0 : run + 1;
-            longest = Math.max(longest, run);
-        }
-        return Math.min(longest, keys.length);
+        return ClientIndex.longestRun(keys, 1, 0);
     }
 
     /** The text {@link #share} said the table finds by this key. */

@@ -34,9 +34,7 @@ public final class HashFloodBench {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long low = random.nextLong();
-            addresses.add(String.format(
-                    "2001:db8:bad:f00d:%x:%x:%x:%x",
-                    low >>> 48, (low >>> 32) & 0xFFFF, (low >>> 16) & 0xFFFF, low & 0xFFFF));
+            addresses.add(UnkeyedHashes.sweptAddress(low));
             StringBuilder path = new StringBuilder("/");
             while (path.length() < 24) {
                 path.append(UnkeyedHashes.PATH_BYTES.charAt(random.nextInt(UnkeyedHashes.PATH_BYTES.length())));

@@ -113,11 +113,16 @@ final class UnkeyedHashes {
         }
         List<String> addresses = new ArrayList<>();
         for (long low : seen) {
-            addresses.add(String.format(
-                    "2001:db8:bad:f00d:%x:%x:%x:%x",
-                    low >>> 48, (low >>> 32) & 0xFFFF, (low >>> 16) & 0xFFFF, low & 0xFFFF));
+            addresses.add(sweptAddress(low));
         }
         return addresses;
+    }
+
+    /** The address of {@code 2001:db8:bad:f00d::/64} with these low 64 bits, as text. */
+    static String sweptAddress(long low) {
+        return String.format(
+                "2001:db8:bad:f00d:%x:%x:%x:%x",
+                low >>> 48, (low >>> 32) & 0xFFFF, (low >>> 16) & 0xFFFF, low & 0xFFFF);
     }
 
     /**
