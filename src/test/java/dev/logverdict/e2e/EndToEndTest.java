@@ -17,10 +17,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,11 +118,10 @@ class EndToEndTest {
 
         // A space and a plus in the key: the event carries "edge+access%2B1.log".
         String key = "logs/2026/11/27/edge access+1.log";
-        PutObjectResponse put = upload(key, gzip(MIXED_LOG + "\n"));
+        String eTag = upload(key, gzip(MIXED_LOG + "\n"));
 
         long started = System.nanoTime();
-        JsonNode response =
-                invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, 0, eTag));
         System.out.printf(
                 "[timing] first invocation through the mock event server: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
@@ -140,7 +137,7 @@ class EndToEndTest {
         assertThat(reportText).doesNotContain(VirusTotalWireMockResource.API_KEY);
 
         assertThat(report.at("/source/key").asText()).isEqualTo(key);
-        assertThat(report.at("/source/eTag").asText()).isEqualTo(put.eTag().replace("\"", ""));
+        assertThat(report.at("/source/eTag").asText()).isEqualTo(eTag);
         assertThat(report.at("/source/format").asText()).isEqualTo("combined");
         assertThat(report.at("/intel/virustotal").asText()).isEqualTo("consulted");
 
@@ -208,8 +205,7 @@ class EndToEndTest {
 
         // Events arrive at least once: the same event again rewrites the same report key, from the cache.
         started = System.nanoTime();
-        JsonNode again =
-                invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        JsonNode again = invoke(S3Events.objectCreated(BUCKET, key, 0, eTag));
         System.out.printf(
                 "[timing] warm invocation through the mock event server: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
@@ -259,8 +255,8 @@ class EndToEndTest {
                 VirusTotalBodies.ipAddress(byActivity[4], 0, 0, 40, 30, 0, "X", 1, "NL", "91.240.118.0/24"));
 
         String key = "logs/quota/burst.log";
-        PutObjectResponse put = upload(key, log.toString().getBytes(StandardCharsets.UTF_8));
-        invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        String eTag = upload(key, log.toString().getBytes(StandardCharsets.UTF_8));
+        invoke(S3Events.objectCreated(BUCKET, key, 0, eTag));
 
         String reportText = download("reports/quota/burst.log.json");
         ReportSchema.assertValid(reportText);
@@ -293,13 +289,12 @@ class EndToEndTest {
     @Test
     void ignoresEventsForItsOwnReports() throws Exception {
         String key = "reports/2026/11/27/old.log.json";
-        PutObjectResponse put = upload(
+        String eTag = upload(
                 key,
                 "203.0.113.1 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
                         .getBytes(StandardCharsets.UTF_8));
 
-        JsonNode response =
-                invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, 0, eTag));
 
         assertThat(response.get("scanned")).isEmpty();
         assertThat(response.at("/ignored/0/reason").asText()).contains("report prefix");
@@ -315,10 +310,9 @@ class EndToEndTest {
         for (String name : List.of(
                 "100% done/x.log", "ünï cødé/日志.log", "../reports/evil.log", "a/./b/../c.log", "%2e%2e/encoded.log")) {
             String key = "logs/" + name;
-            PutObjectResponse put = upload(key, line.getBytes(StandardCharsets.UTF_8));
+            String eTag = upload(key, line.getBytes(StandardCharsets.UTF_8));
 
-            JsonNode response = invoke(S3Events.objectCreated(
-                    BUCKET, key, line.length(), put.eTag().replace("\"", "")));
+            JsonNode response = invoke(S3Events.objectCreated(BUCKET, key, line.length(), eTag));
 
             String reportKey = "reports/" + name + ".json";
             assertThat(response.at("/scanned/0/reportKey").asText()).as(name).isEqualTo(reportKey);
@@ -351,14 +345,13 @@ class EndToEndTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(VirusTotalBodies.error("WrongCredentialsError", "Wrong API key"))));
         String key = "logs/auth/denied.log";
-        PutObjectResponse put = upload(
+        String eTag = upload(
                 key,
                 ("185.220.101.34 - - [27/Nov/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n"
                                 + "8.8.4.4 - - [27/Nov/2026:12:00:01 +0000] \"GET / HTTP/1.1\" 200 1\n")
                         .getBytes(StandardCharsets.UTF_8));
 
-        Response response = ScanClient.post(
-                S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        Response response = ScanClient.post(S3Events.objectCreated(BUCKET, key, 0, eTag));
 
         assertThat(response.statusCode()).isEqualTo(500);
         String error = response.body().asString();
@@ -425,9 +418,9 @@ class EndToEndTest {
                         "Mozilla/5.0",
                         "45.155.205.233"));
         String key = "logs/cdn/E2ABCDEF.2026-11-27-10.txt";
-        PutObjectResponse put = upload(key, gzip(log + "\n"));
+        String eTag = upload(key, gzip(log + "\n"));
 
-        invoke(S3Events.objectCreated(BUCKET, key, 0, put.eTag().replace("\"", "")));
+        invoke(S3Events.objectCreated(BUCKET, key, 0, eTag));
 
         String reportText = download("reports/cdn/E2ABCDEF.2026-11-27-10.txt.json");
         ReportSchema.assertValid(reportText);
@@ -452,9 +445,9 @@ class EndToEndTest {
     void readsPlainTextUnderAGzNameAsPlainText() throws Exception {
         String log = "10.20.0.9 - - [27/Nov/2026:10:00:00 +0000] \"GET /.env HTTP/1.1\" 404 0 \"-\" \"curl/8.4\"\n";
         String key = "logs/misnamed/access.log.gz";
-        PutObjectResponse put = upload(key, log.getBytes(StandardCharsets.US_ASCII));
+        String eTag = upload(key, log.getBytes(StandardCharsets.US_ASCII));
 
-        invoke(S3Events.objectCreated(BUCKET, key, log.length(), put.eTag().replace("\"", "")));
+        invoke(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
 
         String reportText = download("reports/misnamed/access.log.gz.json");
         ReportSchema.assertValid(reportText);
@@ -479,8 +472,8 @@ class EndToEndTest {
                         .withBody(body)));
     }
 
-    private PutObjectResponse upload(String key, byte[] content) {
-        return s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(content));
+    private String upload(String key, byte[] content) {
+        return new ScanClient(s3, BUCKET).put(key, content);
     }
 
     private String download(String key) {

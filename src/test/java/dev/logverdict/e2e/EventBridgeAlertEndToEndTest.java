@@ -15,10 +15,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -75,9 +73,7 @@ class EventBridgeAlertEndToEndTest {
     }
 
     private Response scan(String key, String log) {
-        String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log, StandardCharsets.UTF_8))
-                .eTag()
-                .replace("\"", "");
+        String eTag = new ScanClient(s3, BUCKET).put(key, log);
         return ScanClient.post(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
     }
 

@@ -13,10 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import java.nio.charset.StandardCharsets;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -64,9 +61,7 @@ class RevokedKeyAlertEndToEndTest {
         client.put("feeds/abuse.txt", LISTED + "\n");
         String key = "logs/revoked/web.log";
         String log = line(LISTED, "/.env") + line("8.8.8.8", "/");
-        String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(log, StandardCharsets.UTF_8))
-                .eTag()
-                .replace("\"", "");
+        String eTag = new ScanClient(s3, BUCKET).put(key, log);
 
         Response response = ScanClient.post(S3Events.objectCreated(BUCKET, key, log.length(), eTag));
 
