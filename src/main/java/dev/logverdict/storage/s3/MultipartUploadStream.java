@@ -6,78 +6,196 @@ import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An output stream that lands in S3 with memory bounded by one part: a small body is one PutObject, a
- * large one (reports for 100 k IPs run to tens of MB) becomes a multipart upload. The object appears
- * only on a successful close; a failure aborts the upload so no half report is ever visible.
+ * An output stream that lands in S3 with memory bounded by a few parts: a small body is one PutObject, a
+ * large one (reports for 100 k IPs run to tens of MB) becomes a multipart upload whose parts go up while
+ * the next ones are written. The object appears only on a successful close; a failure aborts the upload
+ * so no half report is ever visible.
  */
 final class MultipartUploadStream extends OutputStream {
+
+    /** The first buffer grows from this size: most objects written (pages, cache entries) are small. */
+    private static final int FIRST_BUFFER = 64 * 1024;
+
+    private static final AtomicInteger UPLOADERS = new AtomicInteger();
 
     private final S3Client s3;
     private final String bucket;
     private final String key;
     private final String contentType;
-    private final byte[] part;
-    private final List<CompletedPart> completed = new ArrayList<>();
+    private final int partSize;
+    private final int partsInFlight;
+    /** Full-size buffers whose upload finished, ready for the next part. */
+    private final Deque<byte[]> freeBuffers = new ArrayDeque<>();
+
+    private final List<Future<CompletedPart>> parts = new ArrayList<>();
+    private int fullSizeBuffers;
+    private byte[] buffer;
     private int filled;
     private String uploadId;
+    private ExecutorService uploader;
     private boolean closed;
 
-    MultipartUploadStream(S3Client s3, String bucket, String key, String contentType, int partSize) {
+    /**
+     * @param partsInFlight how many parts may be uploading while the next one fills; memory is at most
+     *     {@code (partsInFlight + 1) * partSize}
+     */
+    MultipartUploadStream(S3Client s3, String bucket, String key, String contentType, int partSize, int partsInFlight) {
+        if (partsInFlight < 1) {
+            throw new IllegalArgumentException("partsInFlight must be at least 1, not " + partsInFlight);
+        }
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
         this.contentType = contentType;
-        this.part = new byte[partSize];
+        this.partSize = partSize;
+        this.partsInFlight = partsInFlight;
+        this.buffer = new byte[Math.min(FIRST_BUFFER, partSize)];
     }
 
     @Override
     public void write(int b) throws IOException {
-        if (filled == part.length) {
-            flushPart();
+        if (filled == buffer.length) {
+            makeRoom();
         }
-        part[filled++] = (byte) b;
+        buffer[filled++] = (byte) b;
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            if (filled == part.length) {
-                flushPart();
+            if (filled == buffer.length) {
+                makeRoom();
             }
-            int n = Math.min(length, part.length - filled);
-            System.arraycopy(bytes, offset, part, filled, n);
+            int n = Math.min(length, buffer.length - filled);
+            System.arraycopy(bytes, offset, buffer, filled, n);
             filled += n;
             offset += n;
             length -= n;
         }
     }
 
-    private void flushPart() {
-        try {
-            if (uploadId == null) {
-                uploadId = s3.createMultipartUpload(
-                                b -> b.bucket(bucket).key(key).contentType(contentType))
-                        .uploadId();
+    private void makeRoom() throws IOException {
+        if (closed) {
+            throw new IOException("s3://" + bucket + "/" + key + ": the upload was already closed");
+        }
+        if (buffer.length < partSize) {
+            byte[] grown = new byte[Math.min(partSize, buffer.length * 2)];
+            System.arraycopy(buffer, 0, grown, 0, filled);
+            buffer = grown;
+            if (grown.length == partSize) {
+                fullSizeBuffers++;
             }
-            int partNumber = completed.size() + 1;
-            String eTag = s3.uploadPart(
-                            b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                            RequestBody.fromBytes(Arrays.copyOf(part, filled)))
-                    .eTag();
-            completed.add(
-                    CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
-            filled = 0;
-        } catch (RuntimeException e) {
+            return;
+        }
+        try {
+            submitPart();
+            buffer = nextBuffer();
+        } catch (IOException | RuntimeException e) {
+            // Closing after this is a no-op: the exception thrown here is the stream's one failure.
             abort();
             throw e;
         }
+        filled = 0;
+    }
+
+    private void submitPart() {
+        if (uploadId == null) {
+            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType))
+                    .uploadId();
+            uploader = Executors.newFixedThreadPool(partsInFlight, task -> {
+                Thread thread = new Thread(task, "s3-part-upload-" + UPLOADERS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        int partNumber = parts.size() + 1;
+        byte[] bytes = buffer;
+        int length = filled;
+        String id = uploadId;
+        parts.add(uploader.submit(() -> {
+            try {
+                String eTag = s3.uploadPart(
+                                b -> b.bucket(bucket).key(key).uploadId(id).partNumber(partNumber), body(bytes, length))
+                        .eTag();
+                return CompletedPart.builder().partNumber(partNumber).eTag(eTag).build();
+            } finally {
+                release(bytes);
+            }
+        }));
+    }
+
+    /** A free full-size buffer: a new one while fewer than allowed exist, else the next one released. */
+    private byte[] nextBuffer() throws IOException {
+        synchronized (freeBuffers) {
+            while (true) {
+                failIfAPartFailed();
+                if (!freeBuffers.isEmpty()) {
+                    return freeBuffers.pop();
+                }
+                if (fullSizeBuffers < partsInFlight + 1) {
+                    fullSizeBuffers++;
+                    return new byte[partSize];
+                }
+                try {
+                    freeBuffers.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while uploading s3://" + bucket + "/" + key);
+                }
+            }
+        }
+    }
+
+    private void release(byte[] bytes) {
+        synchronized (freeBuffers) {
+            freeBuffers.push(bytes);
+            freeBuffers.notifyAll();
+        }
+    }
+
+    private void failIfAPartFailed() {
+        for (Future<CompletedPart> part : parts) {
+            if (part.isDone()) {
+                completed(part);
+            }
+        }
+    }
+
+    /** The part's outcome; a failed upload's own exception, so callers (and retries) see what S3 said. */
+    private static CompletedPart completed(Future<CompletedPart> part) {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a part upload", e);
+        }
+    }
+
+    private static RequestBody body(byte[] bytes, int length) {
+        // No copy: the buffer stays untouched until the request (with any retry of it) is done.
+        return RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(bytes, 0, length), length, "application/octet-stream");
     }
 
     @Override
@@ -94,17 +212,22 @@ final class MultipartUploadStream extends OutputStream {
                                 .key(key)
                                 .contentType(contentType)
                                 .build(),
-                        RequestBody.fromBytes(Arrays.copyOf(part, filled)));
+                        body(buffer, filled));
                 return;
             }
             if (filled > 0) {
-                flushPart();
+                submitPart();
+            }
+            List<CompletedPart> done = new ArrayList<>(parts.size());
+            for (Future<CompletedPart> part : parts) {
+                done.add(completed(part));
             }
             s3.completeMultipartUpload(b -> b.bucket(bucket)
                     .key(key)
                     .uploadId(uploadId)
                     .multipartUpload(
-                            CompletedMultipartUpload.builder().parts(completed).build()));
+                            CompletedMultipartUpload.builder().parts(done).build()));
+            stopUploader();
         } catch (RuntimeException e) {
             abort();
             throw e;
@@ -117,11 +240,26 @@ final class MultipartUploadStream extends OutputStream {
         if (uploadId != null) {
             String id = uploadId;
             uploadId = null;
+            parts.forEach(part -> part.cancel(true));
+            stopUploader();
             try {
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id));
             } catch (RuntimeException ignored) {
                 // The bucket's lifecycle rule for incomplete uploads cleans up what this could not.
             }
+        }
+    }
+
+    private void stopUploader() {
+        if (uploader == null) {
+            return;
+        }
+        uploader.shutdownNow();
+        try {
+            // A part still sending when the upload is aborted would otherwise land after the abort.
+            uploader.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

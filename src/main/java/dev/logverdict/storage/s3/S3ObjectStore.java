@@ -25,6 +25,9 @@ import java.util.List;
 public class S3ObjectStore implements ObjectStore {
 
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** Parts sending while the next one is written: the report's JSON is made faster than one stream sends. */
+    static final int PARTS_IN_FLIGHT = 2;
+
     /** A dropped connection while reading a log is resumed this often (ranged GET from where it broke). */
     static final int MAX_RESUMES = 3;
 
@@ -131,7 +134,7 @@ public class S3ObjectStore implements ObjectStore {
             jitter = 100,
             retryOn = {UncheckedIOException.class, SdkClientException.class})
     public void write(String bucket, String key, String contentType, BodyWriter body) throws IOException {
-        MultipartUploadStream out = new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE);
+        MultipartUploadStream out = new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE, PARTS_IN_FLIGHT);
         try {
             body.writeTo(out);
         } catch (IOException | RuntimeException e) {
