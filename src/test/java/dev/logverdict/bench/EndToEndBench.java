@@ -3,18 +3,20 @@ package dev.logverdict.bench;
 import dev.logverdict.support.LocalS3;
 import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
+import dev.logverdict.support.TlsCertificate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The product as it runs, against its peer in the same run: the packaged function (target/function.zip,
  * unpacked) in a fresh process under the AWS runtime interface client with Lambda's JVM flags, handling
- * the S3 event of a log held by a real S3 server (S3Proxy, in this process), from process start to the
+ * the S3 event of a log held by a real S3 server (S3Proxy over HTTPS, in this process), from process start to the
  * report written; then {@code awk '{print $1}' | sort -u} over the same file on local disk. No API key:
  * offline sources only, so the figure is the scan, the report and its files, not VirusTotal's pace.
  *
@@ -32,7 +34,9 @@ public final class EndToEndBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path function = FunctionProcess.unpacked(Path.of("target/function.zip"), Path.of("target/bench-function"));
         long bytes = Files.size(log);
-        try (LocalS3 server = new LocalS3();
+        // HTTPS as in Lambda: over plain HTTP the SDK would sign every byte sent with SHA-256.
+        TlsCertificate certificate = TlsCertificate.in(Path.of("target/bench-tls"));
+        try (LocalS3 server = new LocalS3(certificate);
                 S3Client s3 = server.client()) {
             String key = "logs/bench/" + log.getFileName();
             String eTag = s3.putObject(b -> b.bucket(S3ProxyResource.BUCKET).key(key), RequestBody.fromFile(log))
@@ -45,9 +49,11 @@ public final class EndToEndBench {
                 try (LocalRuntimeApi api = new LocalRuntimeApi()) {
                     long start = System.nanoTime();
                     // -De2e.jvmFlags="-XX:StartFlightRecording=..." profiles the function process itself.
-                    List<String> flags = System.getProperty("e2e.jvmFlags", "").isBlank()
-                            ? List.of()
-                            : List.of(System.getProperty("e2e.jvmFlags").trim().split("\\s+"));
+                    List<String> flags = new ArrayList<>(certificate.trustStoreFlags());
+                    if (!System.getProperty("e2e.jvmFlags", "").isBlank()) {
+                        flags.addAll(List.of(
+                                System.getProperty("e2e.jvmFlags").trim().split("\\s+")));
+                    }
                     FunctionProcess process = FunctionProcess.start(
                             function,
                             api,

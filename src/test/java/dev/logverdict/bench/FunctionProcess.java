@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -80,8 +82,9 @@ final class FunctionProcess implements AutoCloseable {
             boolean jarsOnly,
             Path log)
             throws IOException {
-        List<String> command =
-                new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        // The JIT and collector flags come from template.yaml's JAVA_TOOL_OPTIONS, set below as Lambda sets
+        // it (it overrides Lambda's own C1-only default); flags given here come after it, so they win.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto"));
         command.addAll(jvmFlags);
         String taskRoot = jarsOnly ? "" : function + File.pathSeparator;
         command.addAll(List.of(
@@ -97,8 +100,19 @@ final class FunctionProcess implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", "logverdict");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         environment.put("AWS_REGION", "us-east-1");
+        environment.put("JAVA_TOOL_OPTIONS", templateJavaToolOptions());
         environment.putAll(env);
         return new FunctionProcess(builder.start());
+    }
+
+    /** The JVM variant's JAVA_TOOL_OPTIONS from template.yaml: the flags the deployed function runs with. */
+    static String templateJavaToolOptions() throws IOException {
+        Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS: !If \\[IsJvm, \"([^\"]+)\"")
+                .matcher(Files.readString(Path.of("template.yaml")));
+        if (!options.find()) {
+            throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS for the JVM variant");
+        }
+        return options.group(1);
     }
 
     /** The function's settings for a local S3 server (the quarkus.s3.* keys as environment variables). */

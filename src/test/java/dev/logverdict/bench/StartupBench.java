@@ -37,7 +37,9 @@ public final class StartupBench {
                     b -> b.bucket(S3ProxyResource.BUCKET).key("logs/demo/access.log"),
                     RequestBody.fromFile(Path.of("docs/examples/access.log")));
             String event = Files.readString(Path.of("events/s3-put.json"));
-            System.out.printf("flags: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %s%n", String.join(" ", extraFlags));
+            System.out.printf(
+                    "flags: JAVA_TOOL_OPTIONS=%s %s%n",
+                    FunctionProcess.templateJavaToolOptions(), String.join(" ", extraFlags));
             for (int run = 1; run <= runs; run++) {
                 measure(run, function, extraFlags, server.config(), event);
             }

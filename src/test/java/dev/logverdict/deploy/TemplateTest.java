@@ -237,6 +237,17 @@ class TemplateTest {
     }
 
     @Test
+    void theJvmVariantRunsC2WithTheSerialCollector() {
+        Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
+        // !If [IsJvm, options, AWS::NoValue]: Lambda's C1-only default would decrypt TLS in plain Java.
+        List<?> choice = (List<?>) map(variables, "JAVA_TOOL_OPTIONS").get("Fn::If");
+        assertThat(choice.get(0)).isEqualTo("IsJvm");
+        assertThat(List.of(String.valueOf(choice.get(1)).split(" ")))
+                .contains("-XX:TieredStopAtLevel=4", "-XX:+UseSerialGC")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void noSecretTravelsInPlainText() throws IOException {
         String text = Files.readString(Path.of("template.yaml"));
         assertThat(text).doesNotContainPattern("(?i)api[-_]?key\\s*:\\s*\\S+").doesNotContain("{{resolve:");

@@ -14,8 +14,19 @@ public final class LocalS3 implements AutoCloseable {
 
     private final S3ProxyResource proxy = new S3ProxyResource();
     private final Map<String, String> config;
+    private final TlsCertificate certificate;
 
+    /** Over plain HTTP. */
     public LocalS3() {
+        this(null);
+    }
+
+    /** Over HTTPS with this certificate, or plain HTTP when it is null. */
+    public LocalS3(TlsCertificate certificate) {
+        this.certificate = certificate;
+        if (certificate != null) {
+            proxy.overTls(certificate);
+        }
         config = proxy.start();
     }
 
@@ -33,7 +44,12 @@ public final class LocalS3 implements AutoCloseable {
                 .endpointOverride(URI.create(endpoint()))
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(
+                        certificate == null
+                                ? UrlConnectionHttpClient.create()
+                                : UrlConnectionHttpClient.builder()
+                                        .tlsTrustManagersProvider(certificate::trustManagers)
+                                        .build())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3ProxyResource.ACCESS_KEY, S3ProxyResource.SECRET_KEY)))
                 .build();

@@ -22,6 +22,13 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
 
     private S3Proxy proxy;
     private BlobStoreContext blobStore;
+    private TlsCertificate certificate;
+
+    /** Serves HTTPS only, with this certificate, instead of plain HTTP; call before {@link #start()}. */
+    public S3ProxyResource overTls(TlsCertificate certificate) {
+        this.certificate = certificate;
+        return this;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -32,11 +39,16 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                     .overrides(overrides)
                     .build(BlobStoreContext.class);
             blobStore.getBlobStore().createContainerInLocation(null, BUCKET);
-            proxy = S3Proxy.builder()
+            S3Proxy.Builder builder = S3Proxy.builder()
                     .blobStore(new AtomicConditionalPuts(blobStore.getBlobStore()))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                    .build();
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+            if (certificate == null) {
+                builder.endpoint(URI.create("http://127.0.0.1:0"));
+            } else {
+                builder.secureEndpoint(URI.create("https://127.0.0.1:0"))
+                        .keyStore(certificate.keyStore().toString(), certificate.password());
+            }
+            proxy = builder.build();
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!"STARTED".equals(proxy.getState())) {
@@ -53,7 +65,9 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.lambda.mock-event-server.test-port",
                 String.valueOf(freePort()),
                 "quarkus.s3.endpoint-override",
-                "http://127.0.0.1:" + proxy.getPort(),
+                certificate == null
+                        ? "http://127.0.0.1:" + proxy.getPort()
+                        : "https://127.0.0.1:" + proxy.getSecurePort(),
                 "quarkus.s3.path-style-access",
                 "true",
                 "quarkus.s3.aws.region",

@@ -100,10 +100,13 @@ final class ResumingInputStream extends InputStream {
         return resumes;
     }
 
-    /** Aborts rather than drains: the rest of a large object is not wanted when reading stops early. */
+    /**
+     * Aborts rather than drains when reading stopped early (the rest of a large object is not wanted); a
+     * stream read to its end closes normally, so its connection can serve the next request.
+     */
     @Override
     public void close() throws IOException {
-        if (current instanceof Abortable abortable) {
+        if ((length < 0 || position < length) && current instanceof Abortable abortable) {
             abortable.abort();
         }
         current.close();

@@ -2,6 +2,7 @@ package dev.logverdict.storage.s3;
 
 import dev.logverdict.support.LocalS3;
 import dev.logverdict.support.S3ProxyResource;
+import dev.logverdict.support.TlsCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,8 @@ class MultipartUploadStreamTest {
 
     @BeforeAll
     static void start() {
-        server = new LocalS3();
+        // HTTPS: the SDK then sends bodies as it does to S3 in Lambda (unsigned, with a trailing checksum).
+        server = new LocalS3(TlsCertificate.in(Path.of("target/test-tls")));
         s3 = server.client();
     }
 

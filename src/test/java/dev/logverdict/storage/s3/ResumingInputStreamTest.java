@@ -1,6 +1,7 @@
 package dev.logverdict.storage.s3;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.Abortable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -96,5 +97,36 @@ class ResumingInputStreamTest {
                 millis -> {});
 
         assertThat(in.readAllBytes()).hasSize(10);
+    }
+
+    /** A stream that records whether it was aborted (its connection dropped) or closed (kept for reuse). */
+    private static final class AbortableStream extends ByteArrayInputStream implements Abortable {
+        boolean aborted;
+
+        AbortableStream(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+        }
+    }
+
+    @Test
+    void closingAfterTheEndKeepsTheConnectionButClosingEarlyAbortsIt() throws IOException {
+        AbortableStream readToTheEnd = new AbortableStream(OBJECT);
+        try (ResumingInputStream in =
+                new ResumingInputStream(readToTheEnd, OBJECT.length, position -> null, 3, 200, pause -> {})) {
+            assertThat(in.readAllBytes()).hasSize(OBJECT.length);
+        }
+        AbortableStream stoppedEarly = new AbortableStream(OBJECT);
+        try (ResumingInputStream in =
+                new ResumingInputStream(stoppedEarly, OBJECT.length, position -> null, 3, 200, pause -> {})) {
+            assertThat(in.readNBytes(10)).hasSize(10);
+        }
+
+        assertThat(readToTheEnd.aborted).isFalse();
+        assertThat(stoppedEarly.aborted).isTrue();
     }
 }
