@@ -21,9 +21,12 @@ import java.util.concurrent.TimeUnit;
  * offline sources only, so the figure is the scan, the report and its files, not VirusTotal's pace.
  *
  * <pre>
- * java -Xmx3g -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ * java -Xmx5g [-Dfunction.memoryMb=256] -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
  *   dev.logverdict.bench.EndToEndBench /tmp/access_100m.log 3
  * </pre>
+ *
+ * <p>The function's heap is 85 % of its memory setting (1,024 MB unless {@code -Dfunction.memoryMb} says
+ * otherwise), as Lambda's java runtime sets it.
  */
 public final class EndToEndBench {
 
@@ -43,7 +46,9 @@ public final class EndToEndBench {
                     .eTag()
                     .replace("\"", "");
             String event = S3Events.objectCreated(S3ProxyResource.BUCKET, key, bytes, eTag);
-            System.out.printf("%s: %,d bytes%n", log, bytes);
+            System.out.printf(
+                    "%s: %,d bytes; function memory %,d MB (heap %,d MB)%n",
+                    log, bytes, FunctionProcess.memoryMegabytes(), FunctionProcess.heapMegabytes());
             for (int run = 1; run <= runs; run++) {
                 long awkNanos = awk(log);
                 try (LocalRuntimeApi api = new LocalRuntimeApi()) {

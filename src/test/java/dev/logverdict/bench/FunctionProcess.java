@@ -84,7 +84,7 @@ final class FunctionProcess implements AutoCloseable {
             throws IOException {
         // The JIT and collector flags come from template.yaml's JAVA_TOOL_OPTIONS, set below as Lambda sets
         // it (it overrides Lambda's own C1-only default); flags given here come after it, so they win.
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto", "-Xmx" + heapMegabytes() + "m"));
         command.addAll(jvmFlags);
         String taskRoot = jarsOnly ? "" : function + File.pathSeparator;
         command.addAll(List.of(
@@ -98,11 +98,21 @@ final class FunctionProcess implements AutoCloseable {
         environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
         environment.put("_HANDLER", HANDLER);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", "logverdict");
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memoryMegabytes()));
         environment.put("AWS_REGION", "us-east-1");
         environment.put("JAVA_TOOL_OPTIONS", templateJavaToolOptions());
         environment.putAll(env);
         return new FunctionProcess(builder.start());
+    }
+
+    /** The function's memory setting: {@code -Dfunction.memoryMb}, 1,024 MB unless given. */
+    static int memoryMegabytes() {
+        return Integer.getInteger("function.memoryMb", 1024);
+    }
+
+    /** The heap Lambda's java runtime gives a function: 85 % of its memory. */
+    static int heapMegabytes() {
+        return memoryMegabytes() * 85 / 100;
     }
 
     /** The JVM variant's JAVA_TOOL_OPTIONS from template.yaml: the flags the deployed function runs with. */
