@@ -93,6 +93,10 @@ public interface LogVerdictConfig {
     @WithDefault("feeds/")
     String feedsPrefix();
 
+    /** Findings (one JSON line per client, gzip) go under this prefix of the report bucket, by day, for Athena. */
+    @WithDefault("findings/")
+    String findingsPrefix();
+
     /** A local directory of blocklists too (the local run bundles one); unset in the cloud. */
     Optional<String> feedsDirectory();
 
@@ -302,6 +306,10 @@ public interface LogVerdictConfig {
         /** Malicious IPs as a GuardDuty ThreatIntelSet in TXT format (.guardduty.txt). */
         @WithDefault("true")
         boolean guarddutyThreatIntelSet();
+
+        /** Every client as a line of the findings object Athena queries (under logverdict.findings-prefix). */
+        @WithDefault("true")
+        boolean findings();
 
         /** Malicious IPs as STIX 2.1 indicators (.stix, JSON). */
         @WithDefault("true")

@@ -17,6 +17,7 @@ import dev.logverdict.intel.virustotal.IpAddressResponse;
 import dev.logverdict.lambda.InvocationSummary;
 import dev.logverdict.lambda.NativeReflection;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.view.ReportView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -145,7 +146,8 @@ class ArchitectureTest {
             ScanAlert.class,
             StixBundle.class,
             StixBundle.Identity.class,
-            StixBundle.Indicator.class);
+            StixBundle.Indicator.class,
+            Finding.class);
 
     @Test
     void everyRecordTheHtmlTemplateReadsIsRegisteredForReflection() {

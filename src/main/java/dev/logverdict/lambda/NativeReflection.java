@@ -12,6 +12,7 @@ import dev.logverdict.intel.stored.StoredVerdictCache;
 import dev.logverdict.intel.virustotal.ErrorResponse;
 import dev.logverdict.intel.virustotal.IpAddressResponse;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.view.ReportView;
 import dev.logverdict.scan.AlertOutcome;
@@ -83,6 +84,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             ScanAlert.Location.class,
             ScanAlert.Counts.class,
             ScanAlert.Offender.class,
+            Finding.class,
+            Finding.ProviderAnswer.class,
             StixBundle.class,
             StixBundle.Identity.class,
             StixBundle.Indicator.class,

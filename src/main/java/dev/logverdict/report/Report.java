@@ -62,6 +62,7 @@ public record Report(
             String versionId,
             @JsonProperty("eTag") String eTag,
             long size,
+            String lastModified,
             String format,
             Map<String, Long> formats,
             long uncompressedBytes,

@@ -119,6 +119,9 @@ public final class ReportBuilder {
                         source.versionId(),
                         source.eTag(),
                         source.size(),
+                        source.lastModified() == null
+                                ? null
+                                : source.lastModified().toString(),
                         scan.format().label(),
                         formatCounts(scan),
                         scan.bytesRead(),

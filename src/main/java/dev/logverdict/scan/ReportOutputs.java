@@ -5,12 +5,14 @@ import dev.logverdict.ip.IpAddress;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.BlocklistExport;
+import dev.logverdict.report.export.FindingsWriter;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.export.StixExport;
 import dev.logverdict.report.export.WafIpSet;
 import dev.logverdict.report.view.HtmlReportRenderer;
 import dev.logverdict.report.view.ReportViews;
+import dev.logverdict.storage.ObjectKeys;
 import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,16 +34,23 @@ public class ReportOutputs {
     static final String STIX = ".stix";
     private static final String TEXT = "text/plain;charset=utf-8";
 
+    static final String FINDINGS_KIND = "findings";
+
     private final ObjectStore store;
     private final HtmlReportRenderer htmlRenderer;
     private final LogVerdictConfig.Outputs settings;
+    private final String findingsPrefix;
+    private final ObjectKeys keys;
     private final Clock clock;
     private final ReportWriter writer = new ReportWriter();
+    private final FindingsWriter findingsWriter = new FindingsWriter();
 
     public ReportOutputs(ObjectStore store, HtmlReportRenderer htmlRenderer, LogVerdictConfig config, Clock clock) {
         this.store = store;
         this.htmlRenderer = htmlRenderer;
         this.settings = config.outputs();
+        this.findingsPrefix = config.findingsPrefix();
+        this.keys = new ObjectKeys(config.inputPrefix(), config.reportPrefix());
         this.clock = clock;
     }
 
@@ -75,6 +84,16 @@ public class ReportOutputs {
             written.add(put(
                     bucket, keyBase + GUARDDUTY, TEXT, BlocklistExport.guardDutyThreatIntelSet(all), "guardduty", (long)
                             all.size()));
+        }
+        if (settings.findings()) {
+            String key = keys.findingsKeyFor(findingsPrefix, FindingsWriter.partitionDay(report), keyBase);
+            long[] lines = new long[1];
+            store.write(
+                    bucket,
+                    key,
+                    "application/gzip",
+                    out -> lines[0] = findingsWriter.write(report, bucket, jsonKey, out));
+            written.add(new Report.Output(FINDINGS_KIND, bucket, key, lines[0]));
         }
         if (settings.stix()) {
             StixBundle bundle = StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor());

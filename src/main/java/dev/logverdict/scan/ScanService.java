@@ -77,7 +77,9 @@ public class ScanService {
                         "logverdict.cache-prefix",
                         config.cachePrefix(),
                         "logverdict.feeds-prefix",
-                        config.feedsPrefix()));
+                        config.feedsPrefix(),
+                        "logverdict.findings-prefix",
+                        config.findingsPrefix()));
         // With a report bucket of their own, reports of several input buckets would otherwise share keys.
         this.keys = new ObjectKeys(
                 config.inputPrefix(),

@@ -2,6 +2,7 @@ package dev.logverdict.storage;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,19 @@ public record ObjectKeys(String inputPrefix, String reportPrefix, boolean withBu
             return Optional.of("key is a folder marker");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The findings object of a report: under {@code findingsPrefix}, in the Hive-style partition of its day
+     * ({@code dt=2026-12-05/}), then the report's own path, so each object version has exactly one.
+     *
+     * @param outputKeyBase the report's key without its suffix ({@link #outputKeyBaseFor})
+     */
+    public String findingsKeyFor(String findingsPrefix, LocalDate day, String outputKeyBase) {
+        if (!outputKeyBase.startsWith(reportPrefix)) {
+            throw new IllegalArgumentException(outputKeyBase + " is not under the report prefix " + reportPrefix);
+        }
+        return findingsPrefix + "dt=" + day + "/" + outputKeyBase.substring(reportPrefix.length()) + ".jsonl.gz";
     }
 
     public String reportKeyFor(String inputBucket, String inputKey) {

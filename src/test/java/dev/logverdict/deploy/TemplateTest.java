@@ -2,6 +2,10 @@ package dev.logverdict.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trino.sql.parser.ParsingOptions;
+import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,6 +23,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,6 +64,7 @@ class TemplateTest {
                     "GetAtt",
                     "If",
                     "Equals",
+                    "Contains",
                     "Not",
                     "And",
                     "Or",
@@ -234,6 +240,118 @@ class TemplateTest {
         } else if (node instanceof List<?> list) {
             list.forEach(v -> collectStatements(v, s3Resources, actions));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFindingsTableHasTheFindingSchemasColumnsAndProjectsItsDays() throws IOException {
+        Map<String, Object> table = map(resource("FindingsTable"), "Properties", "TableInput");
+        JsonNode schema = new ObjectMapper()
+                .readTree(Path.of("src/main/resources/schema/finding-v1.schema.json")
+                        .toFile());
+        Map<String, String> expected = new LinkedHashMap<>();
+        schema.get("properties")
+                .fields()
+                .forEachRemaining(field -> expected.put(field.getKey(), glueType(field.getValue())));
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (Object column : (List<?>) map(table, "StorageDescriptor").get("Columns")) {
+            Map<?, ?> c = (Map<?, ?>) column;
+            columns.put(String.valueOf(c.get("Name")), String.valueOf(c.get("Type")));
+        }
+        assertThat(columns).containsExactlyEntriesOf(expected);
+        assertThat(map(table, "StorageDescriptor", "SerdeInfo").get("SerializationLibrary"))
+                .isEqualTo("org.openx.data.jsonserde.JsonSerDe");
+        Map<String, Object> parameters = map(table, "Parameters");
+        assertThat(parameters)
+                .containsEntry("projection.enabled", "true")
+                .containsEntry("projection.dt.type", "date")
+                .containsEntry("projection.dt.format", "yyyy-MM-dd")
+                .containsEntry("projection.dt.interval.unit", "DAYS");
+        assertThat(String.valueOf(parameters.get("projection.dt.range"))).endsWith(",NOW");
+        assertThat(String.valueOf(parameters.get("storage.location.template"))).contains("${FindingsPrefix}dt=${!dt}/");
+        assertThat((List<Object>) table.get("PartitionKeys")).containsExactly(Map.of("Name", "dt", "Type", "string"));
+    }
+
+    /** The Hive type Athena reads a finding field as. */
+    private static String glueType(JsonNode property) {
+        if (property.has("enum")) {
+            return property.get("enum").get(0).isInt() ? "int" : "string";
+        }
+        return switch (property.get("type").asText()) {
+            case "string" -> "string";
+            case "integer" -> "bigint";
+            case "array" -> "array<" + glueType(property.get("items")) + ">";
+            case "object" -> {
+                if (property.has("properties")) {
+                    List<String> fields = new ArrayList<>();
+                    property.get("properties")
+                            .fields()
+                            .forEachRemaining(f -> fields.add(f.getKey() + ":" + glueType(f.getValue())));
+                    yield "struct<" + String.join(",", fields) + ">";
+                }
+                yield "map<string," + glueType(property.get("additionalProperties")) + ">";
+            }
+            default -> throw new IllegalArgumentException("no Hive type for " + property);
+        };
+    }
+
+    @Test
+    void athenaWritesEncryptedResultsThatExpireAndEnforcesItsSettings() {
+        Map<String, Object> configuration = map(resource("AthenaWorkGroup"), "Properties", "WorkGroupConfiguration");
+        assertThat(configuration).containsEntry("EnforceWorkGroupConfiguration", true);
+        assertThat(map(configuration, "ResultConfiguration", "EncryptionConfiguration"))
+                .containsEntry("EncryptionOption", "SSE_S3");
+        assertThat(String.valueOf(map(configuration, "ResultConfiguration").get("OutputLocation")))
+                .contains("/athena-results/");
+        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
+                .get("Rules");
+        assertThat(rules.stream()
+                        .filter(rule -> rule instanceof Map<?, ?> m && "expire-athena-results".equals(m.get("Id"))))
+                .singleElement()
+                .satisfies(rule -> assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo("athena-results/"));
+    }
+
+    @Test
+    void everySavedQueryParsesAsAthenaEngine3SqlAndReadsTheFindingsTableByDay() {
+        SqlParser parser = new SqlParser();
+        Map<String, String> queries = new TreeMap<>();
+        map(template, "Resources").forEach((name, resource) -> {
+            Map<?, ?> r = (Map<?, ?>) resource;
+            if ("AWS::Athena::NamedQuery".equals(r.get("Type"))) {
+                queries.put(name, String.valueOf(((Map<?, ?>) r.get("Properties")).get("QueryString")));
+            }
+        });
+        assertThat(queries)
+                .containsOnlyKeys(
+                        "MaliciousIpsLastWeekQuery", "TopAsnsQuery", "UnflaggedAttackersQuery", "CoveragePerDayQuery");
+        queries.forEach((name, sql) -> {
+            // Trino, and so Athena engine 3, reads 100.0 as a DECIMAL literal.
+            Statement statement = parser.createStatement(
+                    sql.strip(), new ParsingOptions(ParsingOptions.DecimalLiteralTreatment.AS_DECIMAL));
+            assertThat(statement).as(name).isInstanceOf(Query.class);
+            assertThat(sql).as(name).contains("FROM findings").containsPattern("dt >= date_format\\(current_date");
+        });
+    }
+
+    @Test
+    void theFunctionAloneWritesFindingsAndTheyExpire() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
+        assertThat(statements)
+                .filteredOn(statement -> "WriteReportsAndCache".equals(statement.get("Sid")))
+                .singleElement()
+                .satisfies(statement ->
+                        assertThat(String.valueOf(statement.get("Resource"))).contains("${FindingsPrefix}*"));
+        Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
+        assertThat(variables).containsEntry("LOGVERDICT_FINDINGS_PREFIX", Map.of("Ref", "FindingsPrefix"));
+        String bucketPolicy = String.valueOf(map(resource("LogBucketPolicy"), "Properties"));
+        assertThat(bucketPolicy).contains("OnlyTheFunctionWritesItsPrefixes").contains("${FindingsPrefix}*");
+        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
+                .get("Rules");
+        assertThat(rules.stream().filter(rule -> rule instanceof Map<?, ?> m && "expire-findings".equals(m.get("Id"))))
+                .singleElement()
+                .satisfies(rule ->
+                        assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo(Map.of("Ref", "FindingsPrefix")));
     }
 
     @Test

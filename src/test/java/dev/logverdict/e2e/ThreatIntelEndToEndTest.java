@@ -15,12 +15,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -237,6 +241,30 @@ class ThreatIntelEndToEndTest {
                 .as("nothing waits any more")
                 .isEmpty();
         assertThat(client.get("reports/rerun/access.log.waf-ipv4.txt")).isEqualTo("91.92.99.2/32\n");
+        String findingsKey = findingsKeyOf(first);
+        assertThat(findingsKeyOf(refreshed))
+                .as("the refresh replaced the findings in place")
+                .isEqualTo(findingsKey);
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("findings/")).contents())
+                .extracting(S3Object::key)
+                .filteredOn(key -> key.endsWith("/rerun/access.log.jsonl.gz"))
+                .containsExactly(findingsKey);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(
+                s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(findingsKey)).asByteArray()))) {
+            String firstLine = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")[0];
+            assertThat(ScanClient.JSON.readTree(firstLine).get("ip").asText()).isEqualTo("91.92.99.2");
+            assertThat(ScanClient.JSON.readTree(firstLine).get("verdict").asText())
+                    .isEqualTo("malicious");
+        }
+    }
+
+    private static String findingsKeyOf(JsonNode report) {
+        for (JsonNode output : report.get("outputs")) {
+            if (output.get("kind").asText().equals("findings")) {
+                return output.get("key").asText();
+            }
+        }
+        throw new AssertionError("no findings output in " + report.get("outputs"));
     }
 
     @Test

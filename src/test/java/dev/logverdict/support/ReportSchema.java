@@ -19,6 +19,7 @@ public final class ReportSchema {
     private static final Schema SCHEMA = load("/schema/report-v1.schema.json");
     private static final Schema ALERT_SCHEMA = load("/schema/alert-v1.schema.json");
     private static final Schema STIX_SCHEMA = load("/stix/indicator-bundle.schema.json");
+    private static final Schema FINDING_SCHEMA = load("/schema/finding-v1.schema.json");
 
     private ReportSchema() {}
 
@@ -42,6 +43,14 @@ public final class ReportSchema {
                         context -> context.executionConfig(config -> config.formatAssertionsEnabled(true))))
                 .as("alert must validate against alert-v1.schema.json")
                 .isEmpty();
+    }
+
+    /** One line of a findings object against finding-v1.schema.json. */
+    public static List<Error> findingErrors(String line) {
+        return FINDING_SCHEMA.validate(
+                line,
+                InputFormat.JSON,
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }
 
     /** The STIX 2.1 bundle subset the exports use (test resource, after the STIX 2.1 specification). */

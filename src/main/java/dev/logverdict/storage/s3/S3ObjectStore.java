@@ -48,7 +48,8 @@ public class S3ObjectStore implements ObjectStore {
                 key,
                 response.versionId(),
                 unquote(response.eTag()),
-                response.contentLength() == null ? -1 : response.contentLength());
+                response.contentLength() == null ? -1 : response.contentLength(),
+                response.lastModified());
         // A resumed read asks for the same version and eTag: bytes of a newer upload never get spliced in.
         String pinnedVersion = response.versionId() != null ? response.versionId() : versionId;
         ResumingInputStream content = new ResumingInputStream(

@@ -1,0 +1,129 @@
+package dev.logverdict.report.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logverdict.report.Report;
+import dev.logverdict.support.ReportSchema;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import static dev.logverdict.report.SampleReports.build;
+import static dev.logverdict.report.SampleReports.feedListed;
+import static dev.logverdict.report.SampleReports.harmless;
+import static dev.logverdict.report.SampleReports.ip;
+import static dev.logverdict.report.SampleReports.line;
+import static dev.logverdict.report.SampleReports.virusTotalMalicious;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FindingsWriterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String LOG = line("185.220.101.7", "10:00:00", "/.env", "sqlmap/1.7")
+            + line("185.220.101.7", "10:05:00", "/", "sqlmap/1.7")
+            + line("2a0b:4340:1::66", "10:00:00", "/", "curl/8")
+            + line("8.8.8.8", "10:00:00", "/", "Mozilla/5.0")
+            + line("10.0.0.9", "10:00:00", "/", "Mozilla/5.0");
+
+    private static Report sample() {
+        return build(
+                LOG,
+                Map.of(
+                        ip("185.220.101.7"), virusTotalMalicious(7),
+                        ip("2a0b:4340:1::66"), feedListed("tor_exits"),
+                        ip("8.8.8.8"), harmless()));
+    }
+
+    @Test
+    void writesOneValidLinePerClientInTheReportsOrder() throws IOException {
+        Report report = sample();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = new FindingsWriter().write(report, "soc-logs", "reports/web.log.json", out);
+
+        String text = gunzip(out.toByteArray());
+        assertThat(text).endsWith("}\n");
+        List<String> lines = List.of(text.split("\n"));
+        assertThat(written)
+                .isEqualTo(lines.size())
+                .isEqualTo(report.ips().size())
+                .isEqualTo(4);
+        List<String> ips = new ArrayList<>();
+        for (String line : lines) {
+            assertThat(ReportSchema.findingErrors(line)).as(line).isEmpty();
+            ips.add(JSON.readTree(line).get("ip").asText());
+        }
+        assertThat(ips)
+                .containsExactlyElementsOf(
+                        report.ips().stream().map(Report.IpEntry::ip).toList());
+    }
+
+    @Test
+    void aMaliciousClientCarriesItsVerdictActivitySignalsAndSource() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FindingsWriter().write(sample(), "soc-logs", "reports/web.log.json", out);
+
+        JsonNode first = JSON.readTree(gunzip(out.toByteArray()).split("\n")[0]);
+
+        assertThat(first.get("ip").asText()).isEqualTo("185.220.101.7");
+        assertThat(first.get("verdict").asText()).isEqualTo("malicious");
+        assertThat(first.get("virustotal_malicious").asInt()).isEqualTo(7);
+        assertThat(first.get("requests").asLong()).isEqualTo(2);
+        assertThat(first.get("signals").fieldNames()).toIterable().isNotEmpty();
+        assertThat(first.get("top_paths").get(0).get("value").asText()).isIn("/.env", "/");
+        assertThat(first.get("log_bucket").asText()).isEqualTo("soc-logs");
+        assertThat(first.get("log_key").asText()).isEqualTo("logs/web.log");
+        assertThat(first.get("report_key").asText()).isEqualTo("reports/web.log.json");
+        assertThat(first.has("firstSeen"))
+                .as("snake_case, as the Athena columns")
+                .isFalse();
+        assertThat(first.get("first_seen").asText()).startsWith("20");
+    }
+
+    @Test
+    void filesFindingsUnderTheDayTheLogVersionWasStoredElseTheScanDay() {
+        Report report = sample();
+        Report.Source source = report.source();
+        Report stored = new Report(
+                report.schemaVersion(),
+                new Report.Source(
+                        source.bucket(),
+                        source.key(),
+                        source.versionId(),
+                        source.eTag(),
+                        source.size(),
+                        "2026-11-30T23:59:59Z",
+                        source.format(),
+                        source.formats(),
+                        source.uncompressedBytes(),
+                        source.readError()),
+                report.generatedAt(),
+                report.intel(),
+                report.summary(),
+                report.networks(),
+                report.ips(),
+                report.aggregated(),
+                report.nonIpClients(),
+                report.ipsElsewhere(),
+                report.malformedSamples(),
+                report.outputs());
+
+        assertThat(FindingsWriter.partitionDay(stored)).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(FindingsWriter.partitionDay(report)).isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
+    private static String gunzip(byte[] gzip) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
