@@ -54,6 +54,26 @@ public final class SampleReports {
                 GENERATED);
     }
 
+    /** Four clients: a scanner with attack signals, an IPv6 client, a resolver, a private address. */
+    public static final String MIXED_LOG = line("185.220.101.7", "10:00:00", "/.env", "sqlmap/1.7")
+            + line("185.220.101.7", "10:05:00", "/", "sqlmap/1.7")
+            + line("2a0b:4340:1::66", "10:00:00", "/", "curl/8")
+            + line("8.8.8.8", "10:00:00", "/", "Mozilla/5.0")
+            + line("10.0.0.9", "10:00:00", "/", "Mozilla/5.0");
+
+    /**
+     * {@link #MIXED_LOG} judged: the scanner malicious by VirusTotal, the IPv6 client on a blocklist, the
+     * resolver harmless; the exports' and findings' common case.
+     */
+    public static Report mixedVerdicts() {
+        return build(
+                MIXED_LOG,
+                Map.of(
+                        ip("185.220.101.7"), virusTotalMalicious(7),
+                        ip("2a0b:4340:1::66"), feedListed("tor_exits"),
+                        ip("8.8.8.8"), harmless()));
+    }
+
     public static Assessment virusTotalMalicious(int engines) {
         return new Assessment(
                 Verdict.MALICIOUS,

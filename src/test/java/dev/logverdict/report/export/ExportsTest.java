@@ -6,6 +6,7 @@ import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.ip.ScopeClassifier;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.ReportSchema;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.logverdict.report.SampleReports.build;
-import static dev.logverdict.report.SampleReports.feedListed;
 import static dev.logverdict.report.SampleReports.harmless;
 import static dev.logverdict.report.SampleReports.ip;
-import static dev.logverdict.report.SampleReports.line;
-import static dev.logverdict.report.SampleReports.virusTotalMalicious;
 import static dev.logverdict.report.SampleReports.withForgedFirstEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,22 +35,8 @@ class ExportsTest {
     private static final Pattern STIX_TIMESTAMP =
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");
 
-    private static final String LOG = line("185.220.101.7", "10:00:00", "/.env", "sqlmap/1.7")
-            + line("185.220.101.7", "10:05:00", "/", "sqlmap/1.7")
-            + line("2a0b:4340:1::66", "10:00:00", "/", "curl/8")
-            + line("8.8.8.8", "10:00:00", "/", "Mozilla/5.0")
-            + line("10.0.0.9", "10:00:00", "/", "Mozilla/5.0");
-
     private static Report sample() {
-        return build(
-                LOG,
-                Map.of(
-                        ip("185.220.101.7"),
-                        virusTotalMalicious(7),
-                        ip("2a0b:4340:1::66"),
-                        feedListed("tor_exits"),
-                        ip("8.8.8.8"),
-                        harmless()));
+        return SampleReports.mixedVerdicts();
     }
 
     @Test
@@ -113,7 +97,8 @@ class ExportsTest {
 
     @Test
     void noMaliciousVerdictMeansEmptyListsNotMissingOnes() {
-        MaliciousAddresses none = MaliciousAddresses.of(build(LOG, Map.of(ip("8.8.8.8"), harmless())));
+        MaliciousAddresses none =
+                MaliciousAddresses.of(build(SampleReports.MIXED_LOG, Map.of(ip("8.8.8.8"), harmless())));
 
         assertThat(none.isEmpty()).isTrue();
         assertThat(WafIpSet.of(none.addressesByRisk(4), WafIpSet.MAX_ENTRIES).text())

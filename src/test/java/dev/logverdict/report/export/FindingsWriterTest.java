@@ -3,6 +3,7 @@ package dev.logverdict.report.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.ReportSchema;
 import org.junit.jupiter.api.Test;
 
@@ -13,34 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import static dev.logverdict.report.SampleReports.build;
-import static dev.logverdict.report.SampleReports.feedListed;
-import static dev.logverdict.report.SampleReports.harmless;
-import static dev.logverdict.report.SampleReports.ip;
 import static dev.logverdict.report.SampleReports.line;
-import static dev.logverdict.report.SampleReports.virusTotalMalicious;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FindingsWriterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String LOG = line("185.220.101.7", "10:00:00", "/.env", "sqlmap/1.7")
-            + line("185.220.101.7", "10:05:00", "/", "sqlmap/1.7")
-            + line("2a0b:4340:1::66", "10:00:00", "/", "curl/8")
-            + line("8.8.8.8", "10:00:00", "/", "Mozilla/5.0")
-            + line("10.0.0.9", "10:00:00", "/", "Mozilla/5.0");
-
     private static Report sample() {
-        return build(
-                LOG,
-                Map.of(
-                        ip("185.220.101.7"), virusTotalMalicious(7),
-                        ip("2a0b:4340:1::66"), feedListed("tor_exits"),
-                        ip("8.8.8.8"), harmless()));
+        return SampleReports.mixedVerdicts();
     }
 
     @Test
