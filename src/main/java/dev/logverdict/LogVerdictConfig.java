@@ -320,6 +320,23 @@ public interface LogVerdictConfig {
         Duration stixValidFor();
     }
 
+    /** The one rolling blocklist the scheduled run keeps from the findings of every report. */
+    Blocklist blocklist();
+
+    interface Blocklist {
+        /** Keep the rolling blocklist under logverdict.blocklist.prefix (needs logverdict.outputs.findings). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where the lists go in the report bucket: current-ipv4.txt, current-ipv6.txt, current-guardduty.txt. */
+        @WithDefault("blocklists/")
+        String prefix();
+
+        /** An address stays listed this long after a log last showed it with a malicious verdict. */
+        @WithDefault("7d")
+        Duration window();
+    }
+
     interface Alert {
         /** none, eventbridge or sns: where one alert per scanned object with malicious IPs goes. */
         @WithDefault("none")

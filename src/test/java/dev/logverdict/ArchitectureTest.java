@@ -20,6 +20,7 @@ import dev.logverdict.report.Report;
 import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.view.ReportView;
+import dev.logverdict.scan.BlocklistUpdate;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,7 @@ class ArchitectureTest {
         "dev.logverdict.intel.stored",
         "dev.logverdict.report..",
         "dev.logverdict.alert",
+        "dev.logverdict.blocklist",
         "dev.logverdict.storage"
     };
 
@@ -147,7 +149,9 @@ class ArchitectureTest {
             StixBundle.class,
             StixBundle.Identity.class,
             StixBundle.Indicator.class,
-            Finding.class);
+            Finding.class,
+            BlocklistUpdate.State.class,
+            BlocklistUpdate.Published.class);
 
     @Test
     void everyRecordTheHtmlTemplateReadsIsRegisteredForReflection() {

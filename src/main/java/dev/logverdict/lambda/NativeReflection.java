@@ -1,6 +1,7 @@
 package dev.logverdict.lambda;
 
 import dev.logverdict.alert.ScanAlert;
+import dev.logverdict.blocklist.RollingBlocklist;
 import dev.logverdict.intel.AbuseReport;
 import dev.logverdict.intel.Reputation;
 import dev.logverdict.intel.abuseipdb.CheckResponse;
@@ -16,6 +17,7 @@ import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.view.ReportView;
 import dev.logverdict.scan.AlertOutcome;
+import dev.logverdict.scan.BlocklistUpdate;
 import dev.logverdict.scan.DrainService;
 import dev.logverdict.scan.ScanOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -71,6 +73,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             InvocationSummary.class,
             InvocationSummary.Ignored.class,
             DrainService.DrainOutcome.class,
+            BlocklistUpdate.Outcome.class,
+            BlocklistUpdate.State.class,
+            BlocklistUpdate.Published.class,
+            BlocklistUpdate.Family.class,
+            RollingBlocklist.Listed.class,
             PendingLookups.class,
             PendingLookups.Source.class,
             PendingLookups.Report.class,

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.logverdict.LogVerdictConfig;
 import dev.logverdict.intel.TimeBudget;
+import dev.logverdict.scan.BlocklistUpdate;
 import dev.logverdict.scan.DrainService;
 import dev.logverdict.scan.ScanOutcome;
 import dev.logverdict.scan.ScanService;
@@ -27,12 +28,14 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
 
     private final ScanService scans;
     private final DrainService drains;
+    private final BlocklistUpdate blocklists;
     private final EventRouter router;
     private final Duration reportWriteMargin;
 
-    public S3EventHandler(ScanService scans, DrainService drains, LogVerdictConfig config) {
+    public S3EventHandler(ScanService scans, DrainService drains, BlocklistUpdate blocklists, LogVerdictConfig config) {
         this.scans = scans;
         this.drains = drains;
+        this.blocklists = blocklists;
         this.router = new EventRouter(scans.keys());
         this.reportWriteMargin = config.reportWriteMargin();
     }
@@ -48,9 +51,15 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
         List<ScanOutcome> scanned = new ArrayList<>();
         List<InvocationSummary.Ignored> ignored = new ArrayList<>();
         List<DrainService.DrainOutcome> drained = new ArrayList<>();
+        List<BlocklistUpdate.Outcome> blocklist = new ArrayList<>();
         for (EventRouter.Command command : router.route(records)) {
             if (command instanceof EventRouter.Drain drain) {
-                drained.add(drains.drain(drain.bucket(), budget));
+                DrainService.DrainOutcome outcome = drains.drain(drain.bucket(), budget);
+                drained.add(outcome);
+                // "busy": another scheduled run holds the lease and does the upkeep.
+                if (!outcome.status().equals("busy")) {
+                    blocklist.add(blocklists.update(drain.bucket()));
+                }
             } else if (command instanceof EventRouter.Ignore ignore) {
                 ignore(ignored, ignore.bucket(), ignore.key(), ignore.reason());
             } else if (command instanceof EventRouter.Scan scan) {
@@ -65,7 +74,8 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
                 }
             }
         }
-        return new InvocationSummary(scanned, ignored, drained.isEmpty() ? null : drained);
+        return new InvocationSummary(
+                scanned, ignored, drained.isEmpty() ? null : drained, blocklist.isEmpty() ? null : blocklist);
     }
 
     /** The fields of each record the routing reads; a record without them is routed as ignored. */

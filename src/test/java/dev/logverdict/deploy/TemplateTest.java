@@ -334,18 +334,26 @@ class TemplateTest {
     }
 
     @Test
-    void theFunctionAloneWritesFindingsAndTheyExpire() {
+    void theFunctionAloneWritesFindingsAndTheBlocklistAndFindingsExpire() {
         List<Map<String, Object>> statements = new ArrayList<>();
         collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
         assertThat(statements)
                 .filteredOn(statement -> "WriteReportsAndCache".equals(statement.get("Sid")))
                 .singleElement()
+                .satisfies(statement -> assertThat(String.valueOf(statement.get("Resource")))
+                        .contains("${FindingsPrefix}*", "/blocklists/*"));
+        assertThat(statements)
+                .filteredOn(statement -> "ListOwnPrefixes".equals(statement.get("Sid")))
+                .singleElement()
                 .satisfies(statement ->
-                        assertThat(String.valueOf(statement.get("Resource"))).contains("${FindingsPrefix}*"));
+                        assertThat(String.valueOf(statement.get("Condition"))).contains("${FindingsPrefix}*"));
         Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
         assertThat(variables).containsEntry("LOGVERDICT_FINDINGS_PREFIX", Map.of("Ref", "FindingsPrefix"));
         String bucketPolicy = String.valueOf(map(resource("LogBucketPolicy"), "Properties"));
-        assertThat(bucketPolicy).contains("OnlyTheFunctionWritesItsPrefixes").contains("${FindingsPrefix}*");
+        assertThat(bucketPolicy)
+                .contains("OnlyTheFunctionWritesItsPrefixes")
+                .contains("${FindingsPrefix}*")
+                .contains("/blocklists/*");
         List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
                 .get("Rules");
         assertThat(rules.stream().filter(rule -> rule instanceof Map<?, ?> m && "expire-findings".equals(m.get("Id"))))

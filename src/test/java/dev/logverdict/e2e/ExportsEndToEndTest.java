@@ -3,6 +3,7 @@ package dev.logverdict.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.S3Buckets;
+import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +13,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static dev.logverdict.e2e.ScanClient.line;
+import static dev.logverdict.e2e.ScanClient.lineAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exports land beside the report, are listed in it, and hold only public malicious addresses. */
@@ -69,7 +75,7 @@ class ExportsEndToEndTest {
     }
 
     @Test
-    void filesOneFindingsObjectPerLogVersionUnderTheDayItWasStoredAndAReScanReplacesIt() throws Exception {
+    void filesOneFindingsObjectPerLogVersionUnderTheDayItWasStoredAndARedeliveryReplacesIt() throws Exception {
         S3Buckets.deleteAll(s3, BUCKET, "feeds/");
         S3Buckets.deleteAll(s3, BUCKET, "findings/");
         ScanClient client = new ScanClient(s3, BUCKET);
@@ -79,11 +85,17 @@ class ExportsEndToEndTest {
         JsonNode report = client.scan("findings/site.log", log);
         Instant stored = s3.headObject(b -> b.bucket(BUCKET).key("logs/findings/site.log"))
                 .lastModified();
-        JsonNode again = client.scan("findings/site.log", log);
+        // The same event again, as S3 may deliver it twice: the same object version is scanned again.
+        var redelivered = ScanClient.post(S3Events.objectCreated(BUCKET, "logs/findings/site.log", log.length(), "0"));
+        assertThat(redelivered.statusCode()).as(redelivered.body().asString()).isEqualTo(200);
+        JsonNode again = client.report("reports/findings/site.log.json");
 
-        String day = stored.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        Instant lastModified = Instant.parse(report.at("/source/lastModified").asText());
+        // S3Proxy rounds Last-Modified to the second, differently for GET and HEAD.
+        assertThat(Duration.between(stored, lastModified).abs()).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(again.at("/source/lastModified").asText()).isEqualTo(lastModified.toString());
+        String day = lastModified.atZone(ZoneOffset.UTC).toLocalDate().toString();
         String key = "findings/dt=" + day + "/findings/site.log.jsonl.gz";
-        assertThat(report.at("/source/lastModified").asText()).isEqualTo(stored.toString());
         JsonNode output = null;
         for (JsonNode candidate : again.get("outputs")) {
             if (candidate.get("kind").asText().equals("findings")) {
@@ -94,7 +106,7 @@ class ExportsEndToEndTest {
         assertThat(output.get("key").asText()).isEqualTo(key);
         assertThat(output.get("entries").asLong()).isEqualTo(3);
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("findings/")).contents())
-                .as("the re-scan of the same version replaced the findings, it did not add a second copy")
+                .as("the redelivered event replaced the findings, it did not add a second copy")
                 .extracting(S3Object::key)
                 .containsExactly(key);
         byte[] gzip = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
@@ -111,7 +123,61 @@ class ExportsEndToEndTest {
         assertThat(first.get("verdict").asText()).isEqualTo("malicious");
         assertThat(first.get("lookup_source").asText()).isEqualTo("bad");
         assertThat(first.get("log_key").asText()).isEqualTo("logs/findings/site.log");
-        assertThat(first.get("log_last_modified").asText()).isEqualTo(stored.toString());
+        assertThat(first.get("log_last_modified").asText()).isEqualTo(lastModified.toString());
         assertThat(first.get("report_key").asText()).isEqualTo("reports/findings/site.log.json");
+    }
+
+    @Test
+    void theScheduledRunKeepsOneRollingBlocklistFromEveryLogsFindings() throws Exception {
+        S3Buckets.deleteAll(s3, BUCKET, "feeds/");
+        S3Buckets.deleteAll(s3, BUCKET, "findings/");
+        S3Buckets.deleteAll(s3, BUCKET, "blocklists/");
+        S3Buckets.deleteAll(s3, BUCKET, "cache/_blocklist/");
+        ScanClient client = new ScanClient(s3, BUCKET);
+        client.put("feeds/bad.txt", "185.220.101.52\n185.220.101.53\n2a0b:4340:3::9\n185.220.101.99\n");
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        client.scan("rolling/a.log", lineAt("185.220.101.52", "/.env", hourAgo) + lineAt("8.8.4.4", "/", hourAgo));
+        client.scan(
+                "rolling/b.log",
+                lineAt("185.220.101.53", "/", hourAgo)
+                        + lineAt("2a0b:4340:3::9", "/", hourAgo)
+                        + lineAt("10.0.0.1", "/", hourAgo));
+        // Uploaded today, but its malicious client was last seen longer ago than the window (7 days).
+        client.scan(
+                "rolling/old.log", lineAt("185.220.101.99", "/", Instant.now().minus(Duration.ofDays(30))));
+
+        JsonNode first = schedule();
+        JsonNode second = schedule();
+
+        assertThat(first.get("status").asText()).isEqualTo("updated");
+        assertThat(first.get("findingsObjectsRead").asInt()).isEqualTo(3);
+        assertThat(first.get("listed").asInt()).isEqualTo(3);
+        assertThat(first.get("expired").asInt())
+                .as("185.220.101.99, seen 30 days ago")
+                .isEqualTo(1);
+        assertThat(client.get("blocklists/current-ipv4.txt")).isEqualTo("185.220.101.52/31\n");
+        assertThat(client.get("blocklists/current-ipv6.txt")).isEqualTo("2a0b:4340:3::9/128\n");
+        assertThat(client.get("blocklists/current-guardduty.txt"))
+                .isEqualTo("185.220.101.52\n185.220.101.53\n2a0b:4340:3::9\n");
+        JsonNode published = ScanClient.JSON.readTree(client.get("blocklists/current.json"));
+        assertThat(published.get("addresses").asInt()).isEqualTo(3);
+        assertThat(published.at("/ipv4/entries").asInt()).isEqualTo(1);
+        assertThat(published.at("/ipv4/addresses").asInt()).isEqualTo(2);
+        assertThat(published.get("window").asText()).isEqualTo("PT168H");
+        assertThat(second.get("listed").asInt())
+                .as("the same findings read again change nothing")
+                .isEqualTo(3);
+        assertThat(client.get("blocklists/current-ipv4.txt")).isEqualTo("185.220.101.52/31\n");
+    }
+
+    private JsonNode schedule() throws IOException {
+        // No lease of an earlier drain in this JVM may make this one stand aside.
+        S3Buckets.deleteAll(s3, BUCKET, "cache/_drain/");
+        var response = ScanClient.post(Files.readString(Path.of("events/scheduled.json")));
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
+        return ScanClient.JSON
+                .readTree(response.body().asString())
+                .get("blocklist")
+                .get(0);
     }
 }

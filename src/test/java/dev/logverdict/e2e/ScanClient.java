@@ -13,7 +13,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import static dev.logverdict.support.ReportAssertions.assertCountIdentities;
@@ -102,5 +106,13 @@ final class ScanClient {
 
     static String line(String ip, String path) {
         return ip + " - - [27/Nov/2026:10:00:00 +0000] \"GET " + path + " HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"\n";
+    }
+
+    private static final DateTimeFormatter CLF_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** A combined-format line at the given time. */
+    static String lineAt(String ip, String path, Instant time) {
+        return ip + " - - [" + CLF_TIME.format(time) + "] \"GET " + path + " HTTP/1.1\" 200 5 \"-\" \"Mozilla/5.0\"\n";
     }
 }
