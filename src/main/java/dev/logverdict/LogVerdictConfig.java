@@ -335,6 +335,18 @@ public interface LogVerdictConfig {
         /** An address stays listed this long after a log last showed it with a malicious verdict. */
         @WithDefault("7d")
         Duration window();
+
+        /** An existing WAF IP set (its ARN, or name|id|REGIONAL or name|id|CLOUDFRONT) made to hold the IPv4 list. */
+        Optional<String> wafIpv4IpSet();
+
+        /** An existing WAF IP set (its ARN, or name|id|scope) made to hold the IPv6 list. */
+        Optional<String> wafIpv6IpSet();
+
+        /** The region of the WAF IP sets (us-east-1 for CLOUDFRONT); the function's region when unset. */
+        Optional<String> wafRegion();
+
+        /** Another endpoint for the WAF API (tests). */
+        Optional<URI> wafEndpointOverride();
     }
 
     interface Alert {

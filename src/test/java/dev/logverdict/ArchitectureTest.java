@@ -95,6 +95,7 @@ class ArchitectureTest {
                         "dev.logverdict.intel.sources.http..",
                         "dev.logverdict.storage.s3..",
                         "dev.logverdict.alert.aws..",
+                        "dev.logverdict.blocklist.aws..",
                         "dev.logverdict.html..",
                         "dev.logverdict.metrics..",
                         "dev.logverdict.lambda..",

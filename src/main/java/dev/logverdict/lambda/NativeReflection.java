@@ -1,6 +1,7 @@
 package dev.logverdict.lambda;
 
 import dev.logverdict.alert.ScanAlert;
+import dev.logverdict.blocklist.IpSetSync;
 import dev.logverdict.blocklist.RollingBlocklist;
 import dev.logverdict.intel.AbuseReport;
 import dev.logverdict.intel.Reputation;
@@ -78,6 +79,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             BlocklistUpdate.Published.class,
             BlocklistUpdate.Family.class,
             RollingBlocklist.Listed.class,
+            IpSetSync.Result.class,
             PendingLookups.class,
             PendingLookups.Source.class,
             PendingLookups.Report.class,

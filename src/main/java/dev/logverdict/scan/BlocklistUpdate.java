@@ -1,10 +1,12 @@
 package dev.logverdict.scan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.blocklist.IpSetSync;
 import dev.logverdict.blocklist.RollingBlocklist;
 import dev.logverdict.report.export.WafIpSet;
 import dev.logverdict.storage.ObjectNotFoundException;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -52,30 +56,44 @@ public class BlocklistUpdate {
     public record Published(
             String generatedAt, String window, int addresses, Family ipv4, Family ipv6, int findingsObjectsRead) {}
 
-    /** What a run did, for the invocation's answer. */
-    public record Outcome(String status, int findingsObjectsRead, int added, int expired, int listed) {}
+    /** What a run did, for the invocation's answer; {@code wafIpSets} when IP sets are configured. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(
+            String status,
+            int findingsObjectsRead,
+            int added,
+            int expired,
+            int listed,
+            List<IpSetSync.Result> wafIpSets) {
+
+        Outcome(String status) {
+            this(status, 0, 0, 0, 0, null);
+        }
+    }
 
     private final ObjectStore store;
+    private final IpSetSync.IpSets ipSets;
     private final LogVerdictConfig config;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    public BlocklistUpdate(ObjectStore store, LogVerdictConfig config, Clock clock) {
+    public BlocklistUpdate(ObjectStore store, IpSetSync.IpSets ipSets, LogVerdictConfig config, Clock clock) {
         this.store = store;
+        this.ipSets = ipSets;
         this.config = config;
         this.clock = clock;
     }
 
     public Outcome update(String eventBucket) {
         if (!config.blocklist().enabled()) {
-            return new Outcome("disabled", 0, 0, 0, 0);
+            return new Outcome("disabled");
         }
         String bucket = config.reportBucket().orElse(eventBucket);
         try {
             return update(bucket, clock.instant());
         } catch (IOException | RuntimeException e) {
             LOG.errorf("the rolling blocklist was not updated (the previous lists stay): %s", e.getMessage());
-            return new Outcome("failed", 0, 0, 0, 0);
+            return new Outcome("failed");
         }
     }
 
@@ -104,12 +122,31 @@ public class BlocklistUpdate {
             }
         }
         int expired = list.expireBefore(now.minus(window));
-        publish(bucket, list, now, window, read);
+        RollingBlocklist.Lists lists = list.lists(WafIpSet.MAX_ENTRIES);
+        publish(bucket, lists, now, window, read);
         writeState(bucket, new State(newest.toString(), list.stored()));
         LOG.infof(
                 "rolling blocklist: %d findings objects read, %d sightings added, %d expired, %d listed",
                 read, added, expired, list.size());
-        return new Outcome("updated", read, added, expired, list.size());
+        // Only after the lists were made and published: a failed run never changes (or empties) a set.
+        List<IpSetSync.Result> synced = new ArrayList<>();
+        config.blocklist().wafIpv4IpSet().ifPresent(set -> synced.add(sync(set, lists.ipv4())));
+        config.blocklist().wafIpv6IpSet().ifPresent(set -> synced.add(sync(set, lists.ipv6())));
+        return new Outcome("updated", read, added, expired, list.size(), synced.isEmpty() ? null : synced);
+    }
+
+    private IpSetSync.Result sync(String setting, WafIpSet list) {
+        IpSetSync.IpSetRef set = IpSetSync.IpSetRef.parse(setting);
+        try {
+            IpSetSync.Result result = IpSetSync.sync(ipSets, set, list.cidrs());
+            LOG.infof(
+                    "WAF IP set %s %s: %d added, %d removed",
+                    set.name(), result.status(), result.added(), result.removed());
+            return result;
+        } catch (RuntimeException e) {
+            LOG.errorf("WAF IP set %s was not updated: %s", set.name(), e.getMessage());
+            return new IpSetSync.Result(set.name(), "failed", 0, 0, 0);
+        }
     }
 
     private int addFindings(String bucket, String key, RollingBlocklist list) throws IOException {
@@ -144,9 +181,8 @@ public class BlocklistUpdate {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private void publish(String bucket, RollingBlocklist list, Instant now, Duration window, int read)
+    private void publish(String bucket, RollingBlocklist.Lists lists, Instant now, Duration window, int read)
             throws IOException {
-        RollingBlocklist.Lists lists = list.lists(WafIpSet.MAX_ENTRIES);
         String prefix = config.blocklist().prefix();
         store.write(bucket, prefix + IPV4, TEXT, out -> out.write(lists.ipv4().text()));
         store.write(bucket, prefix + IPV6, TEXT, out -> out.write(lists.ipv6().text()));

@@ -363,6 +363,30 @@ class TemplateTest {
     }
 
     @Test
+    void theBlocklistMayOnlyReadAndUpdateTheIpSetsItIsGiven() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
+        List<Map<String, Object>> waf = statements.stream()
+                .filter(statement -> String.valueOf(statement.get("Action")).contains("wafv2:"))
+                .toList();
+        assertThat(waf).singleElement().satisfies(statement -> {
+            assertThat(statement.get("Sid")).isEqualTo("KeepTheBlocklistIpSets");
+            assertThat(statement.get("Action")).isEqualTo(List.of("wafv2:GetIPSet", "wafv2:UpdateIPSet"));
+            assertThat(String.valueOf(statement.get("Resource")))
+                    .contains("BlocklistWafIpSetV4Arn", "BlocklistWafIpSetV6Arn")
+                    .doesNotContain("*");
+        });
+        assertThat(parameterDefault("BlocklistWafIpSetV4Arn")).isEqualTo("");
+        assertThat(parameterDefault("BlocklistWafIpSetV6Arn")).isEqualTo("");
+        Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
+        assertThat(variables)
+                .containsKeys(
+                        "LOGVERDICT_BLOCKLIST_WAF_IPV4_IP_SET",
+                        "LOGVERDICT_BLOCKLIST_WAF_IPV6_IP_SET",
+                        "LOGVERDICT_BLOCKLIST_WAF_REGION");
+    }
+
+    @Test
     void theJvmVariantRunsC2WithTheSerialCollector() {
         Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
         // !If [IsJvm, options, AWS::NoValue]: Lambda's C1-only default would decrypt TLS in plain Java.

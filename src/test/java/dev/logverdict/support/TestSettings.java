@@ -33,6 +33,16 @@ public final class TestSettings {
         return DEFAULTS;
     }
 
+    /** The settings with some {@code logverdict.} keys set, as {@code "blocklist.window=1d"}. */
+    public static LogVerdictConfig config(String... settings) {
+        Map<String, String> values = new HashMap<>();
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            values.put("logverdict." + setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        return configWith(values);
+    }
+
     public static ScanOptions scanOptions() {
         return Settings.scanOptionsOf(DEFAULTS);
     }
@@ -42,14 +52,8 @@ public final class TestSettings {
      * states the setting a user would, and the rest keep their defaults. Built once per list of settings.
      */
     public static ScanOptions scanOptions(String... settings) {
-        return SCAN_OPTIONS.computeIfAbsent(List.of(settings), list -> {
-            Map<String, String> values = new HashMap<>();
-            for (String setting : list) {
-                int equals = setting.indexOf('=');
-                values.put("logverdict." + setting.substring(0, equals), setting.substring(equals + 1));
-            }
-            return Settings.scanOptionsOf(configWith(values));
-        });
+        return SCAN_OPTIONS.computeIfAbsent(
+                List.of(settings), list -> Settings.scanOptionsOf(config(list.toArray(String[]::new))));
     }
 
     private static LogVerdictConfig configWith(Map<String, String> values) {
