@@ -104,6 +104,7 @@ public class BlocklistUpdate {
         RollingBlocklist list = RollingBlocklist.of(state.listed());
         Instant newest = readUpTo;
         int read = 0;
+        int fresh = 0;
         int added = 0;
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         // Every day of the window: a refresh rewrites the findings of an earlier day.
@@ -116,6 +117,7 @@ public class BlocklistUpdate {
                 }
                 added += addFindings(bucket, object.key(), list);
                 read++;
+                fresh += object.lastModified().isAfter(readUpTo) ? 1 : 0;
                 if (object.lastModified().isAfter(newest)) {
                     newest = object.lastModified();
                 }
@@ -123,8 +125,13 @@ public class BlocklistUpdate {
         }
         int expired = list.expireBefore(now.minus(window));
         RollingBlocklist.Lists lists = list.lists(WafIpSet.MAX_ENTRIES);
-        publish(bucket, lists, now, window, read);
-        writeState(bucket, new State(newest.toString(), list.stored()));
+        boolean firstRun = Instant.EPOCH.toString().equals(state.readUpTo());
+        // Nothing new read and nothing expired: the published lists are still right, so a quiet minute
+        // costs no PUT.
+        if (firstRun || fresh > 0 || expired > 0) {
+            publish(bucket, lists, now, window, read);
+            writeState(bucket, new State(newest.toString(), list.stored()));
+        }
         LOG.infof(
                 "rolling blocklist: %d findings objects read, %d sightings added, %d expired, %d listed",
                 read, added, expired, list.size());

@@ -101,4 +101,29 @@ class BlocklistUpdateTest {
         assertThat(new String(store.objects.get("soc-logs/blocklists/current-ipv4.txt"), StandardCharsets.US_ASCII))
                 .isEqualTo("45.155.205.10/32\n");
     }
+
+    @Test
+    void aQuietRunRewritesNothingButStillChecksTheSet() throws IOException {
+        InMemoryObjectStore store = new InMemoryObjectStore(() -> NOW.minusSeconds(3600));
+        putFindings(
+                store,
+                "findings/dt=2026-12-05/web.log.jsonl.gz",
+                finding("185.220.101.7", "malicious", "2026-12-05T10:00:00Z"));
+        RecordingWaf waf = new RecordingWaf();
+        BlocklistUpdate update = new BlocklistUpdate(
+                store, waf, TestSettings.config("blocklist.waf-ipv4-ip-set=" + SET), Clock.fixed(NOW, ZoneOffset.UTC));
+        update.update("soc-logs");
+        int writesAfterFirstRun = store.writes.size();
+
+        BlocklistUpdate.Outcome quiet = update.update("soc-logs");
+
+        assertThat(quiet.findingsObjectsRead())
+                .as("only the last minute's objects, read again")
+                .isLessThanOrEqualTo(1);
+        assertThat(quiet.listed()).isEqualTo(1);
+        assertThat(store.writes).hasSize(writesAfterFirstRun);
+        assertThat(waf.gets)
+                .as("the set is compared on every run, so a change made elsewhere is undone")
+                .isEqualTo(2);
+    }
 }
