@@ -88,6 +88,11 @@ public class BlocklistUpdate {
         if (!config.blocklist().enabled()) {
             return new Outcome("disabled");
         }
+        if (!config.outputs().findings()) {
+            // Without findings the list would be empty, and an empty list would empty the WAF IP sets.
+            LOG.warnf("the rolling blocklist needs logverdict.outputs.findings=true; it is left as it was");
+            return new Outcome("no_findings");
+        }
         String bucket = config.reportBucket().orElse(eventBucket);
         try {
             return update(bucket, clock.instant());

@@ -126,4 +126,21 @@ class BlocklistUpdateTest {
                 .as("the set is compared on every run, so a change made elsewhere is undone")
                 .isEqualTo(2);
     }
+
+    @Test
+    void withoutFindingsTheListsAndTheSetsAreLeftAlone() {
+        InMemoryObjectStore store = new InMemoryObjectStore(() -> NOW);
+        RecordingWaf waf = new RecordingWaf();
+        BlocklistUpdate update = new BlocklistUpdate(
+                store,
+                waf,
+                TestSettings.config("outputs.findings=false", "blocklist.waf-ipv4-ip-set=" + SET),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        BlocklistUpdate.Outcome outcome = update.update("soc-logs");
+
+        assertThat(outcome.status()).isEqualTo("no_findings");
+        assertThat(store.writes).isEmpty();
+        assertThat(waf.gets).isZero();
+    }
 }
