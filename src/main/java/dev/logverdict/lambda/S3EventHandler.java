@@ -10,6 +10,7 @@ import dev.logverdict.scan.BlocklistUpdate;
 import dev.logverdict.scan.DrainService;
 import dev.logverdict.scan.ScanOutcome;
 import dev.logverdict.scan.ScanService;
+import dev.logverdict.scan.ScheduledUpkeep;
 import dev.logverdict.storage.ObjectNotFoundException;
 import jakarta.inject.Named;
 import org.jboss.logging.Logger;
@@ -27,15 +28,13 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
     private static final Logger LOG = Logger.getLogger(S3EventHandler.class);
 
     private final ScanService scans;
-    private final DrainService drains;
-    private final BlocklistUpdate blocklists;
+    private final ScheduledUpkeep upkeep;
     private final EventRouter router;
     private final Duration reportWriteMargin;
 
-    public S3EventHandler(ScanService scans, DrainService drains, BlocklistUpdate blocklists, LogVerdictConfig config) {
+    public S3EventHandler(ScanService scans, ScheduledUpkeep upkeep, LogVerdictConfig config) {
         this.scans = scans;
-        this.drains = drains;
-        this.blocklists = blocklists;
+        this.upkeep = upkeep;
         this.router = new EventRouter(scans.keys());
         this.reportWriteMargin = config.reportWriteMargin();
     }
@@ -54,11 +53,10 @@ public class S3EventHandler implements RequestHandler<S3Event, InvocationSummary
         List<BlocklistUpdate.Outcome> blocklist = new ArrayList<>();
         for (EventRouter.Command command : router.route(records)) {
             if (command instanceof EventRouter.Drain drain) {
-                DrainService.DrainOutcome outcome = drains.drain(drain.bucket(), budget);
-                drained.add(outcome);
-                // "busy": another scheduled run holds the lease and does the upkeep.
-                if (!outcome.status().equals("busy")) {
-                    blocklist.add(blocklists.update(drain.bucket()));
+                ScheduledUpkeep.Outcome outcome = upkeep.run(drain.bucket(), budget);
+                drained.add(outcome.drained());
+                if (outcome.blocklist() != null) {
+                    blocklist.add(outcome.blocklist());
                 }
             } else if (command instanceof EventRouter.Ignore ignore) {
                 ignore(ignored, ignore.bucket(), ignore.key(), ignore.reason());
