@@ -4,13 +4,11 @@ import dev.logverdict.intel.QuotaLedger;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.s3.S3ObjectStore;
 import dev.logverdict.support.InMemoryObjectStore;
-import dev.logverdict.support.LocalS3;
+import dev.logverdict.support.LocalS3Extension;
 import dev.logverdict.support.S3ProxyResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,23 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredQuotaLedgerTest {
 
     private static final String BUCKET = S3ProxyResource.BUCKET;
-    private static LocalS3 server;
-    private static S3Client s3;
 
-    @BeforeAll
-    static void start() {
-        server = new LocalS3();
-        s3 = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalS3Extension S3 = LocalS3Extension.plain();
 
     private static ObjectStore store(String kind) {
-        return kind.equals("s3") ? new S3ObjectStore(s3) : new InMemoryObjectStore();
+        return kind.equals("s3") ? new S3ObjectStore(S3.client()) : new InMemoryObjectStore();
     }
 
     @ParameterizedTest

@@ -1,11 +1,9 @@
 package dev.logverdict.storage.s3;
 
-import dev.logverdict.support.LocalS3;
+import dev.logverdict.support.LocalS3Extension;
 import dev.logverdict.support.S3ProxyResource;
-import dev.logverdict.support.TlsCertificate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -17,7 +15,6 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,31 +31,18 @@ class MultipartUploadStreamTest {
     // S3's smallest part but the last.
     private static final int PART = 5 * 1024 * 1024;
 
-    private static LocalS3 server;
-    private static S3Client s3;
-
-    @BeforeAll
-    static void start() {
-        // HTTPS: the SDK then sends bodies as it does to S3 in Lambda (unsigned, with a trailing checksum).
-        server = new LocalS3(TlsCertificate.in(Path.of("target/test-tls")));
-        s3 = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalS3Extension S3 = LocalS3Extension.overTls();
 
     @Test
     void aLargeBodyArrivesWholeAsAMultipartUploadWrittenInOddPieces() throws IOException {
         byte[] body = randomBytes(3 * PART + 12_345);
         try (MultipartUploadStream out =
-                new MultipartUploadStream(s3, BUCKET, "large.json", "application/json", PART, 2)) {
+                new MultipartUploadStream(S3.client(), BUCKET, "large.json", "application/json", PART, 2)) {
             writeInOddPieces(out, body);
         }
 
-        var stored = s3.getObject(b -> b.bucket(BUCKET).key("large.json"), ResponseTransformer.toBytes());
+        var stored = S3.client().getObject(b -> b.bucket(BUCKET).key("large.json"), ResponseTransformer.toBytes());
         assertThat(stored.asByteArray()).isEqualTo(body);
         GetObjectResponse response = stored.response();
         assertThat(response.eTag()).endsWith("-4\"");
@@ -69,11 +53,12 @@ class MultipartUploadStreamTest {
     @Test
     void aSmallBodyIsOnePutWithItsContentType() throws IOException {
         byte[] body = randomBytes(200_000);
-        try (MultipartUploadStream out = new MultipartUploadStream(s3, BUCKET, "small.html", "text/html", PART, 2)) {
+        try (MultipartUploadStream out =
+                new MultipartUploadStream(S3.client(), BUCKET, "small.html", "text/html", PART, 2)) {
             writeInOddPieces(out, body);
         }
 
-        var stored = s3.getObject(b -> b.bucket(BUCKET).key("small.html"), ResponseTransformer.toBytes());
+        var stored = S3.client().getObject(b -> b.bucket(BUCKET).key("small.html"), ResponseTransformer.toBytes());
         assertThat(stored.asByteArray()).isEqualTo(body);
         assertThat(stored.response().eTag()).doesNotContain("-");
         assertThat(stored.response().contentType()).isEqualTo("text/html");
@@ -85,7 +70,7 @@ class MultipartUploadStreamTest {
         AtomicInteger sending = new AtomicInteger();
         AtomicInteger mostSending = new AtomicInteger();
         AtomicInteger firstPartWaited = new AtomicInteger(-1);
-        S3Client watched = intercepting(s3, (request, send) -> {
+        S3Client watched = intercepting(S3.client(), (request, send) -> {
             int now = sending.incrementAndGet();
             mostSending.accumulateAndGet(now, Math::max);
             try {
@@ -114,14 +99,15 @@ class MultipartUploadStreamTest {
                 .as("part 2 started while part 1 was sending")
                 .isEqualTo(1);
         assertThat(mostSending.get()).isEqualTo(2);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("parallel.json"))
+        assertThat(S3.client()
+                        .getObjectAsBytes(b -> b.bucket(BUCKET).key("parallel.json"))
                         .asByteArray())
                 .isEqualTo(body);
     }
 
     @Test
     void aPartThatFailsAbortsTheUploadAndLeavesNoObject() {
-        S3Client failing = intercepting(s3, (request, send) -> {
+        S3Client failing = intercepting(S3.client(), (request, send) -> {
             if (request.partNumber() == 2) {
                 throw SdkClientException.create("connection reset while sending part 2");
             }
@@ -137,14 +123,14 @@ class MultipartUploadStreamTest {
                 .isInstanceOf(SdkClientException.class)
                 .hasMessageContaining("part 2");
 
-        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(BUCKET).key("failed-part.json")))
+        assertThatThrownBy(() -> S3.client().headObject(b -> b.bucket(BUCKET).key("failed-part.json")))
                 .isInstanceOf(NoSuchKeyException.class);
         assertThat(pendingUploads()).isZero();
     }
 
     @Test
     void aWriterThatFailsHalfwayLeavesNoObjectAndNoUpload() {
-        S3ObjectStore store = new S3ObjectStore(s3);
+        S3ObjectStore store = new S3ObjectStore(S3.client());
 
         assertThatThrownBy(() -> store.write(BUCKET, "half.json", "application/json", out -> {
                     out.write(randomBytes(3 * S3ObjectStore.PART_SIZE));
@@ -153,13 +139,13 @@ class MultipartUploadStreamTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("the report could not be built");
 
-        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(BUCKET).key("half.json")))
+        assertThatThrownBy(() -> S3.client().headObject(b -> b.bucket(BUCKET).key("half.json")))
                 .isInstanceOf(NoSuchKeyException.class);
         assertThat(pendingUploads()).isZero();
     }
 
     private static int pendingUploads() {
-        return s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
+        return S3.client().listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
     }
 
     private static void writeInOddPieces(MultipartUploadStream out, byte[] body) throws IOException {
