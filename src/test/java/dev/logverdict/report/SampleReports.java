@@ -33,19 +33,26 @@ public final class SampleReports {
     private SampleReports() {}
 
     public static Report build(String log, Map<IpAddress, Assessment> assessments) {
+        return build(scan(log), assessments);
+    }
+
+    private static TrafficScan scan(String log) {
         try {
-            return build(
-                    new LogScanner(TestSettings.scanOptions())
-                            .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))),
-                    assessments);
+            return new LogScanner(TestSettings.scanOptions())
+                    .scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static Report build(TrafficScan scan, Map<IpAddress, Assessment> assessments) {
+        return build(SOURCE, scan, assessments);
+    }
+
+    /** @param source the scanned object as the store reported it */
+    public static Report build(StoredObject source, TrafficScan scan, Map<IpAddress, Assessment> assessments) {
         return ReportBuilder.build(
-                SOURCE,
+                source,
                 scan,
                 new ReputationLookups.Outcome(
                         assessments, IntelStatus.CONSULTED, null, new IntelStats(0, 0, null, 500, 0, 0, null)),
@@ -66,8 +73,14 @@ public final class SampleReports {
      * resolver harmless; the exports' and findings' common case.
      */
     public static Report mixedVerdicts() {
+        return mixedVerdicts(SOURCE);
+    }
+
+    /** {@link #mixedVerdicts()} for a log the store reported as {@code source}. */
+    public static Report mixedVerdicts(StoredObject source) {
         return build(
-                MIXED_LOG,
+                source,
+                scan(MIXED_LOG),
                 Map.of(
                         ip("185.220.101.7"), virusTotalMalicious(7),
                         ip("2a0b:4340:1::66"), feedListed("tor_exits"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.SampleReports;
+import dev.logverdict.storage.StoredObject;
 import dev.logverdict.support.ReportSchema;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,34 +77,16 @@ class FindingsWriterTest {
 
     @Test
     void filesFindingsUnderTheDayTheLogVersionWasStoredElseTheScanDay() {
-        Report report = sample();
-        Report.Source source = report.source();
-        Report stored = new Report(
-                report.schemaVersion(),
-                new Report.Source(
-                        source.bucket(),
-                        source.key(),
-                        source.versionId(),
-                        source.eTag(),
-                        source.size(),
-                        "2026-11-30T23:59:59Z",
-                        source.format(),
-                        source.formats(),
-                        source.uncompressedBytes(),
-                        source.readError()),
-                report.generatedAt(),
-                report.intel(),
-                report.summary(),
-                report.networks(),
-                report.ips(),
-                report.aggregated(),
-                report.nonIpClients(),
-                report.ipsElsewhere(),
-                report.malformedSamples(),
-                report.outputs());
+        StoredObject stored = new StoredObject(
+                "soc-logs", "logs/web.log", "v1", "abc123", 1234, Instant.parse("2026-11-30T23:59:59Z"));
 
-        assertThat(FindingsWriter.partitionDay(stored)).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(FindingsWriter.partitionDay(report)).isEqualTo(LocalDate.of(2026, 11, 27));
+        Report withStoreTime = SampleReports.mixedVerdicts(stored);
+
+        assertThat(withStoreTime.source().lastModified()).isEqualTo("2026-11-30T23:59:59Z");
+        assertThat(FindingsWriter.partitionDay(withStoreTime)).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(FindingsWriter.partitionDay(sample()))
+                .as("no store time: the scan's day")
+                .isEqualTo(LocalDate.of(2026, 11, 27));
     }
 
     private static String gunzip(byte[] gzip) throws IOException {
