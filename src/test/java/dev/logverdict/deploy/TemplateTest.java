@@ -590,7 +590,7 @@ class TemplateTest {
     @Test
     void thePrefixesAreTopLevelFoldersThatTheRulesKeepApart() {
         List<String> prefixes = List.of("InputPrefix", "ReportPrefix", "CachePrefix", "FeedsPrefix");
-        for (String name : prefixes) {
+        for (String name : List.of("InputPrefix", "ReportPrefix", "CachePrefix", "FeedsPrefix", "FindingsPrefix")) {
             Pattern pattern =
                     Pattern.compile((String) map(template, "Parameters", name).get("AllowedPattern"));
             assertThat(pattern.matcher((String) parameterDefault(name)).matches())
@@ -621,6 +621,12 @@ class TemplateTest {
                                 + "}]}]}");
             }
         }
+        // The findings prefix, and the fixed folders of the blocklist and of Athena's results, against all.
+        String others = "[{Ref=InputPrefix}, {Ref=ReportPrefix}, {Ref=CachePrefix}, {Ref=FeedsPrefix}";
+        assertThat(assertions)
+                .contains("{Fn::Contains=" + "[" + others + ", athena-results/, blocklists/], {Ref=FindingsPrefix}]}")
+                .contains("{Fn::Contains=" + "[" + others + "], blocklists/]}")
+                .contains("{Fn::Contains=" + "[" + others + "], athena-results/]}");
     }
 
     @Test
