@@ -20,6 +20,7 @@ public final class ReportSchema {
     private static final Schema ALERT_SCHEMA = load("/schema/alert-v1.schema.json");
     private static final Schema STIX_SCHEMA = load("/stix/indicator-bundle.schema.json");
     private static final Schema FINDING_SCHEMA = load("/schema/finding-v1.schema.json");
+    private static final Schema OCSF_DETECTION_FINDING = load("/ocsf/1.1.0/detection_finding.schema.json");
 
     private ReportSchema() {}
 
@@ -49,6 +50,14 @@ public final class ReportSchema {
     public static List<Error> findingErrors(String line) {
         return FINDING_SCHEMA.validate(
                 line,
+                InputFormat.JSON,
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+    }
+
+    /** One OCSF record against the OCSF 1.1.0 Detection Finding subset (test resource). */
+    public static List<Error> ocsfErrors(String json) {
+        return OCSF_DETECTION_FINDING.validate(
+                json,
                 InputFormat.JSON,
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }

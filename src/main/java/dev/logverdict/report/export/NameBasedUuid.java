@@ -7,14 +7,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /** RFC 9562 version 5 (SHA-1, name-based) UUIDs: the same name in the same namespace always gives the same id. */
-final class NameBasedUuid {
+public final class NameBasedUuid {
 
     /** The namespace STIX 2.1 (section 2.9) uses for deterministic identifiers. */
     static final UUID STIX_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
 
     private NameBasedUuid() {}
 
-    static UUID v5(UUID namespace, String name) {
+    public static UUID v5(UUID namespace, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");
