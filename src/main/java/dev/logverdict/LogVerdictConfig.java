@@ -311,6 +311,13 @@ public interface LogVerdictConfig {
         @WithDefault("true")
         boolean findings();
 
+        /**
+         * The detections (flagged clients) as OCSF 1.1.0 Detection Finding records, gzip JSON lines under
+         * logverdict.ocsf.prefix, for SIEMs that ingest OCSF.
+         */
+        @WithDefault("false")
+        boolean ocsf();
+
         /** Malicious IPs as STIX 2.1 indicators (.stix, JSON). */
         @WithDefault("true")
         boolean stix();
@@ -322,6 +329,41 @@ public interface LogVerdictConfig {
 
     /** The one rolling blocklist the scheduled run keeps from the findings of every report. */
     Blocklist blocklist();
+
+    /** Where the OCSF Detection Findings go: JSON lines in the report bucket, Parquet in Security Lake. */
+    Ocsf ocsf();
+
+    interface Ocsf {
+        /** The JSON lines (logverdict.outputs.ocsf) go under this prefix of the report bucket, by day. */
+        @WithDefault("ocsf/")
+        String prefix();
+
+        /** Amazon Security Lake's custom source, when one is set up for logverdict's findings. */
+        SecurityLake securityLake();
+    }
+
+    interface SecurityLake {
+        /**
+         * The custom source's location, s3://aws-security-data-lake-REGION-ID/ext/SOURCE/ (as Security Lake
+         * shows it); unset: nothing goes to Security Lake.
+         */
+        Optional<String> location();
+
+        /** The role Security Lake made for the custom source; the function's own role when unset. */
+        Optional<String> roleArn();
+
+        /** The external ID given when the custom source was made (the role's trust policy asks for it). */
+        Optional<String> externalId();
+
+        /** The accountId partition: the account whose logs are scanned (the template passes its own). */
+        Optional<String> accountId();
+
+        /** The region partition and the lake bucket's region; the function's region when unset. */
+        Optional<String> region();
+
+        /** Another endpoint for STS (tests). */
+        Optional<URI> stsEndpointOverride();
+    }
 
     interface Blocklist {
         /** Keep the rolling blocklist under logverdict.blocklist.prefix (needs logverdict.outputs.findings). */

@@ -19,6 +19,7 @@ import dev.logverdict.lambda.NativeReflection;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
+import dev.logverdict.report.ocsf.DetectionFinding;
 import dev.logverdict.report.view.ReportView;
 import dev.logverdict.scan.BlocklistUpdate;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -151,6 +152,7 @@ class ArchitectureTest {
             StixBundle.Identity.class,
             StixBundle.Indicator.class,
             Finding.class,
+            DetectionFinding.class,
             BlocklistUpdate.State.class,
             BlocklistUpdate.Published.class);
 

@@ -16,6 +16,7 @@ import dev.logverdict.intel.virustotal.IpAddressResponse;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
+import dev.logverdict.report.ocsf.DetectionFinding;
 import dev.logverdict.report.view.ReportView;
 import dev.logverdict.scan.AlertOutcome;
 import dev.logverdict.scan.BlocklistUpdate;
@@ -95,6 +96,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             ScanAlert.Offender.class,
             Finding.class,
             Finding.ProviderAnswer.class,
+            DetectionFinding.class,
+            DetectionFinding.Metadata.class,
+            DetectionFinding.Product.class,
+            DetectionFinding.FindingInfo.class,
+            DetectionFinding.Observable.class,
+            DetectionFinding.Reputation.class,
+            DetectionFinding.Evidence.class,
+            DetectionFinding.NetworkEndpoint.class,
+            DetectionFinding.AutonomousSystem.class,
+            DetectionFinding.Location.class,
             StixBundle.class,
             StixBundle.Identity.class,
             StixBundle.Indicator.class,

@@ -6,10 +6,16 @@ import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.BlocklistExport;
 import dev.logverdict.report.export.FindingsWriter;
+import dev.logverdict.report.export.GzipJsonLines;
 import dev.logverdict.report.export.MaliciousAddresses;
+import dev.logverdict.report.export.NameBasedUuid;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.export.StixExport;
 import dev.logverdict.report.export.WafIpSet;
+import dev.logverdict.report.ocsf.DetectionFinding;
+import dev.logverdict.report.ocsf.DetectionFindings;
+import dev.logverdict.report.ocsf.SecurityLakeLocation;
+import dev.logverdict.report.ocsf.parquet.DetectionFindingParquet;
 import dev.logverdict.report.view.HtmlReportRenderer;
 import dev.logverdict.report.view.ReportViews;
 import dev.logverdict.storage.ObjectKeys;
@@ -18,8 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Writes the files that go beside the JSON report: the HTML page and the blocklist exports, as configured. */
 @ApplicationScoped
@@ -33,10 +42,18 @@ public class ReportOutputs {
     // Not ".stix.json": the JSON report of an input named "x.stix" would be that file (see ObjectKeys).
     static final String STIX = ".stix";
     private static final String TEXT = "text/plain;charset=utf-8";
+    /** Names the lake's objects after the log version they come from. */
+    private static final UUID LAKE_OBJECTS = UUID.fromString("2d6b7f0e-5c1a-4f8e-b3d9-7a4e1c6f0b52");
 
     static final String FINDINGS_KIND = "findings";
+    static final String OCSF_KIND = "ocsf";
+    static final String SECURITY_LAKE_KIND = "security-lake";
+    static final String OCSF_SUFFIX = ".ocsf";
 
     private final ObjectStore store;
+    private final ObjectStore securityLakeStore;
+    private final Optional<SecurityLakeLocation> securityLake;
+    private final String ocsfPrefix;
     private final HtmlReportRenderer htmlRenderer;
     private final LogVerdictConfig.Outputs settings;
     private final String findingsPrefix;
@@ -44,9 +61,19 @@ public class ReportOutputs {
     private final Clock clock;
     private final ReportWriter writer = new ReportWriter();
     private final FindingsWriter findingsWriter = new FindingsWriter();
+    private final GzipJsonLines jsonLines = new GzipJsonLines();
+    private final DetectionFindingParquet parquet = new DetectionFindingParquet();
 
-    public ReportOutputs(ObjectStore store, HtmlReportRenderer htmlRenderer, LogVerdictConfig config, Clock clock) {
+    public ReportOutputs(
+            ObjectStore store,
+            @SecurityLakeStore ObjectStore securityLakeStore,
+            HtmlReportRenderer htmlRenderer,
+            LogVerdictConfig config,
+            Clock clock) {
         this.store = store;
+        this.securityLakeStore = securityLakeStore;
+        this.securityLake = securityLakeLocation(config.ocsf().securityLake());
+        this.ocsfPrefix = config.ocsf().prefix();
         this.htmlRenderer = htmlRenderer;
         this.settings = config.outputs();
         this.findingsPrefix = config.findingsPrefix();
@@ -95,6 +122,9 @@ public class ReportOutputs {
                     out -> lines[0] = findingsWriter.write(report, bucket, jsonKey, out));
             written.add(new Report.Output(FINDINGS_KIND, bucket, key, lines[0]));
         }
+        if (settings.ocsf() || securityLake.isPresent()) {
+            written.addAll(writeDetections(report, bucket, keyBase, jsonKey));
+        }
         if (settings.stix()) {
             StixBundle bundle = StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor());
             store.write(bucket, keyBase + STIX, "application/stix+json;version=2.1", out -> writer.write(bundle, out));
@@ -102,6 +132,55 @@ public class ReportOutputs {
                     "stix", bucket, keyBase + STIX, (long) malicious.offenders().size()));
         }
         return written;
+    }
+
+    /**
+     * The OCSF Detection Findings: JSON lines beside the findings, and Parquet in Security Lake's partition
+     * of the log's day, named for the log version so a refresh or a redelivery replaces it. A log without
+     * detections writes no lake object: Security Lake crawls and bills per object, and the custom source's
+     * role may only put objects, so one an earlier scan of the same version wrote stays (README, limits).
+     */
+    private List<Report.Output> writeDetections(Report report, String bucket, String keyBase, String jsonKey)
+            throws IOException {
+        List<DetectionFinding> detections = DetectionFindings.of(report, bucket, jsonKey);
+        List<Report.Output> written = new ArrayList<>();
+        LocalDate day = FindingsWriter.partitionDay(report);
+        if (settings.ocsf()) {
+            String key = keys.findingsKeyFor(ocsfPrefix, day, keyBase + OCSF_SUFFIX);
+            store.write(bucket, key, "application/gzip", out -> jsonLines.write(detections.iterator(), out));
+            written.add(new Report.Output(OCSF_KIND, bucket, key, (long) detections.size()));
+        }
+        if (securityLake.isPresent()) {
+            SecurityLakeLocation lake = securityLake.get();
+            if (!detections.isEmpty()) {
+                String key = lake.keyFor(day, lakeObjectName(report));
+                securityLakeStore.write(
+                        lake.bucket(), key, "application/vnd.apache.parquet", out -> parquet.write(detections, out));
+                written.add(new Report.Output(SECURITY_LAKE_KIND, lake.bucket(), key, (long) detections.size()));
+            }
+        }
+        return written;
+    }
+
+    private static String lakeObjectName(Report report) {
+        Report.Source source = report.source();
+        String version = source.versionId() != null ? source.versionId() : source.eTag();
+        return "logverdict-"
+                + NameBasedUuid.v5(LAKE_OBJECTS, source.bucket() + "/" + source.key() + "#" + version)
+                + ".gz.parquet";
+    }
+
+    private static Optional<SecurityLakeLocation> securityLakeLocation(LogVerdictConfig.SecurityLake settings) {
+        return settings.location()
+                .map(location -> SecurityLakeLocation.parse(
+                        location,
+                        settings.region()
+                                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "no region for Security Lake: set logverdict.ocsf.security-lake.region")),
+                        settings.accountId()
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "logverdict.ocsf.security-lake.account-id names the accountId partition"))));
     }
 
     private Report.Output putWafIpSet(String bucket, String key, WafIpSet set, String kind) throws IOException {

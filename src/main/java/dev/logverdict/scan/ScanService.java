@@ -79,7 +79,9 @@ public class ScanService {
                         "logverdict.feeds-prefix",
                         config.feedsPrefix(),
                         "logverdict.findings-prefix",
-                        config.findingsPrefix()));
+                        config.findingsPrefix(),
+                        "logverdict.ocsf.prefix",
+                        config.ocsf().prefix()));
         // With a report bucket of their own, reports of several input buckets would otherwise share keys.
         this.keys = new ObjectKeys(
                 config.inputPrefix(),

@@ -217,6 +217,9 @@ class TemplateTest {
         }
     }
 
+    /** The one statement on another bucket: Security Lake's, when the function writes to it with its own role. */
+    private static final String SECURITY_LAKE_STATEMENT = "WriteToSecurityLakeDirectly";
+
     @SuppressWarnings("unchecked")
     private static void collectStatements(Object node, List<String> s3Resources, List<String> actions) {
         if (node instanceof Map<?, ?> map) {
@@ -224,6 +227,9 @@ class TemplateTest {
             if (statements instanceof List<?> list) {
                 for (Object statement : list) {
                     Map<String, Object> s = (Map<String, Object>) statement;
+                    if (SECURITY_LAKE_STATEMENT.equals(s.get("Sid"))) {
+                        continue;
+                    }
                     Object action = s.get("Action");
                     (action instanceof List<?> l ? (List<Object>) l : List.of(action))
                             .forEach(a -> actions.add(String.valueOf(a)));
@@ -360,6 +366,67 @@ class TemplateTest {
                 .singleElement()
                 .satisfies(rule ->
                         assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo(Map.of("Ref", "FindingsPrefix")));
+    }
+
+    @Test
+    void securityLakeIsWrittenOnlyUnderTheCustomSourcesLocationOrAsItsRole() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
+        assertThat(statements)
+                .filteredOn(statement -> SECURITY_LAKE_STATEMENT.equals(statement.get("Sid")))
+                .singleElement()
+                .satisfies(statement -> {
+                    assertThat(statement.get("Action")).isEqualTo(List.of("s3:PutObject", "s3:AbortMultipartUpload"));
+                    assertThat(statement.get("Resource"))
+                            .isEqualTo(
+                                    Map.of(
+                                            "Fn::Sub",
+                                            List.of(
+                                                    "arn:${AWS::Partition}:s3:::${BucketAndPrefix}*",
+                                                    Map.of(
+                                                            "BucketAndPrefix",
+                                                            Map.of(
+                                                                    "Fn::Select",
+                                                                    List.of(
+                                                                            1,
+                                                                            Map.of(
+                                                                                    "Fn::Split",
+                                                                                    List.of(
+                                                                                            "s3://",
+                                                                                            Map.of(
+                                                                                                    "Ref",
+                                                                                                    "SecurityLakeLocation")))))))));
+                });
+        assertThat(statements)
+                .filteredOn(statement -> String.valueOf(statement.get("Action")).contains("sts:"))
+                .singleElement()
+                .satisfies(statement -> {
+                    assertThat(statement.get("Action")).isEqualTo("sts:AssumeRole");
+                    assertThat(statement.get("Resource")).isEqualTo(Map.of("Ref", "SecurityLakeRoleArn"));
+                });
+        // Each statement only when its parameters ask for it: the location without a role, or the role.
+        String policies =
+                String.valueOf(map(resource("ScanFunction"), "Properties").get("Policies"));
+        assertThat(policies).contains("Fn::If=[WritesSecurityLakeWithOwnRole", "Fn::If=[AssumesSecurityLakeRole");
+        assertThat(parameterDefault("SecurityLakeLocation")).isEqualTo("");
+        assertThat(parameterDefault("OcsfFindings")).isEqualTo("false");
+        Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
+        assertThat(variables)
+                .containsEntry("LOGVERDICT_OUTPUTS_OCSF", Map.of("Ref", "OcsfFindings"))
+                .containsEntry("LOGVERDICT_OCSF_PREFIX", "ocsf/")
+                .containsKeys(
+                        "LOGVERDICT_OCSF_SECURITY_LAKE_LOCATION",
+                        "LOGVERDICT_OCSF_SECURITY_LAKE_ROLE_ARN",
+                        "LOGVERDICT_OCSF_SECURITY_LAKE_EXTERNAL_ID",
+                        "LOGVERDICT_OCSF_SECURITY_LAKE_ACCOUNT_ID");
+        assertThat(String.valueOf(map(resource("LogBucketPolicy"), "Properties")))
+                .contains("/ocsf/*");
+        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
+                .get("Rules");
+        assertThat(rules.stream()
+                        .filter(rule -> rule instanceof Map<?, ?> m && "expire-ocsf-findings".equals(m.get("Id"))))
+                .singleElement()
+                .satisfies(rule -> assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo("ocsf/"));
     }
 
     @Test

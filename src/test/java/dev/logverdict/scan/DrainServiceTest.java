@@ -110,7 +110,7 @@ class DrainServiceTest {
             });
     private final AlertPublisher noAlerts = AlertPublisher.disabled();
     private final ReportOutputs outputs =
-            new ReportOutputs(store, view -> "<html></html>".getBytes(StandardCharsets.UTF_8), config, clock);
+            new ReportOutputs(store, store, view -> "<html></html>".getBytes(StandardCharsets.UTF_8), config, clock);
     private final ScanAlerts alerts = new ScanAlerts(noAlerts, store, config, clock);
     private final ScanService scans = new ScanService(
             store,

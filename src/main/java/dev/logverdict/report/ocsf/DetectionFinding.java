@@ -47,7 +47,7 @@ public record DetectionFinding(
     public record Metadata(String version, Product product, String uid, String logName, Long processedTime) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Product(String name, String vendorName, String version) {}
+    public record Product(String name, String vendorName) {}
 
     /**
      * What was found: {@code uid} is stable for one client of one log version, so a rescan or a redelivered

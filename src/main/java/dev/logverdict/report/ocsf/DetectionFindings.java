@@ -25,15 +25,10 @@ public final class DetectionFindings {
     /** Names the findings' uids so they never collide with another producer's version-5 UUIDs. */
     private static final UUID NAMESPACE = UUID.fromString("6f1d3c52-8b0e-4d7e-9a51-3e2f0c7a9b14");
 
-    private final String productVersion;
-
-    /** @param productVersion the logverdict version written into each record's metadata */
-    public DetectionFindings(String productVersion) {
-        this.productVersion = productVersion;
-    }
+    private DetectionFindings() {}
 
     /** The detections of a report, in its risk order. */
-    public List<DetectionFinding> of(Report report, String reportBucket, String reportKey) {
+    public static List<DetectionFinding> of(Report report, String reportBucket, String reportKey) {
         List<DetectionFinding> findings = new ArrayList<>();
         for (Report.IpEntry entry : report.ips()) {
             Grade grade = Grade.of(entry);
@@ -42,11 +37,6 @@ public final class DetectionFindings {
             }
         }
         return findings;
-    }
-
-    /** Whether any client of the report is a detection, without building the records. */
-    public static boolean anyIn(Report report) {
-        return report.ips().stream().anyMatch(entry -> Grade.of(entry) != null);
     }
 
     /** How bad and how sure: a provider's verdict outranks the log's own signals. */
@@ -88,7 +78,7 @@ public final class DetectionFindings {
         }
     }
 
-    private DetectionFinding finding(
+    private static DetectionFinding finding(
             Report.IpEntry entry, Grade grade, Report report, String reportBucket, String reportKey) {
         Report.Source source = report.source();
         String logUri = "s3://" + source.bucket() + "/" + source.key();
@@ -123,7 +113,7 @@ public final class DetectionFindings {
                 lastSeen,
                 new DetectionFinding.Metadata(
                         DetectionFinding.OCSF_VERSION,
-                        new DetectionFinding.Product(PRODUCT, PRODUCT, productVersion),
+                        new DetectionFinding.Product(PRODUCT, PRODUCT),
                         uid,
                         logUri,
                         generated),

@@ -23,10 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DetectionFindingsTest {
 
     private static final ObjectMapper SNAKE = new GzipJsonLines().mapper();
-    private final DetectionFindings findings = new DetectionFindings("0.1.0");
 
     private List<JsonNode> records(Report report) {
-        return findings.of(report, "soc-logs", "reports/web.log.json").stream()
+        return DetectionFindings.of(report, "soc-logs", "reports/web.log.json").stream()
                 .map(finding -> (JsonNode) SNAKE.valueToTree(finding))
                 .toList();
     }
@@ -140,7 +139,7 @@ class DetectionFindingsTest {
     @Test
     void jsonLinesHoldOneRecordPerLine() throws IOException {
         List<DetectionFinding> detections =
-                findings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
+                DetectionFindings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         long lines = new GzipJsonLines().write(detections.iterator(), out);

@@ -42,7 +42,6 @@ public final class DetectionFindingParquet {
                 required group product {
                   optional binary name (STRING);
                   optional binary vendor_name (STRING);
-                  optional binary version (STRING);
                 }
                 optional binary uid (STRING);
                 optional binary log_name (STRING);

@@ -26,7 +26,7 @@ class DetectionFindingParquetTest {
     private static final ObjectMapper SNAKE = new GzipJsonLines().mapper();
 
     private static List<DetectionFinding> detections() {
-        return new DetectionFindings("0.1.0").of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
+        return DetectionFindings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
     }
 
     private static byte[] parquet(List<DetectionFinding> findings) throws IOException {
