@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Writing to Security Lake as the custom source's role: STS is asked for the role with the external ID, and
@@ -109,5 +110,40 @@ class SecurityLakeStoresTest {
         assertThat(written).hasSize(1);
         assertThat(written.get(0).getHeader("Authorization")).contains("Credential=ASIALAKEROLEEXAMPLE/");
         assertThat(written.get(0).getHeader("X-Amz-Security-Token")).isEqualTo("lake-session-token");
+    }
+
+    @Test
+    void aRoleThatCannotBeAssumedFailsTheWriteAndPutsNothing() {
+        aws.resetAll();
+        aws.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody("""
+                                <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                                  <Error><Type>Sender</Type><Code>AccessDenied</Code>
+                                  <Message>not authorized to perform: sts:AssumeRole</Message></Error>
+                                  <RequestId>r-2</RequestId>
+                                </ErrorResponse>""")));
+        URI endpoint = URI.create(aws.baseUrl());
+
+        try (S3Client s3 = SecurityLakeStores.assumedRoleClient(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFUNCTION", "function-secret")),
+                "eu-west-1",
+                ROLE,
+                Optional.empty(),
+                Optional.of(endpoint),
+                Optional.of(endpoint))) {
+            assertThatThrownBy(() -> new S3ObjectStore(s3)
+                            .write(
+                                    "lake",
+                                    "ext/logverdict/part.gz.parquet",
+                                    "application/vnd.apache.parquet",
+                                    out -> out.write(1)))
+                    .hasMessageContaining("sts:AssumeRole");
+        }
+
+        assertThat(aws.findAll(putRequestedFor(urlPathEqualTo("/lake/ext/logverdict/part.gz.parquet"))))
+                .isEmpty();
     }
 }
