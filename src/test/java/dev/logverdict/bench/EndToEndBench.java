@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * <p>The function's heap is 85 % of its memory setting (1,024 MB unless {@code -Dfunction.memoryMb} says
- * otherwise), as Lambda's java runtime sets it.
+ * otherwise), as Lambda's java runtime sets it, and the JVM takes that setting for the machine's memory, as
+ * in Lambda's microVM.
  */
 public final class EndToEndBench {
 

@@ -84,7 +84,10 @@ final class FunctionProcess implements AutoCloseable {
             throws IOException {
         // The JIT and collector flags come from template.yaml's JAVA_TOOL_OPTIONS, set below as Lambda sets
         // it (it overrides Lambda's own C1-only default); flags given here come after it, so they win.
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:auto", "-Xmx" + heapMegabytes() + "m"));
+        // Lambda's microVM has the function's memory: the JVM sizes its initial heap and its other defaults
+        // from that, not from this machine's memory.
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(), "-Xshare:auto", "-XX:MaxRAM=" + memoryMegabytes() + "m", "-Xmx" + heapMegabytes() + "m"));
         command.addAll(jvmFlags);
         String taskRoot = jarsOnly ? "" : function + File.pathSeparator;
         command.addAll(List.of(

@@ -454,7 +454,7 @@ class TemplateTest {
     }
 
     @Test
-    void theJvmVariantRunsC2WithTheSerialCollector() {
+    void theJvmVariantRunsC2WithTheSerialCollectorAndATightHeap() {
         Map<String, Object> variables = map(resource("ScanFunction"), "Properties", "Environment", "Variables");
         // !If [IsJvm, options, AWS::NoValue]: Lambda's C1-only default would decrypt TLS in plain Java.
         List<?> choice = (List<?>) map(variables, "JAVA_TOOL_OPTIONS").get("Fn::If");
@@ -462,6 +462,9 @@ class TemplateTest {
         assertThat(List.of(String.valueOf(choice.get(1)).split(" ")))
                 .contains("-XX:TieredStopAtLevel=4", "-XX:+UseSerialGC")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
+        // The committed heap stays near the live one: what Lambda counts is the resident memory.
+        assertThat(List.of(String.valueOf(choice.get(1)).split(" ")))
+                .contains("-Xmn24m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
     }
 
     @Test

@@ -2,17 +2,15 @@ package dev.logverdict.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logverdict.support.FixtureWrites;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.S3Events;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ScanClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SET_UP_ATTEMPTS = 4;
 
     private final S3Client s3;
     private final String bucket;
@@ -43,34 +40,9 @@ final class ScanClient {
         return put(key, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Writes a test fixture, trying again after a pause when the connection fails: S3Proxy in the test JVM has
-     * closed a connection under a PUT even with every SDK attempt on a fresh connection. Only set-up writes try
-     * again; what the function itself writes meets S3Proxy as it is.
-     */
+    /** Writes a test fixture (trying again after a pause, see FixtureWrites) and returns its ETag. */
     String put(String key, byte[] content) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content))
-                        .eTag()
-                        .replace("\"", "");
-            } catch (SdkClientException e) {
-                if (attempt == SET_UP_ATTEMPTS) {
-                    throw e;
-                }
-                System.err.println("set-up write of " + key + " failed, trying again: " + e);
-                pause(Duration.ofSeconds(attempt));
-            }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting up", e);
-        }
+        return FixtureWrites.put(s3, bucket, key, content);
     }
 
     String get(String key) {

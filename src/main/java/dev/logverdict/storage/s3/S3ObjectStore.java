@@ -24,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class S3ObjectStore implements ObjectStore {
 
-    static final int PART_SIZE = 8 * 1024 * 1024;
+    static final int PART_SIZE = 5 * 1024 * 1024;
     /** Parts sending while the next one is written: the report's JSON is made faster than one stream sends. */
     static final int PARTS_IN_FLIGHT = 2;
 

@@ -1,12 +1,12 @@
 package dev.logverdict.storage.s3;
 
 import dev.logverdict.storage.ObjectStore;
+import dev.logverdict.support.FixtureWrites;
 import dev.logverdict.support.LocalS3Extension;
 import dev.logverdict.support.S3ProxyResource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.IOException;
 import java.util.Random;
@@ -27,10 +27,7 @@ class S3ObjectStoreReadTest {
         byte[] object = new byte[size];
         new Random(size).nextBytes(object);
         String key = "logs/read/" + size + ".log";
-        String eTag = S3.client()
-                .putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(object))
-                .eTag()
-                .replace("\"", "");
+        String eTag = FixtureWrites.put(S3.client(), BUCKET, key, object);
 
         try (ObjectStore.OpenObject open = new S3ObjectStore(S3.client()).open(BUCKET, key, null)) {
             assertThat(open.metadata().size()).isEqualTo(size);
