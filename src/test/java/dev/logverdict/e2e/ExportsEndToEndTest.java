@@ -1,6 +1,7 @@
 package dev.logverdict.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logverdict.scan.Priming;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.S3Buckets;
 import dev.logverdict.support.S3Events;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,23 @@ class ExportsEndToEndTest {
 
     @Inject
     S3Client s3;
+
+    @Inject
+    Priming priming;
+
+    @Test
+    void primingRunsEveryWriterAScanRuns() throws Exception {
+        S3Buckets.deleteAll(s3, BUCKET, "feeds/");
+        ScanClient client = new ScanClient(s3, BUCKET);
+        client.put("feeds/bad.txt", "185.220.101.54\n");
+        JsonNode report = client.scan("priming/app.log", line("185.220.101.54", "/.env") + line("8.8.8.8", "/"));
+        List<String> scanned = new ArrayList<>();
+        report.get("outputs").forEach(output -> scanned.add(output.get("kind").asText()));
+
+        List<String> primed = priming.prime();
+
+        assertThat(primed).isNotEmpty().containsExactlyElementsOf(scanned);
+    }
 
     @Test
     void writesEveryExportBesideTheReportAndListsItInOutputs() throws Exception {

@@ -1,6 +1,7 @@
 package dev.logverdict.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logverdict.scan.Priming;
 import dev.logverdict.support.ParquetFiles;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.S3Buckets;
@@ -54,6 +55,14 @@ class OcsfEndToEndTest {
 
     @Inject
     S3Client s3;
+
+    @Inject
+    Priming priming;
+
+    @Test
+    void primingAlsoRunsTheOcsfAndParquetWriters() {
+        assertThat(priming.prime()).contains("ocsf", "security-lake");
+    }
 
     @Test
     void writesTheDetectionsAsOcsfJsonLinesAndAsParquetInTheLakesPartition() throws Exception {
