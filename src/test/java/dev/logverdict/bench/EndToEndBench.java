@@ -7,11 +7,14 @@ import dev.logverdict.support.TlsCertificate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The product as it runs, against its peer in the same run: the packaged function (target/function.zip,
@@ -60,13 +63,9 @@ public final class EndToEndBench {
                         flags.addAll(List.of(
                                 System.getProperty("e2e.jvmFlags").trim().split("\\s+")));
                     }
+                    Path functionLog = Path.of("target/e2e-bench-function.log");
                     FunctionProcess process = FunctionProcess.start(
-                            function,
-                            api,
-                            FunctionProcess.s3Environment(server.config()),
-                            flags,
-                            false,
-                            Path.of("target/e2e-bench-function.log"));
+                            function, api, FunctionProcess.s3Environment(server.config()), flags, false, functionLog);
                     try {
                         api.firstPoll().get(60, TimeUnit.SECONDS);
                         long sent = System.nanoTime();
@@ -87,12 +86,34 @@ public final class EndToEndBench {
                                 awkNanos / 1_000_000,
                                 mbPerSecond(bytes, awkNanos),
                                 (double) awkNanos / total);
+                        System.out.printf(
+                                "  split: start-up to first poll %,d ms; %s%n",
+                                (sent - start) / 1_000_000, phases(functionLog));
                     } finally {
                         process.close();
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The invocation's phases as the function's own metrics record has them (EMF, in its log): reading and
+     * scanning, the lookups, and the report with its files (each upload sent while it is written).
+     */
+    static String phases(Path functionLog) throws IOException {
+        String text = Files.readString(functionLog);
+        StringBuilder split = new StringBuilder();
+        for (String[] phase : new String[][] {
+            {"ScanTime", "read and scan"}, {"LookupTime", "lookups"}, {"ReportTime", "report and files, uploaded"}
+        }) {
+            Matcher value = Pattern.compile("\"" + phase[0] + "\":(\\d+)").matcher(text);
+            split.append(split.isEmpty() ? "" : ", ")
+                    .append(phase[1])
+                    .append(' ')
+                    .append(value.find() ? String.format("%,d ms", Long.parseLong(value.group(1))) : "not recorded");
+        }
+        return split.toString();
     }
 
     private static long awk(Path log) throws Exception {
