@@ -23,12 +23,21 @@ import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Writes the files that go beside the JSON report: the HTML page and the blocklist exports, as configured. */
 @ApplicationScoped
@@ -44,6 +53,9 @@ public class ReportOutputs {
     private static final String TEXT = "text/plain;charset=utf-8";
     /** Names the lake's objects after the log version they come from. */
     private static final UUID LAKE_OBJECTS = UUID.fromString("2d6b7f0e-5c1a-4f8e-b3d9-7a4e1c6f0b52");
+
+    /** Files written at once: every kind a report can have beside it. */
+    private static final int WRITERS = 8;
 
     static final String FINDINGS_KIND = "findings";
     static final String OCSF_KIND = "ocsf";
@@ -63,6 +75,7 @@ public class ReportOutputs {
     private final FindingsWriter findingsWriter = new FindingsWriter();
     private final GzipJsonLines jsonLines = new GzipJsonLines();
     private final DetectionFindingParquet parquet = new DetectionFindingParquet();
+    private final ExecutorService writers = writerThreads();
 
     public ReportOutputs(
             ObjectStore store,
@@ -88,50 +101,123 @@ public class ReportOutputs {
     public List<Report.Output> write(
             Report report, MaliciousAddresses allMalicious, String bucket, String keyBase, String jsonKey)
             throws IOException {
-        List<Report.Output> written = new ArrayList<>();
         MaliciousAddresses malicious = allMalicious.blockable();
+        List<Callable<List<Report.Output>>> outputs = new ArrayList<>();
         if (settings.html()) {
-            byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
-            written.add(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));
+            outputs.add(() -> {
+                byte[] page = htmlRenderer.render(ReportViews.of(report, settings.htmlMaxRows(), jsonKey));
+                return List.of(put(bucket, keyBase + HTML, "text/html;charset=utf-8", page, HTML_KIND, null));
+            });
         }
         if (settings.wafIpSets()) {
-            written.add(putWafIpSet(
+            outputs.add(() -> List.of(putWafIpSet(
                     bucket,
                     keyBase + WAF_IPV4,
                     WafIpSet.of(malicious.addressesByRisk(4), WafIpSet.MAX_ENTRIES),
-                    "waf-ipv4"));
-            written.add(putWafIpSet(
+                    "waf-ipv4")));
+            outputs.add(() -> List.of(putWafIpSet(
                     bucket,
                     keyBase + WAF_IPV6,
                     WafIpSet.of(malicious.addressesByRisk(6), WafIpSet.MAX_ENTRIES),
-                    "waf-ipv6"));
+                    "waf-ipv6")));
         }
         if (settings.guarddutyThreatIntelSet()) {
-            List<IpAddress> all = malicious.addresses();
-            written.add(put(
-                    bucket, keyBase + GUARDDUTY, TEXT, BlocklistExport.guardDutyThreatIntelSet(all), "guardduty", (long)
-                            all.size()));
+            outputs.add(() -> {
+                List<IpAddress> all = malicious.addresses();
+                return List.of(put(
+                        bucket,
+                        keyBase + GUARDDUTY,
+                        TEXT,
+                        BlocklistExport.guardDutyThreatIntelSet(all),
+                        "guardduty",
+                        (long) all.size()));
+            });
         }
         if (settings.findings()) {
-            String key = keys.findingsKeyFor(findingsPrefix, FindingsWriter.partitionDay(report), keyBase);
-            long[] lines = new long[1];
-            store.write(
-                    bucket,
-                    key,
-                    "application/gzip",
-                    out -> lines[0] = findingsWriter.write(report, bucket, jsonKey, out));
-            written.add(new Report.Output(FINDINGS_KIND, bucket, key, lines[0]));
+            outputs.add(() -> {
+                String key = keys.findingsKeyFor(findingsPrefix, FindingsWriter.partitionDay(report), keyBase);
+                long[] lines = new long[1];
+                store.write(
+                        bucket,
+                        key,
+                        "application/gzip",
+                        out -> lines[0] = findingsWriter.write(report, bucket, jsonKey, out));
+                return List.of(new Report.Output(FINDINGS_KIND, bucket, key, lines[0]));
+            });
         }
         if (settings.ocsf() || securityLake.isPresent()) {
-            written.addAll(writeDetections(report, bucket, keyBase, jsonKey));
+            outputs.add(() -> writeDetections(report, bucket, keyBase, jsonKey));
         }
         if (settings.stix()) {
-            StixBundle bundle = StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor());
-            store.write(bucket, keyBase + STIX, "application/stix+json;version=2.1", out -> writer.write(bundle, out));
-            written.add(new Report.Output(
-                    "stix", bucket, keyBase + STIX, (long) malicious.offenders().size()));
+            outputs.add(() -> {
+                StixBundle bundle = StixExport.bundle(malicious, report, clock.instant(), settings.stixValidFor());
+                store.write(
+                        bucket, keyBase + STIX, "application/stix+json;version=2.1", out -> writer.write(bundle, out));
+                return List.of(new Report.Output("stix", bucket, keyBase + STIX, (long)
+                        malicious.offenders().size()));
+            });
+        }
+        return allOf(outputs);
+    }
+
+    /**
+     * Runs the writes side by side (each is mostly a wait on S3: a small report's outputs are a round trip
+     * each) and lists what they wrote in the order they were asked for; when one fails, the others are
+     * still waited for, and the first failure is thrown with the rest suppressed.
+     */
+    private List<Report.Output> allOf(List<Callable<List<Report.Output>>> outputs) throws IOException {
+        List<Future<List<Report.Output>>> running = new ArrayList<>();
+        for (Callable<List<Report.Output>> output : outputs) {
+            running.add(writers.submit(output));
+        }
+        List<Report.Output> written = new ArrayList<>();
+        Throwable failure = null;
+        for (Future<List<Report.Output>> output : running) {
+            try {
+                written.addAll(waitFor(output));
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                } else {
+                    failure.addSuppressed(e.getCause());
+                }
+            }
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IOException(failure);
         }
         return written;
+    }
+
+    private static <T> T waitFor(Future<T> output) throws ExecutionException, IOException {
+        try {
+            return output.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the report's files were written");
+        }
+    }
+
+    /** Threads for the writes, made as needed and let go when idle (a warm container keeps none busy). */
+    private static ExecutorService writerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "report-output-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
