@@ -228,22 +228,25 @@ public class ReportOutputs {
      */
     private List<Report.Output> writeDetections(Report report, String bucket, String keyBase, String jsonKey)
             throws IOException {
-        List<DetectionFinding> detections = DetectionFindings.of(report, bucket, jsonKey);
+        Iterable<DetectionFinding> detections = DetectionFindings.of(report, bucket, jsonKey);
         List<Report.Output> written = new ArrayList<>();
         LocalDate day = FindingsWriter.partitionDay(report);
         if (settings.ocsf()) {
             String key = keys.findingsKeyFor(ocsfPrefix, day, keyBase + OCSF_SUFFIX);
-            store.write(bucket, key, "application/gzip", out -> jsonLines.write(detections.iterator(), out));
-            written.add(new Report.Output(OCSF_KIND, bucket, key, (long) detections.size()));
+            long[] lines = new long[1];
+            store.write(bucket, key, "application/gzip", out -> lines[0] = jsonLines.write(detections.iterator(), out));
+            written.add(new Report.Output(OCSF_KIND, bucket, key, lines[0]));
         }
-        if (securityLake.isPresent()) {
+        if (securityLake.isPresent() && DetectionFindings.anyIn(report)) {
             SecurityLakeLocation lake = securityLake.get();
-            if (!detections.isEmpty()) {
-                String key = lake.keyFor(day, lakeObjectName(report));
-                securityLakeStore.write(
-                        lake.bucket(), key, "application/vnd.apache.parquet", out -> parquet.write(detections, out));
-                written.add(new Report.Output(SECURITY_LAKE_KIND, lake.bucket(), key, (long) detections.size()));
-            }
+            String key = lake.keyFor(day, lakeObjectName(report));
+            long[] records = new long[1];
+            securityLakeStore.write(
+                    lake.bucket(),
+                    key,
+                    "application/vnd.apache.parquet",
+                    out -> records[0] = parquet.write(detections, out));
+            written.add(new Report.Output(SECURITY_LAKE_KIND, lake.bucket(), key, records[0]));
         }
         return written;
     }

@@ -1,5 +1,6 @@
 package dev.logverdict.report.ocsf;
 
+import dev.logverdict.intel.Verdict;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.export.NameBasedUuid;
 
@@ -27,16 +28,21 @@ public final class DetectionFindings {
 
     private DetectionFindings() {}
 
-    /** The detections of a report, in its risk order. */
-    public static List<DetectionFinding> of(Report report, String reportBucket, String reportKey) {
-        List<DetectionFinding> findings = new ArrayList<>();
-        for (Report.IpEntry entry : report.ips()) {
-            Grade grade = Grade.of(entry);
-            if (grade != null) {
-                findings.add(finding(entry, grade, report, reportBucket, reportKey));
-            }
-        }
-        return findings;
+    /**
+     * The detections of a report, in its risk order, each built as it is reached: a log's author can make
+     * every client a detection, so they are never all held at once (the report's own entries are built on
+     * demand too). Each walk builds them again.
+     */
+    public static Iterable<DetectionFinding> of(Report report, String reportBucket, String reportKey) {
+        return () -> report.ips().stream()
+                .filter(entry -> Grade.of(entry) != null)
+                .map(entry -> finding(entry, Grade.of(entry), report, reportBucket, reportKey))
+                .iterator();
+    }
+
+    /** Whether the report has a detection, without building one. */
+    public static boolean anyIn(Report report) {
+        return report.ips().stream().anyMatch(entry -> Grade.of(entry) != null);
     }
 
     /** How bad and how sure: a provider's verdict outranks the log's own signals. */
@@ -68,10 +74,10 @@ public final class DetectionFindings {
         }
 
         static Grade of(Report.IpEntry entry) {
-            if ("malicious".equals(entry.verdict())) {
+            if (Verdict.MALICIOUS.label().equals(entry.verdict())) {
                 return MALICIOUS;
             }
-            if ("suspicious".equals(entry.verdict())) {
+            if (Verdict.SUSPICIOUS.label().equals(entry.verdict())) {
                 return SUSPICIOUS;
             }
             return entry.signals() == null || entry.signals().isEmpty() ? null : SIGNALS_ONLY;

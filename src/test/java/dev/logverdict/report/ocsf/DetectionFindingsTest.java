@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,10 @@ class DetectionFindingsTest {
     private static final ObjectMapper SNAKE = new GzipJsonLines().mapper();
 
     private List<JsonNode> records(Report report) {
-        return DetectionFindings.of(report, "soc-logs", "reports/web.log.json").stream()
+        return StreamSupport.stream(
+                        DetectionFindings.of(report, "soc-logs", "reports/web.log.json")
+                                .spliterator(),
+                        false)
                 .map(finding -> (JsonNode) SNAKE.valueToTree(finding))
                 .toList();
     }
@@ -112,6 +116,20 @@ class DetectionFindingsTest {
     }
 
     @Test
+    void eachWalkBuildsTheDetectionsAgainAndAnyInAgreesWithThem() {
+        Iterable<DetectionFinding> detections =
+                DetectionFindings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
+
+        assertThat(detections).hasSize(2);
+        assertThat(detections).hasSize(2);
+        assertThat(DetectionFindings.anyIn(SampleReports.mixedVerdicts())).isTrue();
+        assertThat(DetectionFindings.anyIn(SampleReports.build(
+                        "10.0.0.1 - - [27/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"curl/8\"\n",
+                        Map.of())))
+                .isFalse();
+    }
+
+    @Test
     void theUidIsStableForOneLogVersionAndDiffersForAnother() {
         String first = records(SampleReports.mixedVerdicts())
                 .get(0)
@@ -138,7 +156,7 @@ class DetectionFindingsTest {
 
     @Test
     void jsonLinesHoldOneRecordPerLine() throws IOException {
-        List<DetectionFinding> detections =
+        Iterable<DetectionFinding> detections =
                 DetectionFindings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -149,7 +167,7 @@ class DetectionFindingsTest {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String[] split = text.split("\n");
-        assertThat(lines).isEqualTo(split.length).isEqualTo(detections.size());
+        assertThat(lines).isEqualTo(split.length).isEqualTo(2);
         for (String line : split) {
             assertThat(ReportSchema.ocsfErrors(line)).as(line).isEmpty();
         }

@@ -7,7 +7,6 @@ import org.apache.parquet.schema.MessageTypeParser;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * OCSF Detection Findings as Parquet, the format Amazon Security Lake takes from a custom source. The columns
@@ -105,7 +104,7 @@ public final class DetectionFindingParquet {
     private final ParquetRecordWriter writer = new ParquetRecordWriter(SCHEMA, new GzipJsonLines().mapper());
 
     /** @return the number of records written */
-    public long write(List<DetectionFinding> findings, OutputStream out) throws IOException {
+    public long write(Iterable<DetectionFinding> findings, OutputStream out) throws IOException {
         return writer.write(findings.iterator(), out);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ class DetectionFindingParquetTest {
     private static final ObjectMapper SNAKE = new GzipJsonLines().mapper();
 
     private static List<DetectionFinding> detections() {
-        return DetectionFindings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json");
+        List<DetectionFinding> detections = new ArrayList<>();
+        DetectionFindings.of(SampleReports.mixedVerdicts(), "soc-logs", "reports/web.log.json")
+                .forEach(detections::add);
+        return detections;
     }
 
     private static byte[] parquet(List<DetectionFinding> findings) throws IOException {
