@@ -56,6 +56,8 @@ public class ReportOutputs {
 
     /** Files written at once: every kind a report can have beside it. */
     private static final int WRITERS = 8;
+    /** One pool for every instance (priming and tests make their own): its threads go when idle. */
+    private static final ExecutorService WRITER_THREADS = writerThreads();
 
     static final String FINDINGS_KIND = "findings";
     static final String OCSF_KIND = "ocsf";
@@ -75,7 +77,6 @@ public class ReportOutputs {
     private final FindingsWriter findingsWriter = new FindingsWriter();
     private final GzipJsonLines jsonLines = new GzipJsonLines();
     private final DetectionFindingParquet parquet = new DetectionFindingParquet();
-    private final ExecutorService writers = writerThreads();
 
     public ReportOutputs(
             ObjectStore store,
@@ -85,7 +86,7 @@ public class ReportOutputs {
             Clock clock) {
         this.store = store;
         this.securityLakeStore = securityLakeStore;
-        this.securityLake = securityLakeLocation(config.ocsf().securityLake());
+        this.securityLake = Settings.securityLakeOf(config);
         this.ocsfPrefix = config.ocsf().prefix();
         this.htmlRenderer = htmlRenderer;
         this.settings = config.outputs();
@@ -168,7 +169,7 @@ public class ReportOutputs {
     private List<Report.Output> allOf(List<Callable<List<Report.Output>>> outputs) throws IOException {
         List<Future<List<Report.Output>>> running = new ArrayList<>();
         for (Callable<List<Report.Output>> output : outputs) {
-            running.add(writers.submit(output));
+            running.add(WRITER_THREADS.submit(output));
         }
         List<Report.Output> written = new ArrayList<>();
         Throwable failure = null;
@@ -257,19 +258,6 @@ public class ReportOutputs {
         return "logverdict-"
                 + NameBasedUuid.v5(LAKE_OBJECTS, source.bucket() + "/" + source.key() + "#" + version)
                 + ".gz.parquet";
-    }
-
-    private static Optional<SecurityLakeLocation> securityLakeLocation(LogVerdictConfig.SecurityLake settings) {
-        return settings.location()
-                .map(location -> SecurityLakeLocation.parse(
-                        location,
-                        settings.region()
-                                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-                                .orElseThrow(() -> new IllegalStateException(
-                                        "no region for Security Lake: set logverdict.ocsf.security-lake.region")),
-                        settings.accountId()
-                                .orElseThrow(() -> new IllegalStateException(
-                                        "logverdict.ocsf.security-lake.account-id names the accountId partition"))));
     }
 
     private Report.Output putWafIpSet(String bucket, String key, WafIpSet set, String kind) throws IOException {

@@ -6,6 +6,7 @@ import dev.logverdict.intel.VerdictPolicy;
 import dev.logverdict.ip.TrustedProxies;
 import dev.logverdict.log.LogFormat;
 import dev.logverdict.log.ScanOptions;
+import dev.logverdict.report.ocsf.SecurityLakeLocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -58,6 +59,24 @@ public class Settings {
                 config.policy().maliciousEngines(),
                 config.policy().maliciousEnginesWithBadReputation(),
                 config.policy().suspiciousEngines());
+    }
+
+    /**
+     * Security Lake's custom source ({@code logverdict.ocsf.security-lake.*}), when one is set: its location
+     * with the partition's region (the function's when unset) and account, checked at start-up.
+     */
+    public static Optional<SecurityLakeLocation> securityLakeOf(LogVerdictConfig config) {
+        LogVerdictConfig.SecurityLake settings = config.ocsf().securityLake();
+        return settings.location()
+                .map(location -> SecurityLakeLocation.parse(
+                        location,
+                        settings.region()
+                                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "no region for Security Lake: set logverdict.ocsf.security-lake.region")),
+                        settings.accountId()
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "logverdict.ocsf.security-lake.account-id names the accountId partition"))));
     }
 
     /** AbuseIPDB's thresholds ({@code logverdict.abuseipdb.*-score}). */

@@ -1,7 +1,9 @@
 package dev.logverdict.storage.s3;
 
 import dev.logverdict.LogVerdictConfig;
+import dev.logverdict.report.ocsf.SecurityLakeLocation;
 import dev.logverdict.scan.SecurityLakeStore;
+import dev.logverdict.scan.Settings;
 import dev.logverdict.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
@@ -32,13 +34,11 @@ public class SecurityLakeStores {
     @SecurityLakeStore
     ObjectStore securityLake(LogVerdictConfig config, @Default ObjectStore own) {
         LogVerdictConfig.SecurityLake settings = config.ocsf().securityLake();
-        if (settings.roleArn().isEmpty()) {
+        Optional<SecurityLakeLocation> lake = Settings.securityLakeOf(config);
+        if (lake.isEmpty() || settings.roleArn().isEmpty()) {
             return own;
         }
-        String region = settings.region()
-                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-                .orElseThrow(() -> new IllegalStateException(
-                        "no region for Security Lake: set logverdict.ocsf.security-lake.region"));
+        String region = lake.get().region();
         return new S3ObjectStore(assumedRoleClient(
                 DefaultCredentialsProvider.builder().build(),
                 region,
