@@ -2,6 +2,7 @@ package dev.logverdict.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logverdict.scan.Priming;
+import dev.logverdict.support.GzipLines;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.S3Buckets;
 import dev.logverdict.support.S3Events;
@@ -13,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static dev.logverdict.e2e.ScanClient.line;
 import static dev.logverdict.e2e.ScanClient.lineAt;
@@ -129,11 +127,7 @@ class ExportsEndToEndTest {
                 .extracting(S3Object::key)
                 .containsExactly(key);
         byte[] gzip = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
-        String text;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> lines = List.of(text.split("\n"));
+        List<String> lines = GzipLines.of(gzip);
         assertThat(lines).hasSize(3);
         lines.forEach(
                 line -> assertThat(ReportSchema.findingErrors(line)).as(line).isEmpty());

@@ -2,6 +2,7 @@ package dev.logverdict.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logverdict.scan.Priming;
+import dev.logverdict.support.GzipLines;
 import dev.logverdict.support.ParquetFiles;
 import dev.logverdict.support.ReportSchema;
 import dev.logverdict.support.S3Buckets;
@@ -16,15 +17,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static dev.logverdict.e2e.ScanClient.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +84,7 @@ class OcsfEndToEndTest {
                 .isEqualTo("ocsf/dt=" + day + "/ocsf/site.log.ocsf.jsonl.gz");
         assertThat(outputs.get("ocsf").get("entries").asLong()).isEqualTo(1);
 
-        List<String> lines = gunzipLines(s3.getObjectAsBytes(
+        List<String> lines = GzipLines.of(s3.getObjectAsBytes(
                         b -> b.bucket(BUCKET).key(outputs.get("ocsf").get("key").asText()))
                 .asByteArray());
         assertThat(lines).hasSize(1);
@@ -127,12 +125,5 @@ class OcsfEndToEndTest {
         assertThat(kinds).contains("ocsf").doesNotContain("security-lake");
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("ext/")).contents())
                 .isEmpty();
-    }
-
-    private static List<String> gunzipLines(byte[] gzip) throws Exception {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.logverdict.support.GzipLines;
 import dev.logverdict.support.S3Buckets;
 import dev.logverdict.support.S3ProxyResource;
 import dev.logverdict.support.VirusTotalBodies;
@@ -17,14 +18,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -249,13 +247,12 @@ class ThreatIntelEndToEndTest {
                 .extracting(S3Object::key)
                 .filteredOn(key -> key.endsWith("/rerun/access.log.jsonl.gz"))
                 .containsExactly(findingsKey);
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(
-                s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(findingsKey)).asByteArray()))) {
-            String firstLine = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")[0];
-            assertThat(ScanClient.JSON.readTree(firstLine).get("ip").asText()).isEqualTo("91.92.99.2");
-            assertThat(ScanClient.JSON.readTree(firstLine).get("verdict").asText())
-                    .isEqualTo("malicious");
-        }
+        String firstLine = GzipLines.of(
+                        s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(findingsKey))
+                                .asByteArray())
+                .get(0);
+        assertThat(ScanClient.JSON.readTree(firstLine).get("ip").asText()).isEqualTo("91.92.99.2");
+        assertThat(ScanClient.JSON.readTree(firstLine).get("verdict").asText()).isEqualTo("malicious");
     }
 
     private static String findingsKeyOf(JsonNode report) {

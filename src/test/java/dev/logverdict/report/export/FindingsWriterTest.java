@@ -5,18 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.SampleReports;
 import dev.logverdict.storage.StoredObject;
+import dev.logverdict.support.GzipLines;
 import dev.logverdict.support.ReportSchema;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import static dev.logverdict.report.SampleReports.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +87,7 @@ class FindingsWriterTest {
                 .isEqualTo(LocalDate.of(2026, 11, 27));
     }
 
-    private static String gunzip(byte[] gzip) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String gunzip(byte[] gzip) {
+        return GzipLines.text(gzip);
     }
 }

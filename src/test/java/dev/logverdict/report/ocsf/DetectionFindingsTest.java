@@ -7,17 +7,15 @@ import dev.logverdict.report.Report;
 import dev.logverdict.report.SampleReports;
 import dev.logverdict.report.export.GzipJsonLines;
 import dev.logverdict.storage.StoredObject;
+import dev.logverdict.support.GzipLines;
 import dev.logverdict.support.ReportSchema;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,12 +160,8 @@ class DetectionFindingsTest {
 
         long lines = new GzipJsonLines().write(detections.iterator(), out);
 
-        String text;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String[] split = text.split("\n");
-        assertThat(lines).isEqualTo(split.length).isEqualTo(2);
+        List<String> split = GzipLines.of(out.toByteArray());
+        assertThat(lines).isEqualTo(split.size()).isEqualTo(2);
         for (String line : split) {
             assertThat(ReportSchema.ocsfErrors(line)).as(line).isEmpty();
         }
