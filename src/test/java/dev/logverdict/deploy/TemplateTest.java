@@ -181,6 +181,18 @@ class TemplateTest {
         assertThat(parameterDefault("AlertTarget")).isEqualTo("none");
     }
 
+    /** The bucket's one lifecycle rule with this id. */
+    private static Map<?, ?> lifecycleRule(String id) {
+        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
+                .get("Rules");
+        List<Map<?, ?>> matching = rules.stream()
+                .filter(rule -> rule instanceof Map<?, ?> m && id.equals(m.get("Id")))
+                .<Map<?, ?>>map(rule -> (Map<?, ?>) rule)
+                .toList();
+        assertThat(matching).as("lifecycle rules with the id " + id).hasSize(1);
+        return matching.get(0);
+    }
+
     private static List<String> deletableS3Resources() {
         List<Map<String, Object>> statements = new ArrayList<>();
         collectStatementMaps(map(resource("ScanFunction"), "Properties").get("Policies"), statements);
@@ -309,12 +321,7 @@ class TemplateTest {
                 .containsEntry("EncryptionOption", "SSE_S3");
         assertThat(String.valueOf(map(configuration, "ResultConfiguration").get("OutputLocation")))
                 .contains("/athena-results/");
-        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
-                .get("Rules");
-        assertThat(rules.stream()
-                        .filter(rule -> rule instanceof Map<?, ?> m && "expire-athena-results".equals(m.get("Id"))))
-                .singleElement()
-                .satisfies(rule -> assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo("athena-results/"));
+        assertThat(lifecycleRule("expire-athena-results").get("Prefix")).isEqualTo("athena-results/");
     }
 
     @Test
@@ -360,12 +367,7 @@ class TemplateTest {
                 .contains("OnlyTheFunctionWritesItsPrefixes")
                 .contains("${FindingsPrefix}*")
                 .contains("/blocklists/*");
-        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
-                .get("Rules");
-        assertThat(rules.stream().filter(rule -> rule instanceof Map<?, ?> m && "expire-findings".equals(m.get("Id"))))
-                .singleElement()
-                .satisfies(rule ->
-                        assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo(Map.of("Ref", "FindingsPrefix")));
+        assertThat(lifecycleRule("expire-findings").get("Prefix")).isEqualTo(Map.of("Ref", "FindingsPrefix"));
     }
 
     @Test
@@ -421,12 +423,7 @@ class TemplateTest {
                         "LOGVERDICT_OCSF_SECURITY_LAKE_ACCOUNT_ID");
         assertThat(String.valueOf(map(resource("LogBucketPolicy"), "Properties")))
                 .contains("/ocsf/*");
-        List<?> rules = (List<?>) map(resource("LogBucket"), "Properties", "LifecycleConfiguration")
-                .get("Rules");
-        assertThat(rules.stream()
-                        .filter(rule -> rule instanceof Map<?, ?> m && "expire-ocsf-findings".equals(m.get("Id"))))
-                .singleElement()
-                .satisfies(rule -> assertThat(((Map<?, ?>) rule).get("Prefix")).isEqualTo("ocsf/"));
+        assertThat(lifecycleRule("expire-ocsf-findings").get("Prefix")).isEqualTo("ocsf/");
     }
 
     @Test
