@@ -4,9 +4,11 @@ import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -54,12 +56,11 @@ public final class GzipCodecs implements CompressionCodecFactory {
             }
 
             @Override
-            public void decompress(
-                    java.nio.ByteBuffer input, int compressedSize, java.nio.ByteBuffer output, int uncompressedSize)
+            public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
                     throws IOException {
                 byte[] bytes = new byte[compressedSize];
                 input.get(bytes);
-                try (InputStream gzip = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                     output.put(gzip.readNBytes(uncompressedSize));
                 }
             }
