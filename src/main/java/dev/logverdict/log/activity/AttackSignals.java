@@ -254,17 +254,32 @@ public final class AttackSignals {
     private static final class Cache {
 
         private static final int HEADER = 16;
+        /**
+         * Slots a cache starts with; it doubles each time as many texts as it has slots were kept, up to its
+         * full size. A scan makes its caches before it reads a byte, and a small log should not clear
+         * megabytes for them (see docs/performance.md, "Start-up"). Growing empties the cache, which costs
+         * only the automaton runs on texts seen again.
+         */
+        private static final int FIRST_SLOTS = 1 << 8;
 
-        private final byte[] slots;
+        private byte[] slots;
         private final int stride;
         private final int maxLength;
-        private final int mask;
+        private final int maxSlots;
+        private int mask;
+        private int keptSinceGrown;
 
-        Cache(int slotCount, int maxLength) {
+        Cache(int maxSlots, int maxLength) {
             this.stride = HEADER + maxLength;
-            this.slots = new byte[slotCount * stride];
             this.maxLength = maxLength;
+            this.maxSlots = maxSlots;
+            allocate(Math.min(FIRST_SLOTS, maxSlots));
+        }
+
+        private void allocate(int slotCount) {
+            this.slots = new byte[slotCount * stride];
             this.mask = slotCount - 1;
+            this.keptSinceGrown = 0;
         }
 
         /**
@@ -318,6 +333,9 @@ public final class AttackSignals {
             int length = to - from;
             if (length > maxLength) {
                 return;
+            }
+            if (++keptSinceGrown > mask && mask + 1 < maxSlots) {
+                allocate((mask + 1) * 2);
             }
             int at = ((int) (place ^ (place >>> 29)) & mask) * stride;
             ByteSearch.putWord(slots, at, identity);

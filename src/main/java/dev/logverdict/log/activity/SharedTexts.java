@@ -33,28 +33,42 @@ final class SharedTexts {
      */
     static final int MAX_PROBES = 64;
 
-    private final long[] keys;
+    /**
+     * Slots a table starts with. A scan makes its tables before it reads a byte, and one sized for the
+     * bound would have a small log's invocation clear megabytes, more than the JVM's young generation holds
+     * (see docs/performance.md, "Start-up").
+     */
+    static final int FIRST_SLOTS = 1 << 10;
+
+    private long[] keys;
     /** Per slot: where its text's bytes are, chunk << 32 | length << 20 | offset. */
-    private final long[] places;
+    private long[] places;
     /** Per slot: its text as a string, once a report asked for it. */
-    private final String[] values;
+    private String[] values;
 
     private byte[][] chunks = new byte[1][];
     private int chunk = -1;
     private int chunkUsed;
-    private final int mask;
+    private int mask;
+    /** The most slots the table grows to: at least twice its capacity, so it is never more than half full. */
+    private final int maxSlots;
+
     private final int capacity;
     private final int maxLength;
     private int size;
 
     SharedTexts(int capacity, int maxLength) {
-        int slots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
+        this.maxSlots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
+        this.capacity = capacity;
+        this.maxLength = Math.min(maxLength, (1 << LENGTH_BITS) - 1);
+        allocate(Math.min(FIRST_SLOTS, maxSlots));
+    }
+
+    private void allocate(int slots) {
         this.keys = new long[slots];
         this.places = new long[slots];
         this.values = new String[slots];
         this.mask = slots - 1;
-        this.capacity = capacity;
-        this.maxLength = Math.min(maxLength, (1 << LENGTH_BITS) - 1);
     }
 
     static long key(long hash) {
@@ -87,6 +101,10 @@ final class SharedTexts {
         if (size >= capacity) {
             return false;
         }
+        if (size + 1 > keys.length / 2 && keys.length < maxSlots) {
+            grow();
+            return share(hash, bytes, from, to);
+        }
         keys[slot] = hash;
         places[slot] = keep(bytes, from, Math.min(to, from + maxLength));
         size++;
@@ -101,7 +119,9 @@ final class SharedTexts {
     /** The text {@link #share} said the table finds by this key. */
     String byKey(long key) {
         int slot = slotOf(key);
-        for (int probes = 0; probes < MAX_PROBES && keys[slot] != 0; probes++) {
+        // Not bounded by MAX_PROBES: a text placed within it may lie further once the table has grown.
+        // The table is never more than half full, so the search ends at an empty slot.
+        for (; keys[slot] != 0; slot = (slot + 1) & mask) {
             long present = keys[slot];
             if (key(present) == key) {
                 if (values[slot] == null) {
@@ -112,9 +132,38 @@ final class SharedTexts {
                 }
                 return values[slot];
             }
-            slot = (slot + 1) & mask;
         }
         throw new IllegalStateException("no text in the table has key " + Long.toHexString(key));
+    }
+
+    /**
+     * Doubles the slots. Texts that share a key must stay in the order they came, as {@link #byKey} finds
+     * the first: a walk that starts just past an empty slot meets every run from its start, so each key's
+     * texts are moved in their order. A moved text is placed however far its run goes.
+     */
+    private void grow() {
+        long[] oldKeys = keys;
+        long[] oldPlaces = places;
+        String[] oldValues = values;
+        int oldMask = mask;
+        allocate(oldKeys.length * 2);
+        int empty = 0;
+        while (oldKeys[empty] != 0) {
+            empty++;
+        }
+        for (int step = 1; step <= oldMask + 1; step++) {
+            int from = (empty + step) & oldMask;
+            long hash = oldKeys[from];
+            if (hash != 0) {
+                int slot = slotOf(hash);
+                while (keys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = hash;
+                places[slot] = oldPlaces[from];
+                values[slot] = oldValues[from];
+            }
+        }
     }
 
     /** Copies a text's bytes into the current chunk, or a new one, and returns where they are. */

@@ -21,15 +21,23 @@ public final class LineReader {
 
     private static final long NEWLINES = ByteSearch.broadcast((byte) '\n');
 
+    private static final int FIRST_BUFFER_BYTES = 64 * 1024;
+    /** The buffer doubles once this many of its lengths were read: a large log is read in large chunks. */
+    private static final int GROW_AFTER_FILLS = 4;
+
     private final InputStream input;
-    private final byte[] buffer;
+    /** Starts small, so a small log costs no megabyte buffer; holds a whole line of up to maxLineBytes. */
+    private byte[] buffer;
+
+    private final int fullBufferBytes;
     private final int maxLineBytes;
     private long bytesRead;
 
     public LineReader(InputStream input, int maxLineBytes) {
         this.input = input;
         this.maxLineBytes = maxLineBytes;
-        this.buffer = new byte[Math.max(maxLineBytes, 64 * 1024) + 1];
+        this.fullBufferBytes = Math.max(maxLineBytes, FIRST_BUFFER_BYTES) + 1;
+        this.buffer = new byte[Math.min(FIRST_BUFFER_BYTES, fullBufferBytes)];
     }
 
     public long bytesRead() {
@@ -44,8 +52,14 @@ public final class LineReader {
         boolean skippingOverlongRest = false;
         while (true) {
             if (end == buffer.length) {
-                if (start > 0) {
-                    System.arraycopy(buffer, start, buffer, 0, end - start);
+                // Full with start at 0 is a line longer than the buffer but within maxLineBytes: it must grow.
+                byte[] into = buffer.length < fullBufferBytes
+                                && (start == 0 || bytesRead >= (long) GROW_AFTER_FILLS * buffer.length)
+                        ? new byte[Math.min(fullBufferBytes, buffer.length * 2)]
+                        : buffer;
+                if (start > 0 || into != buffer) {
+                    System.arraycopy(buffer, start, into, 0, end - start);
+                    buffer = into;
                     end -= start;
                     start = 0;
                 }

@@ -35,6 +35,23 @@ class AttackSignalsTest {
         assertThat(signalsOf(signals, "/search?q=union+station")).isZero();
     }
 
+    @Test
+    void aCacheThatGrowsAndEmptiesGivesEveryTextTheSignalsAndIdentityItHadBefore() {
+        // Far more distinct paths than a cache starts with, seen three times: the cache grows and empties
+        // on the way, and no answer may change with it.
+        AttackSignals signals = signals();
+        Map<String, List<Long>> first = new HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 40_000; i++) {
+                String path = i % 7 == 0 ? "/" + i + "/../../etc/passwd" : "/static/" + i + ".css";
+                long found = signalsOf(signals, path);
+                List<Long> answer = List.of(found, signals.lastHash());
+                assertThat(first.computeIfAbsent(path, p -> answer)).isEqualTo(answer);
+                assertThat(found).isEqualTo(i % 7 == 0 ? Signal.PATH_TRAVERSAL.bit() : 0L);
+            }
+        }
+    }
+
     private static long signalsOf(AttackSignals signals, String target) {
         byte[] b = target.getBytes(StandardCharsets.ISO_8859_1);
         int mark = target.indexOf('?') < 0 ? b.length : target.indexOf('?');

@@ -49,4 +49,20 @@ class LineReaderTest {
         String longLine = "x".repeat(150_000);
         assertThat(lines(trickle(longLine + "\nend"), 1 << 20)).containsExactly(longLine, "end");
     }
+
+    @Test
+    void deliversEveryLineWhileItsBufferGrowsFromSmallToFull() throws IOException {
+        // Several megabytes, so the buffer doubles on the way; one line exactly at the bound, which is
+        // longer than the buffer a reader starts with, must come whole and not flagged.
+        int maxLineBytes = 300_000;
+        List<String> expected = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 6_000_000; i++) {
+            String line = i == 5_000 ? "m".repeat(maxLineBytes) : "line " + i + " " + "p".repeat(i % 400);
+            expected.add(line);
+            text.append(line).append('\n');
+        }
+        assertThat(lines(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.ISO_8859_1)), maxLineBytes))
+                .containsExactlyElementsOf(expected);
+    }
 }
