@@ -17,6 +17,7 @@ import dev.logverdict.intel.virustotal.IpAddressResponse;
 import dev.logverdict.lambda.InvocationSummary;
 import dev.logverdict.lambda.NativeReflection;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.ocsf.DetectionFinding;
@@ -137,6 +138,7 @@ class ArchitectureTest {
     /** The types Jackson reads or writes at the edges; every record reachable from them is mapped too. */
     private static final List<Class<?>> JSON_ROOTS = List.of(
             Report.class,
+            ReportWriter.OutputsLast.class,
             InvocationSummary.class,
             PendingLookups.class,
             SourceRefresh.State.class,

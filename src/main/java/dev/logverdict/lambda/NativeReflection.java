@@ -14,6 +14,7 @@ import dev.logverdict.intel.stored.StoredVerdictCache;
 import dev.logverdict.intel.virustotal.ErrorResponse;
 import dev.logverdict.intel.virustotal.IpAddressResponse;
 import dev.logverdict.report.Report;
+import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.Finding;
 import dev.logverdict.report.export.StixBundle;
 import dev.logverdict.report.ocsf.DetectionFinding;
@@ -31,6 +32,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(
         targets = {
             Report.class,
+            ReportWriter.OutputsLast.class,
+            ReportWriter.AwaitedOutputs.class,
             Report.Source.class,
             Report.Intel.class,
             Report.Policy.class,

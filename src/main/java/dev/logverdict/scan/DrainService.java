@@ -18,7 +18,6 @@ import dev.logverdict.ip.IpAddress;
 import dev.logverdict.ip.IpAddressParser;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportRefresh;
-import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.storage.ObjectNotFoundException;
 import dev.logverdict.storage.ObjectStore;
@@ -69,7 +68,6 @@ public class DrainService {
     private final Optional<String> reportBucket;
     private final SourceFetcher sourceFetcher;
     private final List<PublicSource> sources;
-    private final ReportWriter writer = new ReportWriter();
 
     public DrainService(
             ObjectStore store,
@@ -272,13 +270,8 @@ public class DrainService {
                 ReportRefresh refreshed = ReportRefresh.of(stored.content(), answers, closedReason)) {
             Report report = refreshed.report();
             MaliciousAddresses malicious = MaliciousAddresses.of(report);
-            List<Report.Output> written =
-                    outputs.write(report, malicious, location.bucket(), location.outputKeyBase(), location.key());
-            store.write(
-                    location.bucket(),
-                    location.key(),
-                    "application/json",
-                    out -> writer.write(report.withOutputs(written), out));
+            List<Report.Output> written = outputs.writeWithReport(
+                    report, malicious, location.bucket(), location.outputKeyBase(), location.key());
             LOG.infof(
                     "refreshed s3://%s/%s: %d answered, %d still waiting",
                     location.bucket(), location.key(), refreshed.answered(), refreshed.stillWaiting());

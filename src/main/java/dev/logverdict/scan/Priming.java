@@ -13,7 +13,6 @@ import dev.logverdict.log.LogScanner;
 import dev.logverdict.log.TrafficScan;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportBuilder;
-import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.report.view.HtmlReportRenderer;
 import dev.logverdict.storage.ObjectStore;
@@ -104,13 +103,12 @@ public class Priming {
                     clock.instant());
             ObjectStore discard = new DiscardingStore();
             List<Report.Output> outputs = new ReportOutputs(discard, discard, html, config, clock)
-                    .write(
+                    .writeWithReport(
                             report,
                             MaliciousAddresses.of(report),
                             "priming",
                             config.reportPrefix() + "priming.log",
                             config.reportPrefix() + "priming.log.json");
-            new ReportWriter().write(report.withOutputs(outputs), OutputStream.nullOutputStream());
             // Endpoint resolution is the S3 client's costliest first step, and needs no request.
             s3.utilities()
                     .getUrl(request -> request.bucket("logverdict-priming").key("logs/priming.log"));

@@ -32,12 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Writes the files that go beside the JSON report: the HTML page and the blocklist exports, as configured. */
 @ApplicationScoped
@@ -54,10 +49,7 @@ public class ReportOutputs {
     /** Names the lake's objects after the log version they come from. */
     private static final UUID LAKE_OBJECTS = UUID.fromString("2d6b7f0e-5c1a-4f8e-b3d9-7a4e1c6f0b52");
 
-    /** Files written at once: every kind a report can have beside it. */
-    private static final int WRITERS = 8;
-    /** One pool for every instance (priming and tests make their own): its threads go when idle. */
-    private static final ExecutorService WRITER_THREADS = writerThreads();
+    private static final String REPORT_CONTENT_TYPE = "application/json";
 
     static final String FINDINGS_KIND = "findings";
     static final String OCSF_KIND = "ocsf";
@@ -96,12 +88,43 @@ public class ReportOutputs {
     }
 
     /**
+     * Writes the report's files and the JSON report that lists them. The JSON is sent while the files are
+     * written, but its object is completed only after them (its last field lists them): when it exists, so
+     * does everything it lists. A failed file fails the report, and no write is left running behind it.
+     *
+     * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
+     * @return what was written beside the report, as its {@code outputs} list says
+     */
+    public List<Report.Output> writeWithReport(
+            Report report, MaliciousAddresses malicious, String bucket, String keyBase, String jsonKey)
+            throws IOException {
+        Writing files = start(report, malicious, bucket, keyBase, jsonKey);
+        try {
+            store.write(bucket, jsonKey, REPORT_CONTENT_TYPE, out -> writer.write(report, files::awaitForReport, out));
+        } catch (FileFailed e) {
+            // Every file's write has ended: the one that failed is what fails the report.
+            throw e.fileFailure();
+        } catch (IOException | RuntimeException e) {
+            files.finish();
+            throw e;
+        }
+        return files.await();
+    }
+
+    /**
+     * Writes only the files beside the report (a caller that writes no JSON report, or writes it itself).
+     *
      * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
      * @return what was written, for the report's {@code outputs} list
      */
     public List<Report.Output> write(
             Report report, MaliciousAddresses allMalicious, String bucket, String keyBase, String jsonKey)
             throws IOException {
+        return start(report, allMalicious, bucket, keyBase, jsonKey).await();
+    }
+
+    private Writing start(
+            Report report, MaliciousAddresses allMalicious, String bucket, String keyBase, String jsonKey) {
         MaliciousAddresses malicious = allMalicious.blockable();
         List<Callable<List<Report.Output>>> outputs = new ArrayList<>();
         if (settings.html()) {
@@ -158,45 +181,93 @@ public class ReportOutputs {
                         malicious.offenders().size()));
             });
         }
-        return allOf(outputs);
+        List<Future<List<Report.Output>>> running = new ArrayList<>();
+        for (Callable<List<Report.Output>> output : outputs) {
+            running.add(StorageThreads.pool().submit(output));
+        }
+        return new Writing(running);
     }
 
     /**
-     * Runs the writes side by side (each is mostly a wait on S3: a small report's outputs are a round trip
-     * each) and lists what they wrote in the order they were asked for; when one fails, the others are
-     * still waited for, and the first failure is thrown with the rest suppressed.
+     * The files being written side by side (each is mostly a wait on S3: a small report's files are a round
+     * trip each), listed in the order they were asked for.
      */
-    private List<Report.Output> allOf(List<Callable<List<Report.Output>>> outputs) throws IOException {
-        List<Future<List<Report.Output>>> running = new ArrayList<>();
-        for (Callable<List<Report.Output>> output : outputs) {
-            running.add(WRITER_THREADS.submit(output));
+    private static final class Writing {
+        private final List<Future<List<Report.Output>>> running;
+
+        Writing(List<Future<List<Report.Output>>> running) {
+            this.running = running;
         }
-        List<Report.Output> written = new ArrayList<>();
-        Throwable failure = null;
-        for (Future<List<Report.Output>> output : running) {
+
+        /**
+         * What was written; when a write failed, the others are still waited for, and the first failure is
+         * thrown with the rest suppressed.
+         */
+        List<Report.Output> await() throws IOException {
+            List<Report.Output> written = new ArrayList<>();
+            Throwable failure = null;
+            for (Future<List<Report.Output>> output : running) {
+                try {
+                    written.addAll(waitFor(output));
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    } else {
+                        failure.addSuppressed(e.getCause());
+                    }
+                }
+            }
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IOException(failure);
+            }
+            return written;
+        }
+
+        /**
+         * As the JSON report's body waits for them: a failed file comes out as {@link FileFailed}, which the
+         * store does not retry (a retry would send the whole report again to fail at the same place).
+         */
+        List<Report.Output> awaitForReport() throws IOException {
             try {
-                written.addAll(waitFor(output));
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                } else {
-                    failure.addSuppressed(e.getCause());
+                return await();
+            } catch (IOException | RuntimeException e) {
+                throw new FileFailed(e);
+            }
+        }
+
+        /** Waits for every write to end, whatever its outcome: the caller is failing for another reason. */
+        void finish() throws IOException {
+            for (Future<List<Report.Output>> output : running) {
+                try {
+                    waitFor(output);
+                } catch (ExecutionException e) {
+                    // the caller's own failure is the one thrown
                 }
             }
         }
-        if (failure instanceof IOException io) {
-            throw io;
+    }
+
+    /** A file beside the report failed while the report waited for it; carries that file's failure. */
+    private static final class FileFailed extends IOException {
+        FileFailed(Exception file) {
+            super(file.getMessage(), file);
         }
-        if (failure instanceof RuntimeException unchecked) {
-            throw unchecked;
+
+        IOException fileFailure() {
+            if (getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            return (IOException) getCause();
         }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        if (failure != null) {
-            throw new IOException(failure);
-        }
-        return written;
     }
 
     private static <T> T waitFor(Future<T> output) throws ExecutionException, IOException {
@@ -206,19 +277,6 @@ public class ReportOutputs {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the report's files were written");
         }
-    }
-
-    /** Threads for the writes, made as needed and let go when idle (a warm container keeps none busy). */
-    private static ExecutorService writerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "report-output-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     /**

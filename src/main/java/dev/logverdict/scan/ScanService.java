@@ -18,7 +18,6 @@ import dev.logverdict.log.TrafficScan;
 import dev.logverdict.log.activity.ClientActivity;
 import dev.logverdict.report.Report;
 import dev.logverdict.report.ReportBuilder;
-import dev.logverdict.report.ReportWriter;
 import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.storage.ObjectKeys;
 import dev.logverdict.storage.ObjectStore;
@@ -33,13 +32,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The use case: one log object in, one verdict report out. */
 @ApplicationScoped
 public class ScanService {
 
     private static final Logger LOG = Logger.getLogger(ScanService.class);
-    private static final String REPORT_CONTENT_TYPE = "application/json";
 
     private final ObjectStore store;
     private final LookupEngine engine;
@@ -47,7 +47,6 @@ public class ScanService {
     private final LogVerdictConfig config;
     private final ObjectKeys keys;
     private final Clock clock;
-    private final ReportWriter reportWriter = new ReportWriter();
     private final ScanOptions scanOptions;
     private final ReportOutputs reportOutputs;
     private final ScanAlerts alerts;
@@ -96,6 +95,10 @@ public class ScanService {
 
     public ScanOutcome scan(String bucket, String key, String versionId, TimeBudget timeBudget) throws IOException {
         long started = System.nanoTime();
+        String reportBucket = config.reportBucket().orElse(bucket);
+        // The offline sources do not depend on the log: they are read while it is.
+        CompletableFuture<OfflineIntel> offlineReading =
+                CompletableFuture.supplyAsync(() -> intelStorage.offlineIntel(reportBucket), StorageThreads.pool());
         StoredObject source;
         TrafficScan traffic;
         try (ObjectStore.OpenObject object = store.open(bucket, key, versionId)) {
@@ -111,8 +114,7 @@ public class ScanService {
                 traffic.clients().size());
         long scanned = System.nanoTime();
 
-        String reportBucket = config.reportBucket().orElse(bucket);
-        OfflineIntel offline = intelStorage.offlineIntel(reportBucket);
+        OfflineIntel offline = resultOf(offlineReading);
         // A scan never waits for quota: it spends what the pace grants now and queues the rest.
         PrefixCap cap =
                 PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
@@ -123,17 +125,13 @@ public class ScanService {
 
         Report report = ReportBuilder.build(source, traffic, outcome, engine.providers(), offline, clock.instant());
         String reportKey = keys.reportKeyFor(bucket, key);
-        // The JSON goes last: when it exists, so does everything it lists.
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
+        String outputKeyBase = keys.outputKeyBaseFor(bucket, key);
+        QueueSlot queueSlot = queueSlotOf(source, new PendingLookups.Report(reportBucket, reportKey, outputKeyBase));
         List<Report.Output> outputs =
-                reportOutputs.write(report, malicious, reportBucket, keys.outputKeyBaseFor(bucket, key), reportKey);
-        store.write(
-                reportBucket,
-                reportKey,
-                REPORT_CONTENT_TYPE,
-                out -> reportWriter.write(report.withOutputs(outputs), out));
+                reportOutputs.writeWithReport(report, malicious, reportBucket, outputKeyBase, reportKey);
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
-        queueWaiting(source, traffic, outcome, reportBucket, reportKey, keys.outputKeyBaseFor(bucket, key));
+        queueWaiting(traffic, outcome, queueSlot);
         metrics.record(new ScanMetrics.ScanMeasurement(
                 bucket,
                 key,
@@ -175,13 +173,7 @@ public class ScanService {
      * The IPs left waiting (queued, or a lookup that failed) go to the queue the scheduled lookups drain;
      * a re-scan of the same object version keeps the first scan's time, which starts its lookup window.
      */
-    private void queueWaiting(
-            StoredObject source,
-            TrafficScan traffic,
-            ReputationLookups.Outcome outcome,
-            String reportBucket,
-            String reportKey,
-            String outputKeyBase) {
+    private void queueWaiting(TrafficScan traffic, ReputationLookups.Outcome outcome, QueueSlot slot) {
         List<PendingLookups.Ip> waiting = new ArrayList<>();
         outcome.assessments().forEach((ip, assessment) -> {
             if (!assessment.wasChecked()
@@ -196,28 +188,26 @@ public class ScanService {
                         0));
             }
         });
-        LookupQueue queue = new LookupQueue(store, reportBucket, config.cachePrefix());
-        PendingLookups.Source pendingSource =
-                new PendingLookups.Source(source.bucket(), source.key(), source.versionId(), source.eTag());
-        String queueKey = queue.keyOf(pendingSource);
+        PendingLookups.Source source = slot.source();
         try {
-            Optional<PendingLookups> earlier = queue.read(queueKey);
+            Optional<PendingLookups> earlier = resultOf(slot.earlier());
             if (waiting.isEmpty()) {
                 if (earlier.isPresent()) {
-                    queue.delete(queueKey);
+                    slot.queue().delete(slot.key());
                 }
                 return;
             }
             waiting.sort(PendingLookups.Ip.BY_PRIORITY);
             String now = clock.instant().toString();
-            queue.write(
-                    queueKey,
-                    new PendingLookups(
-                            pendingSource,
-                            new PendingLookups.Report(reportBucket, reportKey, outputKeyBase),
-                            earlier.map(PendingLookups::firstScan).orElse(now),
-                            now,
-                            waiting));
+            slot.queue()
+                    .write(
+                            slot.key(),
+                            new PendingLookups(
+                                    source,
+                                    slot.report(),
+                                    earlier.map(PendingLookups::firstScan).orElse(now),
+                                    now,
+                                    waiting));
             LOG.infof(
                     "%d IPs of s3://%s/%s wait for the scheduled lookups",
                     waiting.size(), source.bucket(), source.key());
@@ -225,6 +215,44 @@ public class ScanService {
             // The report stands as written; its waiting IPs stay not_checked/deferred, which it says.
             LOG.errorf(
                     "could not queue the waiting IPs of s3://%s/%s: %s", source.bucket(), source.key(), e.getMessage());
+        }
+    }
+
+    /** Where a log version's waiting IPs are queued, and what an earlier scan of it left there. */
+    private record QueueSlot(
+            LookupQueue queue,
+            String key,
+            PendingLookups.Source source,
+            PendingLookups.Report report,
+            CompletableFuture<Optional<PendingLookups>> earlier) {}
+
+    /** Starts reading what an earlier scan of this version left waiting, so it is read while the report is written. */
+    private QueueSlot queueSlotOf(StoredObject scanned, PendingLookups.Report report) {
+        String reportBucket = report.bucket();
+        LookupQueue queue = new LookupQueue(store, reportBucket, config.cachePrefix());
+        PendingLookups.Source source =
+                new PendingLookups.Source(scanned.bucket(), scanned.key(), scanned.versionId(), scanned.eTag());
+        String key = queue.keyOf(source);
+        return new QueueSlot(
+                queue,
+                key,
+                source,
+                report,
+                CompletableFuture.supplyAsync(() -> queue.read(key), StorageThreads.pool()));
+    }
+
+    /** The value of a storage call started earlier, or the exception it threw. */
+    private static <T> T resultOf(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
