@@ -34,7 +34,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Writes the files that go beside the JSON report: the HTML page and the blocklist exports, as configured. */
+/**
+ * Writes a report: the files that go beside the JSON report (the HTML page, the exports, the findings, as
+ * configured), then the JSON report that lists them.
+ */
 @ApplicationScoped
 public class ReportOutputs {
 
@@ -109,18 +112,6 @@ public class ReportOutputs {
             throw e;
         }
         return files.await();
-    }
-
-    /**
-     * Writes only the files beside the report (a caller that writes no JSON report, or writes it itself).
-     *
-     * @param keyBase the JSON report's key without ".json"; each output appends its own suffix
-     * @return what was written, for the report's {@code outputs} list
-     */
-    public List<Report.Output> write(
-            Report report, MaliciousAddresses allMalicious, String bucket, String keyBase, String jsonKey)
-            throws IOException {
-        return start(report, allMalicious, bucket, keyBase, jsonKey).await();
     }
 
     private Writing start(

@@ -21,7 +21,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -61,13 +60,13 @@ public final class ReportPhaseBench {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(findings.toByteArray()))) {
                 lines = in.readAllBytes();
             }
-            long[] phase = reportPhase(report);
+            long phase = reportPhase(report);
             long[] defaultLevel = gzip(lines, Deflater.DEFAULT_COMPRESSION);
             long[] fastest = gzip(lines, Deflater.BEST_SPEED);
             System.out.printf(
                     "run %d: %,d clients; JSON report %,d bytes in %,d ms; findings %,d bytes of lines, %,d gzip, in %,d ms;"
                             + " lines alone at gzip's default level %,d bytes in %,d ms, at the fastest %,d bytes in %,d ms;"
-                            + " the whole phase (the files, then the JSON) %,d ms, the JSON sent beside the files %,d ms%n",
+                            + " the whole report phase %,d ms%n",
                     run,
                     report.ips().size(),
                     json.size(),
@@ -79,19 +78,17 @@ public final class ReportPhaseBench {
                     millis(defaultLevel[1]),
                     fastest[0],
                     millis(fastest[1]),
-                    millis(phase[0]),
-                    millis(phase[1]));
+                    millis(phase));
         }
     }
 
     /**
      * The report phase as the function runs it, into a store that discards what it is sent: the files beside
-     * the report (the template's defaults, the real HTML renderer) written side by side and then the JSON,
-     * against the JSON written while the files are.
+     * the report (the template's defaults, the real HTML renderer) and the JSON report sent beside them.
      *
-     * @return the nanoseconds of each
+     * @return the nanoseconds it took
      */
-    private static long[] reportPhase(Report report) throws IOException {
+    private static long reportPhase(Report report) throws IOException {
         ObjectStore discard = new InMemoryObjectStore() {
             @Override
             public void write(String bucket, String key, String contentType, BodyWriter body) throws IOException {
@@ -100,14 +97,9 @@ public final class ReportPhaseBench {
         };
         ReportOutputs outputs = new ReportOutputs(
                 discard, discard, new QuteHtmlReportRenderer(), TestSettings.config(), Clock.systemUTC());
-        MaliciousAddresses malicious = MaliciousAddresses.of(report);
         long start = System.nanoTime();
-        List<Report.Output> files = outputs.write(report, malicious, "bucket", "reports/bench", "reports/bench.json");
-        new ReportWriter().write(report.withOutputs(files), OutputStream.nullOutputStream());
-        long sequential = System.nanoTime() - start;
-        start = System.nanoTime();
-        outputs.writeWithReport(report, malicious, "bucket", "reports/bench", "reports/bench.json");
-        return new long[] {sequential, System.nanoTime() - start};
+        outputs.writeWithReport(report, MaliciousAddresses.of(report), "bucket", "reports/bench", "reports/bench.json");
+        return System.nanoTime() - start;
     }
 
     /** @return the compressed size and the nanoseconds it took */

@@ -35,7 +35,7 @@ class ReportOutputsTest {
 
     private static List<Report.Output> write(ReportOutputs outputs) throws IOException {
         Report report = SampleReports.mixedVerdicts();
-        return outputs.write(report, MaliciousAddresses.of(report), "soc-logs", KEY_BASE, KEY_BASE + ".json");
+        return outputs.writeWithReport(report, MaliciousAddresses.of(report), "soc-logs", KEY_BASE, KEY_BASE + ".json");
     }
 
     @Test
@@ -78,20 +78,21 @@ class ReportOutputsTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("AccessDenied on " + KEY_BASE + ReportOutputs.STIX);
         // No write is left running behind the failure: the others are complete when it is thrown.
-        assertThat(store.writes).hasSize(5).contains(KEY_BASE + ReportOutputs.HTML, KEY_BASE + ReportOutputs.GUARDDUTY);
+        assertThat(store.writes)
+                .hasSize(5)
+                .contains(KEY_BASE + ReportOutputs.HTML, KEY_BASE + ReportOutputs.GUARDDUTY)
+                .doesNotContain(KEY_BASE + ".json");
     }
 
     @Test
     void theJsonReportListsTheFilesAndIsCompletedOnlyAfterAllOfThem() throws IOException {
         InMemoryObjectStore store = new InMemoryObjectStore();
-        Report report = SampleReports.mixedVerdicts();
 
-        List<Report.Output> written = outputs(store)
-                .writeWithReport(report, MaliciousAddresses.of(report), "soc-logs", KEY_BASE, KEY_BASE + ".json");
+        List<Report.Output> written = write(outputs(store));
 
         assertThat(store.writes).hasSize(written.size() + 1).last().isEqualTo(KEY_BASE + ".json");
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        new ReportWriter().write(report.withOutputs(written), whole);
+        new ReportWriter().write(SampleReports.mixedVerdicts().withOutputs(written), whole);
         assertThat(store.objects.get("soc-logs/" + KEY_BASE + ".json")).isEqualTo(whole.toByteArray());
     }
 
@@ -113,12 +114,8 @@ class ReportOutputsTest {
                     super.write(bucket, key, contentType, body);
                 }
             };
-            Report report = SampleReports.mixedVerdicts();
 
-            assertThatThrownBy(() -> outputs(store)
-                            .writeWithReport(
-                                    report, MaliciousAddresses.of(report), "soc-logs", KEY_BASE, KEY_BASE + ".json"))
-                    .isSameAs(failure);
+            assertThatThrownBy(() -> write(outputs(store))).isSameAs(failure);
             assertThat(store.objects).doesNotContainKey("soc-logs/" + KEY_BASE + ".json");
             assertThat(reportAttempts).hasValue(1);
             assertThat(store.writes).hasSize(5).doesNotContain(KEY_BASE + ".json");
