@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Start-up cost as Lambda's java21 runtime pays it: the packaged function (target/function.zip, unpacked)
  * started by the AWS runtime interface client with Lambda's JVM flags, polling a local Runtime API, reading
- * a real S3 server. Prints process start → first poll, first invocation, warm invocation.
+ * a real S3 server. Prints process start → first poll, first invocation, then each warm invocation
+ * ({@code -Dstartup.warmInvocations}, 5 by default; {@code -Dfunction.dir} runs another unpacked build).
  *
  * <p>Arguments: runs, then extra JVM flags (e.g. -XX:SharedArchiveFile=target/logverdict.jsa).
  */

@@ -53,24 +53,15 @@ class ReportWriterTest {
     @Test
     void aFailureOfTheOutputsIsThrownAsItself() {
         Report report = SampleReports.mixedVerdicts();
-        IOException io = new IOException("AccessDenied");
-        IllegalStateException unchecked = new IllegalStateException("bug");
-
-        assertThatThrownBy(() -> new ReportWriter()
-                        .write(
-                                report,
-                                () -> {
-                                    throw io;
-                                },
-                                new ByteArrayOutputStream()))
-                .isSameAs(io);
-        assertThatThrownBy(() -> new ReportWriter()
-                        .write(
-                                report,
-                                () -> {
-                                    throw unchecked;
-                                },
-                                new ByteArrayOutputStream()))
-                .isSameAs(unchecked);
+        for (Exception failure : List.of(new IOException("AccessDenied"), new IllegalStateException("bug"))) {
+            ReportWriter.WrittenOutputs failing = () -> {
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) failure;
+            };
+            assertThatThrownBy(() -> new ReportWriter().write(report, failing, new ByteArrayOutputStream()))
+                    .isSameAs(failure);
+        }
     }
 }

@@ -28,8 +28,9 @@ final class SharedTexts {
     private static final int OFFSET_BITS = 20;
     private static final int LENGTH_BITS = 12;
     /**
-     * The most slots a search visits. At most half the slots are ever used, so under a keyed hash a run
-     * this long does not happen by chance; it caps what inputs built to collide could cost.
+     * The most slots a search for a text being counted visits. At most half the slots are ever used, so
+     * under a keyed hash a run this long does not happen by chance; it caps what inputs built to collide
+     * could cost per line. (A report's look-up by key, once per top-N entry, follows its run to the end.)
      */
     static final int MAX_PROBES = 64;
 
