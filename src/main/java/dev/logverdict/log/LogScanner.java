@@ -12,6 +12,7 @@ import dev.logverdict.log.bytes.ByteSlice;
 import dev.logverdict.log.bytes.Excerpts;
 import dev.logverdict.log.bytes.LimitedInputStream;
 import dev.logverdict.log.bytes.LineReader;
+import dev.logverdict.log.bytes.ReadAheadInputStream;
 import dev.logverdict.log.format.FormatDetector;
 import dev.logverdict.log.format.HostnameSyntax;
 import dev.logverdict.log.format.IpFinder;
@@ -62,8 +63,9 @@ public final class LogScanner {
         String inputError = null;
         boolean readFailed = false;
         InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+        ReadAheadInputStream ahead = new ReadAheadInputStream(content);
         LineReader reader =
-                new LineReader(new LimitedInputStream(content, options.maxUncompressedBytes()), options.maxLineBytes());
+                new LineReader(new LimitedInputStream(ahead, options.maxUncompressedBytes()), options.maxLineBytes());
         try {
             reader.forEachLine(accumulator);
         } catch (LimitedInputStream.LimitReached e) {
@@ -80,6 +82,9 @@ public final class LogScanner {
             inputError =
                     "reading the object failed after " + reader.bytesRead() + " uncompressed bytes: " + e.getMessage();
             readFailed = true;
+        } finally {
+            // Before the caller closes the object: the reading thread must be done with it.
+            ahead.close();
         }
         return accumulator.result(reader.bytesRead(), inputError, readFailed);
     }
