@@ -36,6 +36,7 @@ public class ObjectStoreIntelStorage implements IntelStorage {
     private final LogVerdictConfig config;
     private final List<PublicSource> publicSources;
     private final SourceStore sourceStore;
+    private final StoredFeeds storedFeeds;
     private final Clock clock;
 
     public ObjectStoreIntelStorage(ObjectStore store, LogVerdictConfig config, Clock clock) {
@@ -44,6 +45,7 @@ public class ObjectStoreIntelStorage implements IntelStorage {
         this.clock = clock;
         this.publicSources = PublicSources.enabled(config.sources());
         this.sourceStore = new SourceStore(store, config.cachePrefix());
+        this.storedFeeds = new StoredFeeds(store);
     }
 
     @Override
@@ -87,7 +89,7 @@ public class ObjectStoreIntelStorage implements IntelStorage {
     }
 
     private List<Blocklist> userFeeds(String bucket) {
-        List<Blocklist> lists = new ArrayList<>(StoredFeeds.load(store, bucket, config.feedsPrefix()));
+        List<Blocklist> lists = new ArrayList<>(storedFeeds.load(bucket, config.feedsPrefix()));
         if (config.feedsDirectory().isPresent()) {
             try {
                 lists.addAll(LocalFeeds.load(Path.of(config.feedsDirectory().get())));

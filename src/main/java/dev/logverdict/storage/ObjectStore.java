@@ -82,8 +82,13 @@ public interface ObjectStore {
     /** Removes an object; no error when it is already gone. */
     void delete(String bucket, String key);
 
-    /** An object as listed. */
-    record Listed(String key, Instant lastModified, long size) {}
+    /** An object as listed; {@code eTag} (null when the store gives none) changes whenever its content does. */
+    record Listed(String key, Instant lastModified, long size, String eTag) {
+
+        public Listed(String key, Instant lastModified, long size) {
+            this(key, lastModified, size, null);
+        }
+    }
 
     /** Objects under a prefix, in key order. */
     List<Listed> list(String bucket, String prefix);

@@ -52,7 +52,7 @@ public class InMemoryObjectStore implements ObjectStore {
 
             @Override
             public StoredObject metadata() {
-                return new StoredObject(bucket, key, null, Integer.toHexString(Arrays.hashCode(body)), body.length);
+                return new StoredObject(bucket, key, null, eTagOf(body), body.length);
             }
 
             @Override
@@ -91,7 +91,8 @@ public class InMemoryObjectStore implements ObjectStore {
                 .map(e -> new Listed(
                         e.getKey().substring(bucket.length() + 1),
                         modified.getOrDefault(e.getKey(), Instant.EPOCH),
-                        e.getValue().length))
+                        e.getValue().length,
+                        eTagOf(e.getValue())))
                 .toList();
     }
 
@@ -105,5 +106,9 @@ public class InMemoryObjectStore implements ObjectStore {
     @Override
     public List<Listed> list(String bucket, String prefix, int maxKeys) {
         return list(bucket, prefix).stream().limit(maxKeys).toList();
+    }
+
+    private static String eTagOf(byte[] body) {
+        return Integer.toHexString(Arrays.hashCode(body));
     }
 }

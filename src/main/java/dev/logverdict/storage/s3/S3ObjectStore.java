@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,22 +173,30 @@ public class S3ObjectStore implements ObjectStore {
     @Override
     public List<Listed> list(String bucket, String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
+                .map(S3ObjectStore::listed)
                 .toList();
     }
 
     @Override
     public List<Listed> listFolder(String bucket, String folder) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder).delimiter("/")).contents().stream()
-                .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
+                .map(S3ObjectStore::listed)
                 .toList();
     }
 
     @Override
     public List<Listed> list(String bucket, String prefix, int maxKeys) {
         return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(maxKeys)).contents().stream()
-                .map(o -> new Listed(o.key(), o.lastModified(), o.size() == null ? -1 : o.size()))
+                .map(S3ObjectStore::listed)
                 .toList();
+    }
+
+    private static Listed listed(S3Object object) {
+        return new Listed(
+                object.key(),
+                object.lastModified(),
+                object.size() == null ? -1 : object.size(),
+                unquote(object.eTag()));
     }
 
     private static String unquote(String eTag) {

@@ -34,5 +34,10 @@ class S3ObjectStoreReadTest {
             assertThat(open.metadata().eTag()).isEqualTo(eTag);
             assertThat(open.content().readAllBytes()).isEqualTo(object);
         }
+        // A listing names the same version of it: what a cache of parsed objects is keyed by.
+        assertThat(new S3ObjectStore(S3.client()).list(BUCKET, key))
+                .singleElement()
+                .extracting(ObjectStore.Listed::eTag)
+                .isEqualTo(eTag);
     }
 }
