@@ -46,6 +46,7 @@ public final class LogScanner {
 
     private final ScanOptions options;
     private final int hourLogBudget;
+    private final boolean besideParsing;
 
     public LogScanner(ScanOptions options) {
         this(options, ClientStore.HOUR_LOG_BUDGET);
@@ -53,19 +54,41 @@ public final class LogScanner {
 
     /** With a smaller hour log, for tests that must see it fill up (see {@link ClientStore}). */
     public LogScanner(ScanOptions options, int hourLogBudget) {
+        // On one processor the reading and counting threads would only add hand-overs and copies
+        // (docs/performance.md, "Reading ahead and counting on other threads").
+        this(options, hourLogBudget, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * @param besideParsing whether reading and counting run on threads of their own beside the parsing;
+     *                      the results are the same either way (ScanThreadsTest)
+     */
+    LogScanner(ScanOptions options, int hourLogBudget, boolean besideParsing) {
         this.options = options;
         this.hourLogBudget = hourLogBudget;
+        this.besideParsing = besideParsing;
     }
 
     public TrafficScan scan(InputStream raw) throws IOException {
-        Accumulator accumulator = new Accumulator(options, hourLogBudget);
         BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
+        InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+        // Both threads end before this returns: the caller closes the object next, and owns the results.
+        ReadAheadInputStream ahead = besideParsing ? new ReadAheadInputStream(content) : null;
+        try (Accumulator accumulator = new Accumulator(options, hourLogBudget, besideParsing)) {
+            LineReader reader = new LineReader(
+                    new LimitedInputStream(ahead != null ? ahead : content, options.maxUncompressedBytes()),
+                    options.maxLineBytes());
+            return scan(accumulator, reader);
+        } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
+        }
+    }
+
+    private TrafficScan scan(Accumulator accumulator, LineReader reader) throws IOException {
         String inputError = null;
         boolean readFailed = false;
-        InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
-        ReadAheadInputStream ahead = new ReadAheadInputStream(content);
-        LineReader reader =
-                new LineReader(new LimitedInputStream(ahead, options.maxUncompressedBytes()), options.maxLineBytes());
         try {
             reader.forEachLine(accumulator);
         } catch (LimitedInputStream.LimitReached e) {
@@ -82,9 +105,6 @@ public final class LogScanner {
             inputError =
                     "reading the object failed after " + reader.bytesRead() + " uncompressed bytes: " + e.getMessage();
             readFailed = true;
-        } finally {
-            // Before the caller closes the object: the reading thread must be done with it.
-            ahead.close();
         }
         return accumulator.result(reader.bytesRead(), inputError, readFailed);
     }
@@ -97,12 +117,14 @@ public final class LogScanner {
         return first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
     }
 
-    private static final class Accumulator implements LineReader.LineConsumer {
+    private static final class Accumulator implements LineReader.LineConsumer, AutoCloseable {
         private final ScanOptions options;
         private final FormatDetector detector;
         private final ClientStore store;
         private final ClientIndex clients;
-        private final RequestBatch pending = new RequestBatch();
+        /** Counts the parsed requests on a second thread, in order (see {@link BatchCounter}). */
+        private final BatchCounter counter;
+
         private final Map<String, Long> nonIpClients = new HashMap<>();
         private final Map<IpAddress, Long> ipsElsewhere = new HashMap<>();
         private final List<MalformedSample> samples = new ArrayList<>();
@@ -120,11 +142,18 @@ public final class LogScanner {
         private long droppedNonIpClients;
         private long droppedIpsElsewhere;
 
-        Accumulator(ScanOptions options, int hourLogBudget) {
+        Accumulator(ScanOptions options, int hourLogBudget, boolean countingThread) {
             this.options = options;
             this.detector = new FormatDetector(options.format(), options.jsonClientField());
             this.store = new ClientStore(options.maxDetailedIps(), context, hourLogBudget);
             this.clients = new ClientIndex(store, context.addresses, options.maxTrackedIps());
+            this.counter = new BatchCounter(store, clients, countingThread);
+        }
+
+        /** Stops the counting thread, also when the scan ends in an exception. */
+        @Override
+        public void close() {
+            counter.close();
         }
 
         @Override
@@ -187,42 +216,17 @@ public final class LogScanner {
         }
 
         private void queue(long high, long low, int version, IpAddress proxy, ParsedLine line) {
+            RequestBatch pending = counter.filling();
             pending.add(high, low, version, proxy, line, context);
             if (pending.isFull()) {
-                countPending();
+                counter.submit();
             }
-        }
-
-        /**
-         * Counts the queued requests in log order, so a new client is numbered where it first appears. In
-         * stages over the whole batch, each a short loop whose cache misses overlap: numbering, bringing
-         * the records in, then counting.
-         */
-        private void countPending() {
-            RequestBatch batch = pending;
-            store.keep(clients.prefetch(batch));
-            for (int i = 0; i < batch.size; i++) {
-                batch.client[i] = clients.findOrAdd(
-                        batch.clientHigh[i], batch.clientLow[i], batch.clientVersion[i], batch.clientHash[i]);
-                IpAddress proxy = batch.viaProxy[i];
-                batch.proxyClient[i] =
-                        proxy == null ? -1 : clients.findOrAdd(proxy.high(), proxy.low(), proxy.version());
-            }
-            store.prefetch(batch);
-            for (int i = 0; i < batch.size; i++) {
-                int client = batch.client[i];
-                store.record(client, batch, i);
-                if (batch.proxyClient[i] >= 0) {
-                    store.recordForwarded(client, batch.viaProxy[i]);
-                    store.recordRelayed(batch.proxyClient[i]);
-                }
-            }
-            batch.clear();
         }
 
         @Override
         public void endOfChunk() {
-            countPending();
+            // The line buffer is about to be overwritten, and the queued requests point into it.
+            counter.awaitCounted();
         }
 
         private void recordElsewhere(IpAddress address) {
@@ -242,7 +246,8 @@ public final class LogScanner {
 
         TrafficScan result(long bytesRead, String inputError, boolean readFailed) {
             // A read that failed mid-chunk leaves queued requests whose lines are still in the buffer.
-            countPending();
+            counter.awaitCounted();
+            counter.close();
             store.flushTally();
             Map<String, ClientActivity> aggregated = clients.networks();
             Optional<ClientActivity> untracked = clients.untracked();

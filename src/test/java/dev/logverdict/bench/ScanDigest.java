@@ -9,6 +9,7 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -28,6 +29,12 @@ public final class ScanDigest {
         try (InputStream in = new FileInputStream(args[0])) {
             scan = new LogScanner(TestSettings.scanOptions()).scan(in);
         }
+        System.out.printf(
+                "%d clients, truncated %s, digest %s%n", scan.clients().size(), scan.truncated(), of(scan));
+    }
+
+    /** One SHA-256 over everything the scan found per client (in address order) and what it cut short. */
+    public static String of(TrafficScan scan) throws NoSuchAlgorithmException {
         List<String> rows = new ArrayList<>();
         scan.clients().forEach((ip, activity) -> {
             StringBuilder row = new StringBuilder()
@@ -58,8 +65,6 @@ public final class ScanDigest {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         rows.forEach(row -> digest.update(row.getBytes(StandardCharsets.UTF_8)));
         digest.update(scan.truncated().toString().getBytes(StandardCharsets.UTF_8));
-        System.out.printf(
-                "%d clients, truncated %s, digest %s%n",
-                rows.size(), scan.truncated(), HexFormat.of().formatHex(digest.digest()));
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -30,6 +30,9 @@ public final class LineReader {
     private byte[] buffer;
 
     private final int fullBufferBytes;
+    /** What a read threw after others had filled part of the buffer; thrown once those lines are delivered. */
+    private Exception failureAfterFill;
+
     private final int maxLineBytes;
     private long bytesRead;
 
@@ -64,7 +67,7 @@ public final class LineReader {
                     start = 0;
                 }
             }
-            int read = input.read(buffer, end, buffer.length - end);
+            int read = fill(end);
             if (read < 0) {
                 break;
             }
@@ -98,6 +101,42 @@ public final class LineReader {
         }
         consumer.endOfChunk();
         return lines;
+    }
+
+    /**
+     * Reads until the buffer is full or the stream ends, so lines come in large chunks (a consumer may do
+     * work per chunk: see {@link LineConsumer#endOfChunk}). A failure after some bytes is kept for the next
+     * call: the lines before it are delivered first, as they would be with one read per chunk.
+     *
+     * @return the bytes read, or -1 at the end of the stream
+     */
+    private int fill(int from) throws IOException {
+        if (failureAfterFill != null) {
+            Exception failure = failureAfterFill;
+            failureAfterFill = null;
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) failure;
+        }
+        int total = 0;
+        while (from + total < buffer.length) {
+            int n;
+            try {
+                n = input.read(buffer, from + total, buffer.length - from - total);
+            } catch (IOException | RuntimeException e) {
+                if (total == 0) {
+                    throw e;
+                }
+                failureAfterFill = e;
+                return total;
+            }
+            if (n < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += n;
+        }
+        return total;
     }
 
     private void deliver(LineConsumer consumer, int from, int to, boolean overlong) {
