@@ -4,6 +4,7 @@ import dev.logverdict.ip.IpAddress;
 import dev.logverdict.log.activity.ClientIndex;
 import dev.logverdict.log.activity.ClientStore;
 import dev.logverdict.log.activity.RequestBatch;
+import dev.logverdict.log.bytes.Joins;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -170,16 +171,6 @@ final class BatchCounter implements AutoCloseable {
         }
         closed = true;
         put(STOP);
-        boolean interrupted = false;
-        while (counter.isAlive()) {
-            try {
-                counter.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Joins.untilEnded(counter);
     }
 }

@@ -40,28 +40,18 @@ class ScanThreadsTest {
 
     @BeforeAll
     static void generateLogs() throws IOException {
-        AccessLogGenerator.main(new String[] {
-            "--lines",
-            "120000",
-            "--unique",
-            "8000",
-            "--seed",
-            "3",
-            dir.resolve("generated.log").toString()
-        });
-        AccessLogGenerator.main(new String[] {
-            "--lines",
-            "120000",
-            "--unique",
-            "8000",
-            "--seed",
-            "4",
-            "--gzip",
-            dir.resolve("generated.log.gz").toString()
-        });
+        generate("generated.log", 3);
+        generate("generated.log.gz", 4, "--gzip");
         // Cut off mid-stream: both ways must stop at the same byte with the same partial results.
         byte[] gzip = Files.readAllBytes(dir.resolve("generated.log.gz"));
         Files.write(dir.resolve("cut.log.gz"), Arrays.copyOf(gzip, gzip.length / 2));
+    }
+
+    private static void generate(String name, int seed, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--lines", "120000", "--unique", "8000", "--seed", "" + seed));
+        args.addAll(List.of(options));
+        args.add(dir.resolve(name).toString());
+        AccessLogGenerator.main(args.toArray(String[]::new));
     }
 
     static Stream<Path> logs() throws IOException, URISyntaxException {

@@ -160,17 +160,7 @@ public final class ReadAheadInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         stopped = true;
-        boolean interrupted = false;
-        while (reader.isAlive()) {
-            try {
-                // A read in progress on the source ends first; the thread then sees it is stopped.
-                reader.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // A read in progress on the source ends first; the thread then sees it is stopped.
+        Joins.untilEnded(reader);
     }
 }
