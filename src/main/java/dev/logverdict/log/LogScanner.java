@@ -122,7 +122,7 @@ public final class LogScanner {
         private final FormatDetector detector;
         private final ClientStore store;
         private final ClientIndex clients;
-        /** Counts the parsed requests on a second thread, in order (see {@link BatchCounter}). */
+        /** Counts the parsed requests in order, on a second thread where there is one (see {@link BatchCounter}). */
         private final BatchCounter counter;
 
         private final Map<String, Long> nonIpClients = new HashMap<>();
