@@ -91,7 +91,7 @@ public final class CombinedLookups {
                     ? noneConfigured(lead, byProvider.values())
                     : active.values().iterator().next();
             return new ReputationLookups.Outcome(
-                    only.assessments(), lead.status(), authFailure, lead.stats(), byProvider);
+                    only.assessments(), lead.status(), authFailure, lead.stats(), runsOf(byProvider));
         }
         Map<IpAddress, Assessment> combined = new HashMap<>();
         for (IpAddress ip : active.values().iterator().next().assessments().keySet()) {
@@ -104,7 +104,14 @@ public final class CombinedLookups {
             });
             combined.put(ip, combineOne(answers));
         }
-        return new ReputationLookups.Outcome(combined, lead.status(), authFailure, lead.stats(), byProvider);
+        return new ReputationLookups.Outcome(combined, lead.status(), authFailure, lead.stats(), runsOf(byProvider));
+    }
+
+    /** Each provider's run without its per-IP answers, which would otherwise stay held until the report is written. */
+    private static Map<String, ReputationLookups.Outcome> runsOf(Map<String, ReputationLookups.Outcome> byProvider) {
+        Map<String, ReputationLookups.Outcome> runs = new LinkedHashMap<>();
+        byProvider.forEach((id, outcome) -> runs.put(id, outcome.withoutAssessments()));
+        return runs;
     }
 
     /** No provider has a key: each IP says so for every provider ("no VirusTotal API key … and no AbuseIPDB …"). */
@@ -118,13 +125,11 @@ public final class CombinedLookups {
                                 .map(Assessment::reason)
                                 .limit(1))
                         .toList());
+        Assessment skipped = Assessment.skipped(reason);
         Map<IpAddress, Assessment> assessments = new HashMap<>();
         lead.assessments()
                 .forEach((ip, assessment) -> assessments.put(
-                        ip,
-                        assessment.status() == LookupStatus.SKIPPED && !reason.isEmpty()
-                                ? Assessment.skipped(reason)
-                                : assessment));
+                        ip, assessment.status() == LookupStatus.SKIPPED && !reason.isEmpty() ? skipped : assessment));
         return new ReputationLookups.Outcome(assessments, lead.status(), lead.authFailure(), lead.stats());
     }
 

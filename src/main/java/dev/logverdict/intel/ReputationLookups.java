@@ -92,11 +92,12 @@ public final class ReputationLookups {
             this(assessments, status, authFailure, stats, Map.of());
         }
 
-        /** How one provider fared in this run; this outcome itself when it is one provider's. */
-        public Optional<Outcome> provider(String id) {
-            return providers.isEmpty() && Provider.VIRUSTOTAL.equals(id)
-                    ? Optional.of(this)
-                    : Optional.ofNullable(providers.get(id));
+        /**
+         * How this run fared, without its answer for each IP: what a combined outcome keeps of every
+         * provider's run, whose answers it has already merged into its own.
+         */
+        public Outcome withoutAssessments() {
+            return new Outcome(Map.of(), status, authFailure, stats, providers);
         }
     }
 
@@ -161,7 +162,8 @@ public final class ReputationLookups {
             Optional<String> unavailable = intel.unavailableReason();
             String reason = unavailable.orElse(
                     "no " + provider.name() + " API key configured (logverdict." + provider.id() + ".api-key)");
-            unresolved.forEach(ip -> assessments.put(ip, Assessment.skipped(reason)));
+            Assessment skipped = Assessment.skipped(reason);
+            unresolved.forEach(ip -> assessments.put(ip, skipped));
             return new Outcome(
                     assessments,
                     unavailable.isPresent() ? IntelStatus.KEY_UNAVAILABLE : IntelStatus.NOT_CONFIGURED,
@@ -280,6 +282,7 @@ public final class ReputationLookups {
         final AtomicInteger stored = new AtomicInteger();
         final AtomicReference<String> stopReason = new AtomicReference<>();
         final AtomicReference<LookupStatus> stopStatus = new AtomicReference<>(LookupStatus.DEFERRED);
+        private volatile Assessment stoppedAnswer;
         final AtomicReference<String> authFailure = new AtomicReference<>();
         final AtomicReference<Instant> exhaustedUntil = new AtomicReference<>();
         final AtomicReference<String> cacheError = new AtomicReference<>();
@@ -461,8 +464,12 @@ public final class ReputationLookups {
             }
         }
 
+        /** One answer for every IP left once the run stopped: a large log leaves tens of thousands. */
         private Assessment deferred() {
-            return new Assessment(Verdict.NOT_CHECKED, stopStatus.get(), stopReason.get(), null, null);
+            Assessment answer = stoppedAnswer;
+            return answer != null
+                    ? answer
+                    : new Assessment(Verdict.NOT_CHECKED, stopStatus.get(), stopReason.get(), null, null);
         }
 
         private void remember(IpAddress ip, LookupResult result) {
@@ -487,6 +494,7 @@ public final class ReputationLookups {
         private void stop(String reason, LookupStatus status) {
             if (stopReason.compareAndSet(null, reason)) {
                 stopStatus.set(status);
+                stoppedAnswer = new Assessment(Verdict.NOT_CHECKED, status, reason, null, null);
             }
         }
 

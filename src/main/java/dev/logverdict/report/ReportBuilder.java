@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,11 @@ import java.util.TreeMap;
 public final class ReportBuilder {
 
     private static final String VIRUSTOTAL_GUI = "https://www.virustotal.com/gui/ip-address/";
+
+    /** Answers shared by every client they apply to, where a log has tens of thousands. */
+    private static final Assessment NOT_REACHED = Assessment.deferred("not reached in this run");
+
+    private static final Map<IpScope, Assessment> NOT_LOOKED_UP = notLookedUp();
 
     private ReportBuilder() {}
 
@@ -81,9 +87,8 @@ public final class ReportBuilder {
         for (Map.Entry<IpAddress, ClientActivity> client : scan.clients().entrySet()) {
             IpAddress ip = client.getKey();
             IpScope scope = ScopeClassifier.classify(ip);
-            Assessment assessment = scope.isPublic()
-                    ? assessments.getOrDefault(ip, Assessment.deferred("not reached in this run"))
-                    : Assessment.skipped("not a public address (" + scope.label() + "); only public IPs are looked up");
+            Assessment assessment =
+                    scope.isPublic() ? assessments.getOrDefault(ip, NOT_REACHED) : NOT_LOOKED_UP.get(scope);
             counts.add(
                     scope.isPublic(),
                     assessment.status().label(),
@@ -311,15 +316,27 @@ public final class ReportBuilder {
                                 : stats.exhaustedUntil().toString()));
     }
 
+    private static Map<IpScope, Assessment> notLookedUp() {
+        Map<IpScope, Assessment> answers = new EnumMap<>(IpScope.class);
+        for (IpScope scope : IpScope.values()) {
+            answers.put(
+                    scope,
+                    Assessment.skipped("not a public address (" + scope.label() + "); only public IPs are looked up"));
+        }
+        return answers;
+    }
+
     /** What the offline sources say of one public address besides a verdict. */
     private record Labels(Infrastructure infrastructure, String anonymiser, Network asn) {
         static final Labels NONE = new Labels(null, null, null);
 
         static Labels of(IpAddress ip, OfflineIntel offline) {
-            return new Labels(
-                    offline.infrastructure(ip).orElse(null),
-                    offline.anonymiser(ip).orElse(null),
-                    offline.network(ip).orElse(null));
+            Infrastructure infrastructure = offline.infrastructure(ip).orElse(null);
+            String anonymiser = offline.anonymiser(ip).orElse(null);
+            Network asn = offline.network(ip).orElse(null);
+            return infrastructure == null && anonymiser == null && asn == null
+                    ? NONE
+                    : new Labels(infrastructure, anonymiser, asn);
         }
 
         void countInto(Map<String, Long> sourceMatches) {

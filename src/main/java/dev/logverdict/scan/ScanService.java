@@ -114,16 +114,9 @@ public class ScanService {
                 traffic.clients().size());
         long scanned = System.nanoTime();
 
-        OfflineIntel offline = resultOf(offlineReading);
-        // A scan never waits for quota: it spends what the pace grants now and queues the rest.
-        PrefixCap cap =
-                PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
-        ReputationLookups.Outcome outcome =
-                engine.forBucket(reportBucket, offline).assessNow(cap.kept(), timeBudget);
-        outcome.assessments().putAll(cap.leftOut());
-        long looked = System.nanoTime();
-
-        Report report = ReportBuilder.build(source, traffic, outcome, engine.providers(), offline, clock.instant());
+        Assessed assessed = assess(source, traffic, resultOf(offlineReading), reportBucket, timeBudget);
+        Report report = assessed.report();
+        long looked = assessed.lookedUpAt();
         String reportKey = keys.reportKeyFor(bucket, key);
         MaliciousAddresses malicious = MaliciousAddresses.of(report);
         String outputKeyBase = keys.outputKeyBaseFor(bucket, key);
@@ -131,7 +124,7 @@ public class ScanService {
         List<Report.Output> outputs =
                 reportOutputs.writeWithReport(report, malicious, reportBucket, outputKeyBase, reportKey);
         LOG.infof("report written to s3://%s/%s", reportBucket, reportKey);
-        queueWaiting(traffic, outcome, queueSlot);
+        queueWaiting(assessed.waiting(), queueSlot);
         metrics.record(new ScanMetrics.ScanMeasurement(
                 bucket,
                 key,
@@ -150,9 +143,9 @@ public class ScanService {
         } catch (RuntimeException e) {
             alertFailure = e;
         }
-        if (outcome.authFailure() != null) {
+        if (assessed.authFailure() != null) {
             // The report says auth_failed and checks nothing; the invocation still fails so it is noticed.
-            throw withSuppressed(new IntelAuthenticationException(outcome.authFailure()), alertFailure);
+            throw withSuppressed(new IntelAuthenticationException(assessed.authFailure()), alertFailure);
         }
         if (traffic.readFailed()) {
             // The report holds what was read and says where reading broke; failing gets the scan retried.
@@ -170,10 +163,31 @@ public class ScanService {
     }
 
     /**
-     * The IPs left waiting (queued, or a lookup that failed) go to the queue the scheduled lookups drain;
-     * a re-scan of the same object version keeps the first scan's time, which starts its lookup window.
+     * The report, what it leaves for the scheduled lookups, and when the lookups ended. The answer for
+     * each IP is kept by the report only: the lookups' own map of them is left behind with this frame,
+     * before the report is written (tens of MB for 100 k clients).
      */
-    private void queueWaiting(TrafficScan traffic, ReputationLookups.Outcome outcome, QueueSlot slot) {
+    private record Assessed(Report report, List<PendingLookups.Ip> waiting, String authFailure, long lookedUpAt) {}
+
+    private Assessed assess(
+            StoredObject source,
+            TrafficScan traffic,
+            OfflineIntel offline,
+            String reportBucket,
+            TimeBudget timeBudget) {
+        // A scan never waits for quota: it spends what the pace grants now and queues the rest.
+        PrefixCap cap =
+                PrefixCap.of(publicIpsByPriority(traffic), config.lookups().maxPerPrefix());
+        ReputationLookups.Outcome outcome =
+                engine.forBucket(reportBucket, offline).assessNow(cap.kept(), timeBudget);
+        outcome.assessments().putAll(cap.leftOut());
+        long lookedUpAt = System.nanoTime();
+        Report report = ReportBuilder.build(source, traffic, outcome, engine.providers(), offline, clock.instant());
+        return new Assessed(report, waitingIn(traffic, outcome), outcome.authFailure(), lookedUpAt);
+    }
+
+    /** The IPs left waiting: queued, or a lookup that failed; not those the per-prefix cap left out. */
+    private static List<PendingLookups.Ip> waitingIn(TrafficScan traffic, ReputationLookups.Outcome outcome) {
         List<PendingLookups.Ip> waiting = new ArrayList<>();
         outcome.assessments().forEach((ip, assessment) -> {
             if (!assessment.wasChecked()
@@ -188,6 +202,14 @@ public class ScanService {
                         0));
             }
         });
+        return waiting;
+    }
+
+    /**
+     * The IPs left waiting go to the queue the scheduled lookups drain; a re-scan of the same object
+     * version keeps the first scan's time, which starts its lookup window.
+     */
+    private void queueWaiting(List<PendingLookups.Ip> waiting, QueueSlot slot) {
         PendingLookups.Source source = slot.source();
         try {
             Optional<PendingLookups> earlier = resultOf(slot.earlier());

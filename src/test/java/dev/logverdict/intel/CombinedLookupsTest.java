@@ -129,5 +129,37 @@ class CombinedLookupsTest {
         assertThat(List.copyOf(combined.providers().values()))
                 .extracting(ReputationLookups.Outcome::status)
                 .containsExactly(IntelStatus.CONSULTED, IntelStatus.NOT_CONFIGURED);
+        assertThat(List.copyOf(combined.providers().values()))
+                .as("each run's answers are merged, not kept twice while the report is written")
+                .allSatisfy(run -> assertThat(run.assessments()).isEmpty())
+                .extracting(ReputationLookups.Outcome::stats)
+                .containsExactly(virusTotal.stats(), abuseIpDb.stats());
+    }
+
+    @Test
+    void withNoProviderConfiguredEveryIpSaysSoForBothWithOneSharedAnswer() {
+        IpAddress first = IpAddressParser.parse("203.0.113.1");
+        IpAddress second = IpAddressParser.parse("2001:db8::1");
+        Map<String, ReputationLookups.Outcome> neither = new LinkedHashMap<>();
+        for (String provider : List.of(Provider.VIRUSTOTAL, Provider.ABUSEIPDB)) {
+            Assessment skipped = Assessment.skipped("no " + provider + " API key configured");
+            neither.put(
+                    provider,
+                    new ReputationLookups.Outcome(
+                            Map.of(first, skipped, second, skipped),
+                            IntelStatus.NOT_CONFIGURED,
+                            null,
+                            new IntelStats(0, 0, null, 500, 0, 0, null)));
+        }
+
+        ReputationLookups.Outcome combined = CombinedLookups.combine(neither);
+
+        assertThat(combined.assessments().get(first).reason())
+                .isEqualTo("no virustotal API key configured and no abuseipdb API key configured");
+        assertThat(combined.assessments().get(second))
+                .as("tens of thousands of clients share one answer")
+                .isSameAs(combined.assessments().get(first));
+        assertThat(List.copyOf(combined.providers().values()))
+                .allSatisfy(run -> assertThat(run.assessments()).isEmpty());
     }
 }
