@@ -1,5 +1,8 @@
 package dev.logverdict.bench;
 
+import dev.logverdict.intel.sources.SourceFetcher;
+import dev.logverdict.intel.sources.SourceRefresh;
+import dev.logverdict.storage.s3.S3ObjectStore;
 import dev.logverdict.support.LocalS3;
 import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
@@ -10,6 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +29,7 @@ import java.util.regex.Pattern;
  * offline sources only, so the figure is the scan, the report and its files, not VirusTotal's pace.
  *
  * <pre>
- * java -Xmx5g [-Dfunction.memoryMb=256] -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ * java -Xmx5g [-Dfunction.memoryMb=256] [-De2e.asn=true] -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
  *   dev.logverdict.bench.EndToEndBench /tmp/access_100m.log 3
  * </pre>
  *
@@ -33,6 +38,9 @@ import java.util.regex.Pattern;
  * in Lambda's microVM.
  */
 public final class EndToEndBench {
+
+    /** The function's default {@code logverdict.cache-prefix}, under which the public sources are stored. */
+    private static final String CACHE_PREFIX = "cache/";
 
     private EndToEndBench() {}
 
@@ -53,6 +61,9 @@ public final class EndToEndBench {
                     .eTag()
                     .replace("\"", "");
             String event = S3Events.objectCreated(S3ProxyResource.BUCKET, key, bytes, eTag);
+            if (Boolean.getBoolean("e2e.asn")) {
+                storeAsnTable(s3);
+            }
             System.out.printf(
                     "%s: %,d bytes; function memory %,d MB (heap %,d MB)%n",
                     log, bytes, FunctionProcess.memoryMegabytes(), FunctionProcess.heapMegabytes());
@@ -98,6 +109,25 @@ public final class EndToEndBench {
                 }
             }
         }
+    }
+
+    /**
+     * {@code -De2e.asn=true}: stores an ASN table of the published size where the scheduled run keeps it, as
+     * that run does (parse, check, store), so the scan loads it and labels every routed client with its
+     * network, as a deployment with the public sources on does.
+     */
+    private static void storeAsnTable(S3Client s3) throws IOException {
+        byte[] download =
+                SourceLoadBench.asnDownload(SourceLoadBench.PUBLISHED_V4_ROWS, SourceLoadBench.PUBLISHED_V6_ROWS);
+        SourceFetcher published = (url, etag, lastModified) -> new SourceFetcher.Response(200, download, null, null);
+        List<SourceRefresh.State> stored = new SourceRefresh(
+                        new S3ObjectStore(s3), published, S3ProxyResource.BUCKET, CACHE_PREFIX)
+                .refreshDue(
+                        List.of(SourceLoadBench.ASN), Instant.now(), () -> Duration.ofHours(1), published.worstCase());
+        if (!"ok".equals(stored.get(0).state())) {
+            throw new IllegalStateException("the ASN table was not stored: " + stored.get(0));
+        }
+        System.out.printf("ASN table stored: %,d networks%n", stored.get(0).entries());
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,8 +44,12 @@ final class MultipartUploadStream extends OutputStream {
     /** Full-size buffers whose upload finished, ready for the next part. */
     private final Deque<byte[]> freeBuffers = new ArrayDeque<>();
 
+    /** Full-size buffers beyond its first that uploads running at once may hold between them. */
+    private final Semaphore spareBuffers;
+
     private final List<Future<CompletedPart>> parts = new ArrayList<>();
     private int fullSizeBuffers;
+    private int spareBuffersHeld;
     private byte[] buffer;
     private int filled;
     private String uploadId;
@@ -56,6 +61,22 @@ final class MultipartUploadStream extends OutputStream {
      *     {@code (partsInFlight + 1) * partSize}
      */
     MultipartUploadStream(S3Client s3, String bucket, String key, String contentType, int partSize, int partsInFlight) {
+        this(s3, bucket, key, contentType, partSize, partsInFlight, new Semaphore(partsInFlight));
+    }
+
+    /**
+     * @param spareBuffers full-size buffers beyond each upload's first, shared by the uploads of one store:
+     *     an upload takes one only when it is free, else waits for its own parts, so uploads running at once
+     *     never wait on each other and hold at most their own first buffer plus the spares between them
+     */
+    MultipartUploadStream(
+            S3Client s3,
+            String bucket,
+            String key,
+            String contentType,
+            int partSize,
+            int partsInFlight,
+            Semaphore spareBuffers) {
         if (partsInFlight < 1) {
             throw new IllegalArgumentException("partsInFlight must be at least 1, not " + partsInFlight);
         }
@@ -65,6 +86,7 @@ final class MultipartUploadStream extends OutputStream {
         this.contentType = contentType;
         this.partSize = partSize;
         this.partsInFlight = partsInFlight;
+        this.spareBuffers = spareBuffers;
         this.buffer = new byte[Math.min(FIRST_BUFFER, partSize)];
     }
 
@@ -140,7 +162,10 @@ final class MultipartUploadStream extends OutputStream {
         }));
     }
 
-    /** A free full-size buffer: a new one while fewer than allowed exist, else the next one released. */
+    /**
+     * A free full-size buffer: a new one while fewer than allowed exist and a spare is free, else the next
+     * one of its own released.
+     */
     private byte[] nextBuffer() throws IOException {
         synchronized (freeBuffers) {
             while (true) {
@@ -148,8 +173,9 @@ final class MultipartUploadStream extends OutputStream {
                 if (!freeBuffers.isEmpty()) {
                     return freeBuffers.pop();
                 }
-                if (fullSizeBuffers < partsInFlight + 1) {
+                if (fullSizeBuffers < partsInFlight + 1 && spareBuffers.tryAcquire()) {
                     fullSizeBuffers++;
+                    spareBuffersHeld++;
                     return new byte[partSize];
                 }
                 try {
@@ -231,6 +257,8 @@ final class MultipartUploadStream extends OutputStream {
         } catch (RuntimeException e) {
             abort();
             throw e;
+        } finally {
+            returnSpareBuffers();
         }
     }
 
@@ -247,6 +275,15 @@ final class MultipartUploadStream extends OutputStream {
             } catch (RuntimeException ignored) {
                 // The bucket's lifecycle rule for incomplete uploads cleans up what this could not.
             }
+        }
+        returnSpareBuffers();
+    }
+
+    /** Once no part is sending any more: the buffers go with this stream, their spares to the next upload. */
+    private void returnSpareBuffers() {
+        synchronized (freeBuffers) {
+            spareBuffers.release(spareBuffersHeld);
+            spareBuffersHeld = 0;
         }
     }
 

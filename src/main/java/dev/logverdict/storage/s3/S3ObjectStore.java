@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /** {@link ObjectStore} on Amazon S3 (or any S3-compatible server via the endpoint override). */
 @ApplicationScoped
@@ -35,9 +36,23 @@ public class S3ObjectStore implements ObjectStore {
     static final long FIRST_RESUME_PAUSE_MILLIS = 200;
 
     private final S3Client s3;
+    /** Part buffers beyond each upload's first, shared by the uploads running at once (a report and its files). */
+    private final Semaphore spareBuffers;
 
     public S3ObjectStore(S3Client s3) {
         this.s3 = s3;
+        this.spareBuffers = new Semaphore(sparePartBuffers(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * One spare part buffer per 128 MB of heap above 256 MB, at most the parts in flight of two uploads (the
+     * JSON report and the findings object). At the smallest memory setting the heap holds a 100 k-client
+     * scan, its report and the ASN table with nothing to spare, so each upload fills and sends one part at
+     * a time there (see docs/performance.md, "Memory").
+     */
+    static int sparePartBuffers(long maxHeapBytes) {
+        long megabytes = maxHeapBytes >> 20;
+        return (int) Math.max(0, Math.min(2L * PARTS_IN_FLIGHT, (megabytes - 256) / 128));
     }
 
     @Override
@@ -136,7 +151,8 @@ public class S3ObjectStore implements ObjectStore {
             jitter = 100,
             retryOn = {UncheckedIOException.class, SdkClientException.class})
     public void write(String bucket, String key, String contentType, BodyWriter body) throws IOException {
-        MultipartUploadStream out = new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE, PARTS_IN_FLIGHT);
+        MultipartUploadStream out =
+                new MultipartUploadStream(s3, bucket, key, contentType, PART_SIZE, PARTS_IN_FLIGHT, spareBuffers);
         try {
             body.writeTo(out);
         } catch (IOException | RuntimeException e) {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Map;
  * see that it completes there; prints the report's size and the heap's peak.
  * <p>
  * {@code java -Xmx435m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp target/test-classes:target/classes:$(cat
- * target/test-classpath.txt) dev.logverdict.log.ClientCapBench 4000000}
+ * target/test-classpath.txt) dev.logverdict.log.activity.ClientCapBench 4000000 [max-tracked-ips=100000]}
  */
 public final class ClientCapBench {
 
@@ -30,7 +31,9 @@ public final class ClientCapBench {
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 4_000_000;
         long start = System.nanoTime();
-        TrafficScan scan = new LogScanner(TestSettings.scanOptions()).scan(ClientCapTest.sweep(lines, 1));
+        // Further arguments are settings as a user states them ("max-tracked-ips=100000").
+        String[] settings = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        TrafficScan scan = new LogScanner(TestSettings.scanOptions(settings)).scan(ClientCapTest.sweep(lines, 1));
         Report report = SampleReports.build(scan, Map.of());
         long[] written = new long[1];
         new ReportWriter().write(report, new OutputStream() {

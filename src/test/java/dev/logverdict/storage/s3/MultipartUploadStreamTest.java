@@ -17,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -106,6 +107,63 @@ class MultipartUploadStreamTest {
     }
 
     @Test
+    void withNoSpareBufferAnUploadSendsOnePartAtATimeAndArrivesWhole() throws IOException {
+        AtomicInteger sending = new AtomicInteger();
+        AtomicInteger mostSending = new AtomicInteger();
+        S3Client watched = intercepting(S3.client(), (request, send) -> {
+            mostSending.accumulateAndGet(sending.incrementAndGet(), Math::max);
+            try {
+                send.run();
+            } finally {
+                sending.decrementAndGet();
+            }
+        });
+        byte[] body = randomBytes(4 * PART + 777);
+        Semaphore noSpare = new Semaphore(0);
+
+        try (MultipartUploadStream out =
+                new MultipartUploadStream(watched, BUCKET, "one-buffer.json", "application/json", PART, 2, noSpare)) {
+            writeInOddPieces(out, body);
+        }
+
+        assertThat(mostSending.get())
+                .as("one full-size buffer: it is sent before it is filled again")
+                .isEqualTo(1);
+        assertThat(S3.client()
+                        .getObjectAsBytes(b -> b.bucket(BUCKET).key("one-buffer.json"))
+                        .asByteArray())
+                .isEqualTo(body);
+    }
+
+    @Test
+    void aSpareBufferIsTakenOnlyWhileItsUploadRunsAndThenGivenBack() throws Exception {
+        CountDownLatch firstPartMayGo = new CountDownLatch(1);
+        S3Client slowFirstPart = intercepting(S3.client(), (request, send) -> {
+            if (request.partNumber() == 1) {
+                firstPartMayGo.await(30, TimeUnit.SECONDS);
+            }
+            send.run();
+        });
+        Semaphore spares = new Semaphore(1);
+        byte[] body = randomBytes(2 * PART - 1);
+
+        MultipartUploadStream out =
+                new MultipartUploadStream(slowFirstPart, BUCKET, "spare.json", "application/json", PART, 2, spares);
+        writeInOddPieces(out, body);
+        assertThat(spares.availablePermits())
+                .as("part 1 is still sending, so the second buffer is the spare")
+                .isZero();
+        firstPartMayGo.countDown();
+        out.close();
+
+        assertThat(spares.availablePermits()).isEqualTo(1);
+        assertThat(S3.client()
+                        .getObjectAsBytes(b -> b.bucket(BUCKET).key("spare.json"))
+                        .asByteArray())
+                .isEqualTo(body);
+    }
+
+    @Test
     void aPartThatFailsAbortsTheUploadAndLeavesNoObject() {
         S3Client failing = intercepting(S3.client(), (request, send) -> {
             if (request.partNumber() == 2) {
@@ -113,15 +171,19 @@ class MultipartUploadStreamTest {
             }
             send.run();
         });
+        Semaphore spares = new Semaphore(2);
 
         assertThatThrownBy(() -> {
                     try (MultipartUploadStream out = new MultipartUploadStream(
-                            failing, BUCKET, "failed-part.json", "application/json", PART, 2)) {
+                            failing, BUCKET, "failed-part.json", "application/json", PART, 2, spares)) {
                         writeInOddPieces(out, randomBytes(4 * PART));
                     }
                 })
                 .isInstanceOf(SdkClientException.class)
                 .hasMessageContaining("part 2");
+        assertThat(spares.availablePermits())
+                .as("the spares go back when the upload is aborted")
+                .isEqualTo(2);
 
         assertThatThrownBy(() -> S3.client().headObject(b -> b.bucket(BUCKET).key("failed-part.json")))
                 .isInstanceOf(NoSuchKeyException.class);
@@ -142,6 +204,16 @@ class MultipartUploadStreamTest {
         assertThatThrownBy(() -> S3.client().headObject(b -> b.bucket(BUCKET).key("half.json")))
                 .isInstanceOf(NoSuchKeyException.class);
         assertThat(pendingUploads()).isZero();
+    }
+
+    @Test
+    void theSmallestMemorySettingHasNoSparePartBufferAndLargerOnesSomeUpToTwoUploadsWorth() {
+        long megabyte = 1L << 20;
+        // Lambda's java runtime gives the heap 85 % of the memory setting.
+        assertThat(S3ObjectStore.sparePartBuffers(217 * megabyte)).isZero();
+        assertThat(S3ObjectStore.sparePartBuffers(435 * megabyte)).isEqualTo(1);
+        assertThat(S3ObjectStore.sparePartBuffers(870 * megabyte)).isEqualTo(2 * S3ObjectStore.PARTS_IN_FLIGHT);
+        assertThat(S3ObjectStore.sparePartBuffers(8_700 * megabyte)).isEqualTo(2 * S3ObjectStore.PARTS_IN_FLIGHT);
     }
 
     private static int pendingUploads() {
