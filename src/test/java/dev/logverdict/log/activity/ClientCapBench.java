@@ -8,10 +8,13 @@ import dev.logverdict.report.SampleReports;
 import dev.logverdict.support.TestSettings;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -30,6 +33,15 @@ public final class ClientCapBench {
 
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 4_000_000;
+        // -Dsweep.file=… writes the sweep there instead, for the function to scan (EndToEndBench).
+        String file = System.getProperty("sweep.file");
+        if (file != null) {
+            try (InputStream sweep = ClientCapTest.sweep(lines, 1);
+                    OutputStream out = Files.newOutputStream(Path.of(file))) {
+                sweep.transferTo(out);
+            }
+            return;
+        }
         long start = System.nanoTime();
         // Further arguments are settings as a user states them ("max-tracked-ips=100000").
         String[] settings = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
