@@ -164,8 +164,8 @@ public class ScanService {
 
     /**
      * The report, what it leaves for the scheduled lookups, and when the lookups ended. The answer for
-     * each IP is kept by the report only: the lookups' own map of them is left behind with this frame,
-     * before the report is written (tens of MB for 100 k clients).
+     * each IP is kept by the report only: the lookups' own map of them, one entry per public client, is
+     * left behind with this frame before the report is written.
      */
     private record Assessed(Report report, List<PendingLookups.Ip> waiting, String authFailure, long lookedUpAt) {}
 
