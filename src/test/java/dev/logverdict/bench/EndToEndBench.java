@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,8 +79,15 @@ public final class EndToEndBench {
                                 System.getProperty("e2e.jvmFlags").trim().split("\\s+")));
                     }
                     Path functionLog = Path.of("target/e2e-bench-function.log");
-                    FunctionProcess process = FunctionProcess.start(
-                            function, api, FunctionProcess.s3Environment(server.config()), flags, false, functionLog);
+                    Map<String, String> environment = FunctionProcess.s3Environment(server.config());
+                    // -De2e.priming=blocking primes at init as the template's JVM variant does before its
+                    // SnapStart snapshot: the invocation then runs the primed code, as a restored one would.
+                    String priming = System.getProperty("e2e.priming");
+                    if (priming != null) {
+                        environment.put("LOGVERDICT_PRIMING", priming);
+                    }
+                    FunctionProcess process =
+                            FunctionProcess.start(function, api, environment, flags, false, functionLog);
                     try {
                         api.firstPoll().get(60, TimeUnit.SECONDS);
                         long sent = System.nanoTime();
