@@ -495,7 +495,7 @@ public final class ReportBuilder {
                     counted(detail.topUserAgents()),
                     start == ClientActivity.NO_TIME
                             ? null
-                            : new Report.Hourly(Instant.ofEpochSecond(start).toString(), detail.hourly()));
+                            : new Report.Hourly(UtcSeconds.format(start), detail.hourly()));
         }
 
         private static List<Report.Counted> counted(List<TopN.Entry> entries) {
@@ -537,9 +537,7 @@ public final class ReportBuilder {
         }
 
         static String timestamp(long epochSecond) {
-            return epochSecond == ClientActivity.NO_TIME
-                    ? null
-                    : Instant.ofEpochSecond(epochSecond).toString();
+            return epochSecond == ClientActivity.NO_TIME ? null : UtcSeconds.format(epochSecond);
         }
     }
 }

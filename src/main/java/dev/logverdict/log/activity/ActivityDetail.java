@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class ActivityDetail {
 
+    /** The status counters' names, in the store's order: made once, not for every client of a report. */
+    private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx", "other"};
+
     private final ClientStore store;
     private final int client;
 
@@ -26,7 +29,7 @@ public final class ActivityDetail {
         for (int i = 0; i < ClientStore.METHODS_AT; i++) {
             long count = store.detailCounter(client, i);
             if (count > 0) {
-                classes.put(i < 5 ? (i + 1) + "xx" : "other", count);
+                classes.put(STATUS_CLASSES[i], count);
             }
         }
         return classes;
