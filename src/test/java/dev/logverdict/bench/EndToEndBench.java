@@ -108,9 +108,10 @@ public final class EndToEndBench {
                                 awkNanos / 1_000_000,
                                 mbPerSecond(bytes, awkNanos),
                                 (double) awkNanos / total);
+                        // The function's own work, apart from waiting on the peer that shares the cores.
                         System.out.printf(
-                                "  split: start-up to first poll %,d ms; %s%n",
-                                (sent - start) / 1_000_000, phases(functionLog));
+                                "  split: start-up to first poll %,d ms; %s; function CPU time %,d ms%n",
+                                (sent - start) / 1_000_000, phases(functionLog), process.cpuMillis());
                     } finally {
                         process.close();
                     }

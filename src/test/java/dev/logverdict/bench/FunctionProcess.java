@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -155,6 +156,11 @@ final class FunctionProcess implements AutoCloseable {
             }
         }
         throw new IOException("no VmHWM for process " + process.pid());
+    }
+
+    /** CPU time the process has used so far, all its threads, user and system; -1 where the OS does not say. */
+    long cpuMillis() {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
     /** Resident set size in KB, from /proc (Linux). */
