@@ -136,9 +136,11 @@ public final class AsnTable {
             throw new IOException("not a stored ASN table (format " + FORMAT + ")");
         }
         Network[] networks = new Network[checkedCount(in.readInt())];
+        // A few hundred country codes among tens of thousands of networks: one copy of each is kept.
+        Map<String, String> countries = new HashMap<>();
         for (int i = 0; i < networks.length; i++) {
             long asn = in.readLong();
-            String country = in.readUTF();
+            String country = countries.computeIfAbsent(in.readUTF(), code -> code);
             networks[i] = new Network(asn, in.readUTF(), country);
         }
         int v4 = checkedCount(in.readInt());

@@ -1,10 +1,13 @@
 package dev.logverdict.intel.sources;
 
 import dev.logverdict.intel.feeds.Blocklist;
+import dev.logverdict.intel.network.AsnTable;
 import dev.logverdict.intel.network.Network;
 import dev.logverdict.ip.IpAddressParser;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -72,6 +75,27 @@ class SourceFormatTest {
                 .contains(new Network(13335, "CLOUDFLARENET", "US"));
         assertThat(table.table().lookup(IpAddressParser.parse("192.0.2.7"))).isEmpty();
         assertThat(table.table().lookup(IpAddressParser.parse("9.9.9.9"))).isEmpty();
+    }
+
+    @Test
+    void theStoredAsnTableReadsBackWithTheSameAnswersAndOneCopyOfEachCountry() throws IOException {
+        AsnTable parsed = ((SourceData.Networks) parse("asn")).table();
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        parsed.writeTo(stored);
+
+        AsnTable loaded = AsnTable.readFrom(new ByteArrayInputStream(stored.toByteArray()));
+
+        for (String address : List.of("66.249.66.1", "2606:4700::6810:8505", "192.0.2.7", "9.9.9.9")) {
+            assertThat(loaded.lookup(IpAddressParser.parse(address)))
+                    .as(address)
+                    .isEqualTo(parsed.lookup(IpAddressParser.parse(address)));
+        }
+        Network google = loaded.lookup(IpAddressParser.parse("66.249.66.1")).orElseThrow();
+        Network cloudflare =
+                loaded.lookup(IpAddressParser.parse("2606:4700::6810:8505")).orElseThrow();
+        assertThat(google.country())
+                .as("a loaded table keeps one copy of each country code for its tens of thousands of networks")
+                .isSameAs(cloudflare.country());
     }
 
     @Test
