@@ -6,25 +6,27 @@ import java.time.LocalDate;
 /**
  * A whole second as {@link Instant#toString()} writes it ({@code 2026-11-27T10:15:31Z}), without the general
  * formatter: a report writes two or three for every client, and the JDK's formatter was the largest single
- * cost of building the entries (docs/performance.md, "The report phase"). Years outside four digits, which
- * the general formatter writes with a sign, go to it.
+ * cost of building the entries (docs/performance.md, "End to end, as the product runs"). Seconds outside
+ * four-digit years, which the general formatter writes with a sign, go to it.
  */
 final class UtcSeconds {
 
     private static final long SECONDS_PER_DAY = 86_400;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the seconds written with four-digit years. */
+    private static final long FIRST = -62_167_219_200L;
+
+    private static final long LAST = 253_402_300_799L;
 
     private UtcSeconds() {}
 
     static String format(long epochSecond) {
-        long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        int year = date.getYear();
-        if (year < 0 || year > 9999) {
+        if (epochSecond < FIRST || epochSecond > LAST) {
             return Instant.ofEpochSecond(epochSecond).toString();
         }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
         char[] text = new char[20];
-        digits(text, 0, year, 4);
+        digits(text, 0, date.getYear(), 4);
         text[4] = '-';
         digits(text, 5, date.getMonthValue(), 2);
         text[7] = '-';

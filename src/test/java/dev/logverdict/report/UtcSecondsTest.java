@@ -26,7 +26,9 @@ class UtcSecondsTest {
             -62_167_219_200L, // 0000-01-01
             -62_167_219_201L, // -0001-12-31
             Long.MIN_VALUE / 1_000_000_000L,
-            Long.MAX_VALUE / 1_000_000_000L
+            Long.MAX_VALUE / 1_000_000_000L,
+            Instant.MIN.getEpochSecond(),
+            Instant.MAX.getEpochSecond() // a year past LocalDate's range
         };
         for (long second : edges) {
             if (second >= Instant.MIN.getEpochSecond() && second <= Instant.MAX.getEpochSecond()) {
