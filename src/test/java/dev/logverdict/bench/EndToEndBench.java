@@ -6,6 +6,7 @@ import dev.logverdict.storage.s3.S3ObjectStore;
 import dev.logverdict.support.LocalS3;
 import dev.logverdict.support.S3Events;
 import dev.logverdict.support.S3ProxyResource;
+import dev.logverdict.support.TestSettings;
 import dev.logverdict.support.TlsCertificate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,9 +40,6 @@ import java.util.regex.Pattern;
  * in Lambda's microVM.
  */
 public final class EndToEndBench {
-
-    /** The function's default {@code logverdict.cache-prefix}, under which the public sources are stored. */
-    private static final String CACHE_PREFIX = "cache/";
 
     private EndToEndBench() {}
 
@@ -130,7 +128,10 @@ public final class EndToEndBench {
                 SourceLoadBench.asnDownload(SourceLoadBench.PUBLISHED_V4_ROWS, SourceLoadBench.PUBLISHED_V6_ROWS);
         SourceFetcher published = (url, etag, lastModified) -> new SourceFetcher.Response(200, download, null, null);
         List<SourceRefresh.State> stored = new SourceRefresh(
-                        new S3ObjectStore(s3), published, S3ProxyResource.BUCKET, CACHE_PREFIX)
+                        new S3ObjectStore(s3),
+                        published,
+                        S3ProxyResource.BUCKET,
+                        TestSettings.config().cachePrefix())
                 .refreshDue(
                         List.of(SourceLoadBench.ASN), Instant.now(), () -> Duration.ofHours(1), published.worstCase());
         if (!"ok".equals(stored.get(0).state())) {

@@ -1,20 +1,19 @@
 package dev.logverdict.bench;
 
+import dev.logverdict.PublicSources;
 import dev.logverdict.intel.feeds.Blocklist;
 import dev.logverdict.intel.network.AsnTable;
 import dev.logverdict.intel.sources.PublicSource;
 import dev.logverdict.intel.sources.SourceData;
-import dev.logverdict.intel.sources.SourceFormat;
 import dev.logverdict.intel.sources.SourceKind;
 import dev.logverdict.ip.IpAddress;
+import dev.logverdict.support.TestSettings;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -30,13 +29,10 @@ import java.util.zip.GZIPOutputStream;
 public final class SourceLoadBench {
 
     /** The ASN source as the function's defaults have it (id, kind and format decide where and how it is stored). */
-    static final PublicSource ASN = new PublicSource(
-            "asn",
-            SourceKind.ENRICHMENT,
-            SourceFormat.IPTOASN_TSV,
-            "asn",
-            URI.create("https://iptoasn.com/data/ip2asn-combined.tsv.gz"),
-            Duration.ofHours(24));
+    static final PublicSource ASN = PublicSources.enabled(TestSettings.config().sources()).stream()
+            .filter(source -> source.kind() == SourceKind.ENRICHMENT)
+            .findFirst()
+            .orElseThrow();
 
     /** The published table's row counts (IPv4, IPv6), about 11 MB gzip. */
     static final int PUBLISHED_V4_ROWS = 520_000;
@@ -55,12 +51,11 @@ public final class SourceLoadBench {
         int v4Rows = args.length > 0 ? Integer.parseInt(args[0]) : PUBLISHED_V4_ROWS;
         int v6Rows = args.length > 1 ? Integer.parseInt(args[1]) : PUBLISHED_V6_ROWS;
         byte[] download = asnDownload(v4Rows, v6Rows);
-        PublicSource asn = ASN;
         System.out.printf("download: %,d rows, %,d bytes gzip%n", v4Rows + v6Rows, download.length);
 
         for (int round = 1; round <= 3; round++) {
             long start = System.nanoTime();
-            SourceData.Networks parsed = (SourceData.Networks) asn.format().parse(asn, download);
+            SourceData.Networks parsed = (SourceData.Networks) ASN.format().parse(ASN, download);
             long parseMillis = (System.nanoTime() - start) / 1_000_000;
 
             ByteArrayOutputStream stored = new ByteArrayOutputStream();

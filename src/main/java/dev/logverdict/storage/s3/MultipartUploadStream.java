@@ -59,12 +59,6 @@ final class MultipartUploadStream extends OutputStream {
     /**
      * @param partsInFlight how many parts may be uploading while the next one fills; memory is at most
      *     {@code (partsInFlight + 1) * partSize}
-     */
-    MultipartUploadStream(S3Client s3, String bucket, String key, String contentType, int partSize, int partsInFlight) {
-        this(s3, bucket, key, contentType, partSize, partsInFlight, new Semaphore(partsInFlight));
-    }
-
-    /**
      * @param spareBuffers full-size buffers beyond each upload's first, shared by the uploads of one store:
      *     an upload takes one only when it is free, else waits for its own parts, so uploads running at once
      *     never wait on each other and hold at most their own first buffer plus the spares between them

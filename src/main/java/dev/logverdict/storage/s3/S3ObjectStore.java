@@ -48,7 +48,7 @@ public class S3ObjectStore implements ObjectStore {
      * One spare part buffer per 128 MB of heap above 256 MB, at most the parts in flight of two uploads (the
      * JSON report and the findings object). At the smallest memory setting the heap holds a 100 k-client
      * scan, its report and the ASN table with nothing to spare, so each upload fills and sends one part at
-     * a time there (see docs/performance.md, "Memory").
+     * a time there (see docs/performance.md, "Memory at the smallest settings").
      */
     static int sparePartBuffers(long maxHeapBytes) {
         long megabytes = maxHeapBytes >> 20;

@@ -38,8 +38,8 @@ class MultipartUploadStreamTest {
     @Test
     void aLargeBodyArrivesWholeAsAMultipartUploadWrittenInOddPieces() throws IOException {
         byte[] body = randomBytes(3 * PART + 12_345);
-        try (MultipartUploadStream out =
-                new MultipartUploadStream(S3.client(), BUCKET, "large.json", "application/json", PART, 2)) {
+        try (MultipartUploadStream out = new MultipartUploadStream(
+                S3.client(), BUCKET, "large.json", "application/json", PART, 2, new Semaphore(2))) {
             writeInOddPieces(out, body);
         }
 
@@ -55,7 +55,7 @@ class MultipartUploadStreamTest {
     void aSmallBodyIsOnePutWithItsContentType() throws IOException {
         byte[] body = randomBytes(200_000);
         try (MultipartUploadStream out =
-                new MultipartUploadStream(S3.client(), BUCKET, "small.html", "text/html", PART, 2)) {
+                new MultipartUploadStream(S3.client(), BUCKET, "small.html", "text/html", PART, 2, new Semaphore(2))) {
             writeInOddPieces(out, body);
         }
 
@@ -91,8 +91,8 @@ class MultipartUploadStreamTest {
         });
         byte[] body = randomBytes(6 * PART);
 
-        try (MultipartUploadStream out =
-                new MultipartUploadStream(watched, BUCKET, "parallel.json", "application/json", PART, 2)) {
+        try (MultipartUploadStream out = new MultipartUploadStream(
+                watched, BUCKET, "parallel.json", "application/json", PART, 2, new Semaphore(2))) {
             writeInOddPieces(out, body);
         }
 
