@@ -42,7 +42,7 @@ class ConcurrentFunctionsIT {
 
     /**
      * What an operator reads in CloudWatch: every scan's log line names its invocation, each process has
-     * one cold start, and each scan wrote one EMF record with its request id.
+     * one cold start and TLS's AES-GCM in native code, and each scan wrote one EMF record with its request id.
      */
     private static void assertOperableLogs(int processes, int invocations) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -50,6 +50,7 @@ class ConcurrentFunctionsIT {
         Set<String> scannedRequests = new HashSet<>();
         for (int index = 0; index < processes; index++) {
             Set<String> coldStarts = new HashSet<>();
+            int nativeAesGcm = 0;
             for (String line : Files.readAllLines(Path.of("target", "load", "function-" + index + ".log"))) {
                 if (!line.startsWith("{")) {
                     continue;
@@ -59,6 +60,8 @@ class ConcurrentFunctionsIT {
                     metricRecords++;
                     assertThat(record.path("requestId").asText()).as(line).isNotEmpty();
                     assertThat(record.path("PublicIps").isNumber()).as(line).isTrue();
+                } else if (record.path("message").asText().startsWith("TLS uses native AES-GCM")) {
+                    nativeAesGcm++;
                 } else if (record.path("message").asText().startsWith("scanned s3://")) {
                     String requestId = record.path("mdc").path("AWSRequestId").asText();
                     assertThat(requestId).as(line).isNotEmpty();
@@ -69,6 +72,9 @@ class ConcurrentFunctionsIT {
                 }
             }
             assertThat(coldStarts).as("process " + index + " starts cold once").hasSize(1);
+            assertThat(nativeAesGcm)
+                    .as("process " + index + " loads the packaged native AES-GCM for this machine")
+                    .isEqualTo(1);
         }
         assertThat(metricRecords).as("one EMF record per scan").isEqualTo(invocations);
         assertThat(scannedRequests)
