@@ -98,28 +98,35 @@ public final class NativeAesGcm {
     /**
      * Encrypts with both key sizes TLS uses and compares ciphertext and tag with the JDK's, then decrypts: a
      * provider that differs in one byte would break every connection, or worse, so it is never installed.
+     * The lengths take a short record, a partial last block and a full TLS record plus one byte, as native
+     * implementations switch to other code for bulk data.
      */
     static void checkAgainstTheJdk(Provider candidate) throws GeneralSecurityException {
-        byte[] plain = sample(1_000, 7);
         byte[] aad = sample(13, 11);
         GCMParameterSpec nonce = new GCMParameterSpec(128, sample(12, 3));
         for (int keyBytes : new int[] {16, 32}) {
-            SecretKeySpec key = new SecretKeySpec(sample(keyBytes, keyBytes), "AES");
-            Cipher ours = Cipher.getInstance(AesGcmOnlyProvider.TRANSFORMATION, candidate);
-            Cipher jdks = Cipher.getInstance(AesGcmOnlyProvider.TRANSFORMATION, "SunJCE");
-            ours.init(Cipher.ENCRYPT_MODE, key, nonce);
-            ours.updateAAD(aad);
-            byte[] sealed = ours.doFinal(plain);
-            jdks.init(Cipher.ENCRYPT_MODE, key, nonce);
-            jdks.updateAAD(aad);
-            if (!Arrays.equals(sealed, jdks.doFinal(plain))) {
-                throw new GeneralSecurityException("its AES-GCM output differs from the JDK's");
+            for (int length : new int[] {5, 1_000, 16_385}) {
+                check(candidate, new SecretKeySpec(sample(keyBytes, keyBytes), "AES"), nonce, aad, sample(length, 7));
             }
-            ours.init(Cipher.DECRYPT_MODE, key, nonce);
-            ours.updateAAD(aad);
-            if (!Arrays.equals(plain, ours.doFinal(sealed))) {
-                throw new GeneralSecurityException("it does not decrypt what it encrypted");
-            }
+        }
+    }
+
+    private static void check(Provider candidate, SecretKeySpec key, GCMParameterSpec nonce, byte[] aad, byte[] plain)
+            throws GeneralSecurityException {
+        Cipher ours = Cipher.getInstance(AesGcmOnlyProvider.TRANSFORMATION, candidate);
+        Cipher jdks = Cipher.getInstance(AesGcmOnlyProvider.TRANSFORMATION, "SunJCE");
+        ours.init(Cipher.ENCRYPT_MODE, key, nonce);
+        ours.updateAAD(aad);
+        byte[] sealed = ours.doFinal(plain);
+        jdks.init(Cipher.ENCRYPT_MODE, key, nonce);
+        jdks.updateAAD(aad);
+        if (!Arrays.equals(sealed, jdks.doFinal(plain))) {
+            throw new GeneralSecurityException("its AES-GCM output differs from the JDK's");
+        }
+        ours.init(Cipher.DECRYPT_MODE, key, nonce);
+        ours.updateAAD(aad);
+        if (!Arrays.equals(plain, ours.doFinal(sealed))) {
+            throw new GeneralSecurityException("it does not decrypt what it encrypted");
         }
     }
 
