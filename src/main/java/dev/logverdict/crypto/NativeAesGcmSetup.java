@@ -19,6 +19,9 @@ public class NativeAesGcmSetup {
             LOG.infof("TLS uses native AES-GCM: %s", outcome.detail());
         } else if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
             LOG.debugf("TLS uses the JDK's AES-GCM: %s", outcome.detail());
+        } else if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null) {
+            // Running locally (dev mode on a laptop of another platform): nothing an operator must act on.
+            LOG.infof("TLS uses the JDK's AES-GCM: %s", outcome.detail());
         } else {
             LOG.warnf(
                     "TLS uses the JDK's AES-GCM, which under C1 costs more CPU per MB read from S3: %s",
