@@ -17,6 +17,7 @@ import dev.logverdict.report.export.MaliciousAddresses;
 import dev.logverdict.report.view.HtmlReportRenderer;
 import dev.logverdict.storage.ObjectStore;
 import dev.logverdict.storage.StoredObject;
+import dev.logverdict.storage.s3.S3RequestPriming;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,8 @@ import java.util.Map;
  * Runs the scan's code paths once on a built-in sample at init, without touching the network, so the first
  * real event does not pay for loading and first-running them: the scanner, the report builder, every file
  * the configuration writes beside the report (through the same {@link ReportOutputs} a scan uses, into a
- * store that discards them), the JSON report writer, and the S3 client's endpoint rules. With SnapStart
+ * store that discards them), the JSON report writer, the S3 client's endpoint rules and its request and
+ * response code for every operation the store uses ({@link S3RequestPriming}). With SnapStart
  * ("blocking") the warmed state is in the snapshot.
  */
 @ApplicationScoped
@@ -112,6 +114,8 @@ public class Priming {
             // Endpoint resolution is the S3 client's costliest first step, and needs no request.
             s3.utilities()
                     .getUrl(request -> request.bucket("logverdict-priming").key("logs/priming.log"));
+            // The requests themselves, through a client whose HTTP layer answers from memory.
+            S3RequestPriming.run();
             LOG.debugf("primed in %d ms", (System.nanoTime() - start) / 1_000_000);
             return outputs.stream().map(Report.Output::kind).toList();
         } catch (Exception | LinkageError e) {
