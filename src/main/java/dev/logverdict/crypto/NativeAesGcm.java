@@ -33,7 +33,7 @@ public final class NativeAesGcm {
 
     private NativeAesGcm() {}
 
-    /** Installs native AES-GCM for this JVM, once; later calls report what the first did. */
+    /** Installs native AES-GCM for this JVM; once it is installed, later calls only report it. */
     public static synchronized Outcome install() {
         return install(
                 NativeAesGcm.class.getClassLoader(), System.getProperty("os.name"), System.getProperty("os.arch"));
