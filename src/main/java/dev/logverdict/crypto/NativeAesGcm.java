@@ -44,7 +44,7 @@ public final class NativeAesGcm {
         if (present != null) {
             return new Outcome(true, present.getInfo());
         }
-        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+        if (inNativeImage()) {
             return new Outcome(false, "a native image uses the AES-GCM compiled into it");
         }
         String classifier = classifier(osName, osArch);
@@ -71,6 +71,11 @@ public final class NativeAesGcm {
             Throwable cause = e instanceof InvocationTargetException invoked ? invoked.getCause() : e;
             return new Outcome(false, "ACCP from " + resource + " is not usable: " + cause);
         }
+    }
+
+    /** Whether this runs as a GraalVM native image, which has no class loader for jars. */
+    static boolean inNativeImage() {
+        return System.getProperty("org.graalvm.nativeimage.imagecode") != null;
     }
 
     /** ACCP's Maven classifier for a platform, or null when it publishes none. */

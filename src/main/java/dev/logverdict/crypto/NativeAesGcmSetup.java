@@ -17,7 +17,7 @@ public class NativeAesGcmSetup {
         NativeAesGcm.Outcome outcome = NativeAesGcm.install();
         if (outcome.installed()) {
             LOG.infof("TLS uses native AES-GCM: %s", outcome.detail());
-        } else if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+        } else if (NativeAesGcm.inNativeImage()) {
             LOG.debugf("TLS uses the JDK's AES-GCM: %s", outcome.detail());
         } else if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null) {
             // Running locally (dev mode on a laptop of another platform): nothing an operator must act on.
