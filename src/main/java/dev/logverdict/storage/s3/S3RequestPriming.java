@@ -41,6 +41,7 @@ public final class S3RequestPriming {
     static final String BUCKET = "logverdict-priming";
     static final String MISSING = "missing.json";
     private static final String ETAG = "\"5d41402abc4b2a76b9719d911017c592\"";
+    private static final String ETAG_IN_XML = ETAG.replace("\"", "&quot;");
     private static final byte[] BODY = "hello".getBytes(StandardCharsets.US_ASCII);
 
     private S3RequestPriming() {}
@@ -147,7 +148,8 @@ public final class S3RequestPriming {
                         "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
                                 + "<Name>" + BUCKET + "</Name><Prefix>cache/</Prefix><KeyCount>1</KeyCount>"
                                 + "<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Contents><Key>cache/a.json</Key>"
-                                + "<LastModified>2026-12-05T10:00:00.000Z</LastModified><ETag>&quot;5d41402abc4b2a76b9719d911017c592&quot;</ETag>"
+                                + "<LastModified>2026-12-05T10:00:00.000Z</LastModified><ETag>" + ETAG_IN_XML
+                                + "</ETag>"
                                 + "<Size>5</Size><StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>");
             }
             if (method == SdkHttpMethod.GET && request.encodedPath().endsWith(MISSING)) {
@@ -180,7 +182,7 @@ public final class S3RequestPriming {
                         200,
                         "<CompleteMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
                                 + "<Location>http://priming.invalid/" + BUCKET + "/big.json</Location><Bucket>" + BUCKET
-                                + "</Bucket><Key>big.json</Key><ETag>&quot;5d41402abc4b2a76b9719d911017c592-1&quot;</ETag>"
+                                + "</Bucket><Key>big.json</Key><ETag>" + ETAG_IN_XML + "</ETag>"
                                 + "</CompleteMultipartUploadResult>");
             }
             if (method == SdkHttpMethod.DELETE) {
