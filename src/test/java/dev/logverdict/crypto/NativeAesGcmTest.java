@@ -4,8 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.security.Security;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.BadPaddingException;
@@ -137,27 +134,6 @@ class NativeAesGcmTest {
         // The same provider without the flipped bit passes: the check compares, it does not refuse outright.
         NativeAesGcm.checkAgainstTheJdk(new AesGcmOnlyProvider(
                 Security.getProvider("SunJCE").getService("Cipher", "AES/GCM/NoPadding"), "the JDK"));
-    }
-
-    @Test
-    void eachArchitecturesJarCarriesANativeLibraryForThatArchitecture() throws IOException {
-        // ELF e_machine: 62 = x86-64, 183 = AArch64; Lambda offers exactly these two.
-        assertThat(elfMachine("linux-x86_64")).isEqualTo(62);
-        assertThat(elfMachine("linux-aarch_64")).isEqualTo(183);
-        assertThat(NativeAesGcm.classifier("Linux", "amd64")).isEqualTo("linux-x86_64");
-        assertThat(NativeAesGcm.classifier("Linux", "aarch64")).isEqualTo("linux-aarch_64");
-    }
-
-    private static int elfMachine(String classifier) throws IOException {
-        URL jar = PACKAGED.getResource(NativeAesGcm.JAR_RESOURCE.formatted(classifier));
-        assertThat(jar).as(classifier).isNotNull();
-        try (JarFile file = new JarFile(Path.of(jar.getPath()).toFile());
-                InputStream library = file.getInputStream(
-                        file.getEntry("com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so"))) {
-            byte[] header = library.readNBytes(20);
-            assertThat(Arrays.copyOf(header, 4)).isEqualTo(new byte[] {0x7f, 'E', 'L', 'F'});
-            return (header[18] & 0xff) | (header[19] & 0xff) << 8;
-        }
     }
 
     /** The JDK's AES-GCM with the first output byte of every encryption flipped. */
